@@ -1,0 +1,108 @@
+// The Electron shell: lifecycle, the app:// protocol, session hardening, the
+// window and its menu, and wiring the IPC handlers. Everything else is plain
+// TypeScript tested in Node.
+import { app, BrowserWindow, Menu, protocol, session, type WebContents } from 'electron'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createHandlers } from './handlers'
+import { createDispatcher } from './ipc/dispatcher'
+import { registerIpc } from './ipc/register'
+import { buildMenu } from './menu'
+import {
+  APP_ENTRY,
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  appUrlToFile,
+  isAllowedRequest,
+  isAppUrl,
+  mimeOf,
+  secureWebPreferences,
+} from './security'
+
+const here = import.meta.dirname
+const rendererDir = join(here, '../renderer')
+const preloadPath = join(here, '../preload/index.cjs')
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+let mainWindow: BrowserWindow | null = null
+
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appUrlToFile(rendererDir, request.url)
+    if (!file) return new Response('Introuvable', { status: 404 })
+    try {
+      const body = await readFile(file)
+      return new Response(body, {
+        headers: { 'content-type': mimeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+      })
+    } catch {
+      return new Response('Introuvable', { status: 404 })
+    }
+  })
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession
+  // No request leaves the machine: only app:// (and DevTools) get through.
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }))
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+}
+
+function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Mollet',
+    webPreferences: secureWebPreferences(preloadPath),
+  })
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+  void mainWindow.loadURL(APP_ENTRY)
+}
+
+app.on('web-contents-created', (_event, contents) => hardenContents(contents))
+
+app.on('second-instance', () => {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+void app.whenReady().then(() => {
+  serveApp()
+  hardenSession()
+  registerIpc(createDispatcher(createHandlers({ resourcesDir }), APP_ORIGIN))
+  Menu.setApplicationMenu(buildMenu())
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+})

@@ -1,0 +1,179 @@
+// Loads and validates the knowledge base from resources/. Plain Node, no
+// Electron: a broken file never stops the app; its bad entries are left out and
+// each problem is said in French (file, entry, field).
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { KB_FILES, type KnowledgeMeta } from '../../../shared/kb/schema'
+import { locateProvenance, sectionsOf, type ArticleSection } from '../../../shared/kb/provenance'
+import type { KbProblem, KnowledgeBase, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
+
+z.config(z.locales.fr())
+
+type ListKey = Exclude<keyof typeof KB_FILES, 'meta'>
+const LIST_KEYS = Object.keys(KB_FILES).filter((k) => k !== 'meta') as ListKey[]
+
+export const KNOWLEDGE_DIR = 'knowledge'
+
+export async function loadKnowledgeBase(resourcesDir: string): Promise<KnowledgeBaseSnapshot> {
+  const problems: KbProblem[] = []
+  const dir = join(resourcesDir, KNOWLEDGE_DIR)
+
+  const metaFile = KB_FILES.meta.file
+  const metaRaw = await readJson(join(dir, metaFile), metaFile, problems)
+  let meta: KnowledgeMeta | null = null
+  if (metaRaw !== undefined) {
+    const parsed = KB_FILES.meta.schema.safeParse(metaRaw)
+    if (parsed.success) meta = parsed.data
+    else problems.push(...issuesToProblems(metaFile, null, parsed.error))
+  }
+
+  const kb: KnowledgeBase = {
+    meta,
+    causes: [],
+    differentials: [],
+    findings: [],
+    advice: [],
+    topics: [],
+    handout: [],
+    article: '',
+  }
+
+  if (meta) {
+    try {
+      kb.article = await readFile(join(resourcesDir, meta.source.file), 'utf8')
+    } catch {
+      problems.push({
+        file: meta.source.file,
+        entry: null,
+        field: null,
+        message: 'Article source introuvable\u00a0: les citations ne peuvent pas être affichées.',
+      })
+    }
+  }
+
+  for (const key of LIST_KEYS) {
+    const { file, schema } = KB_FILES[key]
+    const raw = await readJson(join(dir, file), file, problems)
+    if (raw === undefined) continue
+    if (!Array.isArray(raw)) {
+      problems.push({ file, entry: null, field: null, message: 'Le fichier doit contenir une liste d’entrées.' })
+      continue
+    }
+    const seen = new Set<string>()
+    raw.forEach((item: unknown, index) => {
+      const label = entryLabel(item, index)
+      const parsed = schema.safeParse(item)
+      if (!parsed.success) {
+        problems.push(...issuesToProblems(file, label, parsed.error))
+        return
+      }
+      if (seen.has(parsed.data.id)) {
+        problems.push({ file, entry: label, field: 'id', message: 'Identifiant en double.' })
+        return
+      }
+      seen.add(parsed.data.id)
+      ;(kb[key] as unknown[]).push(parsed.data)
+    })
+  }
+
+  if (meta && kb.article) checkQuotes(kb, meta, problems)
+  checkReferences(kb, problems)
+  return { kb, problems }
+}
+
+async function readJson(path: string, file: string, problems: KbProblem[]): Promise<unknown> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    problems.push({ file, entry: null, field: null, message: 'Fichier introuvable ou illisible.' })
+    return undefined
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? ` (${error.message})` : ''
+    problems.push({ file, entry: null, field: null, message: `JSON invalide${detail}.` })
+    return undefined
+  }
+}
+
+function entryLabel(item: unknown, index: number): string {
+  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined
+  return typeof id === 'string' && id.length > 0 ? id : `n°\u00a0${index + 1}`
+}
+
+function issuesToProblems(file: string, entry: string | null, error: z.ZodError): KbProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    entry,
+    field: issue.path.length > 0 ? issue.path.join('.') : null,
+    message: issue.message,
+  }))
+}
+
+type Quoted = { id: string; provenance: { section: string; quote: string }[] }
+
+/** A quote that is not verbatim in its section makes its entry untrustworthy: left out. */
+function checkQuotes(kb: KnowledgeBase, meta: KnowledgeMeta, problems: KbProblem[]): void {
+  const sections: ArticleSection[] = sectionsOf(
+    kb.article,
+    meta.sections.map((s) => s.heading),
+  )
+  for (const key of LIST_KEYS) {
+    const list = kb[key] as Quoted[]
+    const kept = list.filter((entry) => {
+      const bad = entry.provenance.findIndex((p) => locateProvenance(kb.article, sections, p) === null)
+      if (bad < 0) return true
+      problems.push({
+        file: KB_FILES[key].file,
+        entry: entry.id,
+        field: `provenance.${bad}.quote`,
+        message: 'Citation introuvable telle quelle dans la section indiquée de l’article.',
+      })
+      return false
+    })
+    ;(kb as unknown as Record<ListKey, Quoted[]>)[key] = kept
+  }
+}
+
+/** A dangling reference is dropped (the entry stays) and reported. */
+function checkReferences(kb: KnowledgeBase, problems: KbProblem[]): void {
+  const conditions = new Set([...kb.causes, ...kb.differentials].map((c) => c.id))
+  const findings = new Set(kb.findings.map((f) => f.id))
+  const contexts = new Set(kb.findings.filter((f) => f.group === 'contexte').map((f) => f.id))
+  const topics = new Set(kb.topics.map((t) => t.id))
+
+  const prune = (file: string, entry: string, field: string, ids: string[], known: Set<string>): string[] =>
+    ids.filter((ref) => {
+      if (known.has(ref)) return true
+      problems.push({ file, entry, field, message: `Référence inconnue «\u00a0${ref}\u00a0».` })
+      return false
+    })
+
+  for (const key of ['causes', 'differentials'] as const) {
+    const file = KB_FILES[key].file
+    for (const c of kb[key]) {
+      c.contexts = prune(file, c.id, 'contexts', c.contexts, contexts)
+      c.pointingFindings = prune(file, c.id, 'pointingFindings', c.pointingFindings, findings)
+      c.opposingFindings = prune(file, c.id, 'opposingFindings', c.opposingFindings, findings)
+      c.related = prune(file, c.id, 'related', c.related, conditions)
+      c.topics = prune(file, c.id, 'topics', c.topics, topics)
+    }
+  }
+  for (const a of kb.advice) a.appliesTo = prune(KB_FILES.advice.file, a.id, 'appliesTo', a.appliesTo, conditions)
+  for (const t of kb.topics) t.related = prune(KB_FILES.topics.file, t.id, 'related', t.related, conditions)
+
+  const both = [...kb.causes, ...kb.differentials]
+  const dup = both.filter((c, i) => both.findIndex((o) => o.id === c.id) !== i)
+  for (const c of dup) {
+    problems.push({
+      file: KB_FILES.differentials.file,
+      entry: c.id,
+      field: 'id',
+      message: 'Identifiant déjà utilisé dans causes.json.',
+    })
+  }
+  kb.differentials = kb.differentials.filter((c) => !dup.includes(c))
+}

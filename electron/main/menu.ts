@@ -1,0 +1,37 @@
+import { app, Menu, type MenuItemConstructorOptions } from 'electron'
+
+/** French application menu; roles keep the platform's own shortcuts. */
+export function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin'
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ label: app.name, submenu: [{ role: 'about' as const, label: 'À propos de Mollet' }, { type: 'separator' as const }, { role: 'quit' as const, label: 'Quitter Mollet' }] }] : []),
+    {
+      label: 'Fichier',
+      submenu: [isMac ? { role: 'close', label: 'Fermer la fenêtre' } : { role: 'quit', label: 'Quitter' }],
+    },
+    {
+      label: 'Édition',
+      submenu: [
+        { role: 'undo', label: 'Annuler' },
+        { role: 'redo', label: 'Rétablir' },
+        { type: 'separator' },
+        { role: 'cut', label: 'Couper' },
+        { role: 'copy', label: 'Copier' },
+        { role: 'paste', label: 'Coller' },
+        { role: 'selectAll', label: 'Tout sélectionner' },
+      ],
+    },
+    {
+      label: 'Affichage',
+      submenu: [
+        { role: 'resetZoom', label: 'Taille réelle' },
+        { role: 'zoomIn', label: 'Zoom avant' },
+        { role: 'zoomOut', label: 'Zoom arrière' },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: 'Plein écran' },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const, label: 'Outils de développement' }]),
+      ],
+    },
+  ]
+  return Menu.buildFromTemplate(template)
+}

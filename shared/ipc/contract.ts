@@ -1,0 +1,61 @@
+// The one IPC contract: every call between renderer and main is declared here,
+// once. Main registers a handler per method, the preload exposes a function per
+// method, the renderer calls them through `MolletApi`. Argument validators live
+// beside it in validators.ts (main-side only, to keep zod out of the preload).
+import type { KnowledgeBaseSnapshot } from '../kb/types'
+
+export interface MolletContract {
+  loadKnowledgeBase: { args: []; result: KnowledgeBaseSnapshot }
+}
+
+export type Method = keyof MolletContract
+export type Args<M extends Method> = MolletContract[M]['args']
+export type Result<M extends Method> = MolletContract[M]['result']
+
+/** Every method, listed at run time; the type below fails if one is missing. */
+export const METHODS = ['loadKnowledgeBase'] as const satisfies readonly Method[]
+type Missing = Exclude<Method, (typeof METHODS)[number]>
+const allListed: Missing extends never ? true : never = true
+void allListed
+
+export function channelOf(method: Method): string {
+  return `mollet:${method}`
+}
+
+export function isMethod(value: unknown): value is Method {
+  return typeof value === 'string' && (METHODS as readonly string[]).includes(value)
+}
+
+export type IpcErrorCode =
+  | 'forbidden-sender'
+  | 'unknown-method'
+  | 'invalid-arguments'
+  | 'failed'
+  | 'internal'
+
+/** A typed failure: `message` is French and can be shown as is. */
+export interface IpcError {
+  code: IpcErrorCode
+  message: string
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+export type MolletApi = {
+  [M in Method]: (...args: Args<M>) => Promise<IpcResult<Result<M>>>
+}
+
+export type Invoke = (method: Method, args: unknown[]) => Promise<unknown>
+
+/**
+ * Builds the renderer-facing API: one fixed function per method, nothing
+ * generic. Self-contained on purpose (no outer references), so the Chromium
+ * e2e can install this very function in the page over another transport.
+ */
+export function buildApi(methods: readonly Method[], invoke: Invoke): MolletApi {
+  const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {}
+  for (const method of methods) {
+    api[method] = (...args: unknown[]) => invoke(method, args)
+  }
+  return Object.freeze(api) as unknown as MolletApi
+}

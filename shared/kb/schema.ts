@@ -1,0 +1,133 @@
+// The knowledge-base schema. Validated by the unit tests and again by the main
+// process when it loads resources/knowledge/*.json. Main-side only (zod stays
+// out of the renderer bundle); the renderer imports the inferred types.
+import { z } from 'zod'
+import {
+  CATEGORIES,
+  ENTRY_KINDS,
+  FINDING_GROUPS,
+  HANDOUT_SECTIONS,
+  REFERRALS,
+  SCOPES,
+  SERIOUSNESS,
+  keysOf,
+} from './vocabulary'
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant attendu en minuscules-avec-tirets')
+const text = z.string().trim().min(1, 'texte vide')
+
+/** A verbatim passage of the source article and the heading of its section. */
+export const provenanceSchema = z.object({
+  /** Heading exactly as the article spells it (e.g. "prolapsus discal"). */
+  section: text,
+  /** Verbatim quote (whitespace may be folded). */
+  quote: text,
+})
+
+export const icd10Schema = z.object({
+  code: z.string().regex(/^[A-Z][0-9]{2}(\.[0-9])?$/, 'code CIM-10 attendu (ex. R25.3)'),
+  label: text,
+})
+
+export const conditionSchema = z.object({
+  id,
+  kind: z.enum(keysOf(ENTRY_KINDS)),
+  /** Standard French medical name (e.g. "Hernie discale lombaire"). */
+  name: text,
+  /** Other names, including the article's own wording when it differs. */
+  aliases: z.array(text),
+  category: z.enum(keysOf(CATEGORIES)),
+  scope: z.enum(keysOf(SCOPES)),
+  /** Finding ids (group "contexte") in which the article places this cause. */
+  contexts: z.array(id),
+  /** Finding ids that, per the article, point to this entry. */
+  pointingFindings: z.array(id),
+  /** Finding ids that, per the article, argue against this entry. */
+  opposingFindings: z.array(id),
+  seriousness: z.enum(keysOf(SERIOUSNESS)),
+  referral: z.enum(keysOf(REFERRALS)),
+  /** What to do, for the clinician, from the article. */
+  whatToDo: text,
+  /** Short plain-French explanation for patients, from the article. */
+  patientExplanation: text,
+  /** WHO ICD-10 (French CIM-10) code, or null where none fits cleanly. */
+  icd10: icd10Schema.nullable(),
+  related: z.array(id),
+  /** Ids of "En savoir plus" topics. */
+  topics: z.array(id),
+  provenance: z.array(provenanceSchema).min(1, 'au moins une citation de l’article'),
+})
+
+export const findingSchema = z.object({
+  id,
+  label: text,
+  group: z.enum(keysOf(FINDING_GROUPS)),
+  /** A red flag: its presence means the patient should see a doctor. */
+  redFlag: z.boolean(),
+  /** What the article says to do when this finding is present. */
+  advice: text.nullable(),
+  referral: z.enum(keysOf(REFERRALS)).nullable(),
+  provenance: z.array(provenanceSchema).min(1, 'au moins une citation de l’article'),
+})
+
+/** Self-care or treatment advice the handout can carry. */
+export const adviceSchema = z.object({
+  id,
+  label: text,
+  /** Sentence for the patient handout. */
+  patientText: text,
+  /** Condition ids this advice belongs to. */
+  appliesTo: z.array(id),
+  provenance: z.array(provenanceSchema).min(1, 'au moins une citation de l’article'),
+})
+
+/** An "En savoir plus" topic of the article. */
+export const topicSchema = z.object({
+  id,
+  label: text,
+  related: z.array(id),
+  provenance: z.array(provenanceSchema).min(1, 'au moins une citation de l’article'),
+})
+
+/** Patient-facing paragraphs of the handout, each from the article. */
+export const handoutBlockSchema = z.object({
+  id,
+  section: z.enum(keysOf(HANDOUT_SECTIONS)),
+  text,
+  provenance: z.array(provenanceSchema).min(1, 'au moins une citation de l’article'),
+})
+
+export const metaSchema = z.object({
+  title: text,
+  /** Date the content was last checked against the article (YYYY-MM-DD). */
+  revision: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue AAAA-MM-JJ'),
+  source: z.object({
+    title: text,
+    /** Path of the article's copy, relative to resources/. */
+    file: text,
+    language: z.literal('fr'),
+  }),
+  /** The article's section headings, in order, exactly as spelled. */
+  sections: z.array(z.object({ heading: text, label: text })).min(1),
+})
+
+export type Provenance = z.infer<typeof provenanceSchema>
+export type Condition = z.infer<typeof conditionSchema>
+export type Finding = z.infer<typeof findingSchema>
+export type Advice = z.infer<typeof adviceSchema>
+export type Topic = z.infer<typeof topicSchema>
+export type HandoutBlock = z.infer<typeof handoutBlockSchema>
+export type KnowledgeMeta = z.infer<typeof metaSchema>
+
+/** The knowledge-base files, each an array of entries except meta. */
+export const KB_FILES = {
+  meta: { file: 'meta.json', schema: metaSchema },
+  causes: { file: 'causes.json', schema: conditionSchema },
+  differentials: { file: 'differentials.json', schema: conditionSchema },
+  findings: { file: 'findings.json', schema: findingSchema },
+  advice: { file: 'advice.json', schema: adviceSchema },
+  topics: { file: 'topics.json', schema: topicSchema },
+  handout: { file: 'handout.json', schema: handoutBlockSchema },
+} as const

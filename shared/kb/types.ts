@@ -1,0 +1,33 @@
+import type { Advice, Condition, Finding, HandoutBlock, KnowledgeMeta, Topic } from './schema'
+
+export type { Advice, Condition, Finding, HandoutBlock, KnowledgeMeta, Provenance, Topic } from './schema'
+
+/** The knowledge base as the main process serves it. */
+export interface KnowledgeBase {
+  /** Null only when meta.json itself is unusable (then `problems` says why). */
+  meta: KnowledgeMeta | null
+  causes: Condition[]
+  differentials: Condition[]
+  findings: Finding[]
+  advice: Advice[]
+  topics: Topic[]
+  handout: HandoutBlock[]
+  /** Full text of the source article, to show each quote in place. */
+  article: string
+}
+
+/** One thing wrong in a knowledge-base file, said in French. */
+export interface KbProblem {
+  file: string
+  /** Entry id (or index, "n° 3") when the problem is inside an entry. */
+  entry: string | null
+  /** Dotted path of the faulty field inside the entry. */
+  field: string | null
+  message: string
+}
+
+export interface KnowledgeBaseSnapshot {
+  kb: KnowledgeBase
+  /** Empty when every file is valid; otherwise the entries left out and why. */
+  problems: KbProblem[]
+}

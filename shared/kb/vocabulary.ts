@@ -1,0 +1,64 @@
+// Closed vocabularies of the knowledge base, with the French labels the UI and
+// the handout show. Pure data, no zod: the renderer imports this.
+
+export const CATEGORIES = {
+  'hydratation-mineraux': 'Hydratation et minéraux',
+  metabolique: 'Métabolique',
+  'toxiques-medicaments': 'Alcool, drogues et médicaments',
+  'stress-psychisme': 'Stress et psychisme',
+  effort: 'Effort physique',
+  'froid-frissons': 'Froid et frissons',
+  'nerf-rachis': 'Nerf périphérique et rachis',
+  neurologique: 'Neurologique',
+  circulatoire: 'Circulatoire',
+} as const
+export type Category = keyof typeof CATEGORIES
+
+export const SERIOUSNESS = {
+  benin: 'Généralement bénin',
+  'a-evaluer': 'À évaluer',
+  grave: 'Grave, à ne pas manquer',
+} as const
+export type Seriousness = keyof typeof SERIOUSNESS
+
+export const REFERRALS = {
+  'auto-soins': 'Auto-soins, médecin si persistance',
+  medecin: 'Médecin',
+  neurologue: 'Neurologue',
+} as const
+export type Referral = keyof typeof REFERRALS
+
+/** Where the twitching is: the calf alone, or the whole body. */
+export const SCOPES = {
+  mollet: 'Mollet',
+  'tout-le-corps': 'Tout le corps',
+  'mollet-ou-corps': 'Mollet ou tout le corps',
+} as const
+export type Scope = keyof typeof SCOPES
+
+export const ENTRY_KINDS = {
+  cause: 'Cause',
+  differential: 'Diagnostic différentiel',
+} as const
+export type EntryKind = keyof typeof ENTRY_KINDS
+
+export const FINDING_GROUPS = {
+  symptome: 'Symptômes associés',
+  distribution: 'Localisation',
+  contexte: 'Contexte',
+} as const
+export type FindingGroup = keyof typeof FINDING_GROUPS
+
+export const HANDOUT_SECTIONS = {
+  'message-principal': 'Message principal',
+  definition: 'Qu’est-ce que c’est\u202f?',
+  causes: 'Causes fréquentes',
+  'que-faire': 'Ce que vous pouvez faire',
+  'quand-consulter': 'Quand consulter un médecin',
+  duree: 'Combien de temps cela dure',
+} as const
+export type HandoutSectionId = keyof typeof HANDOUT_SECTIONS
+
+export function keysOf<T extends object>(record: T): [keyof T & string, ...(keyof T & string)[]] {
+  return Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
+}
