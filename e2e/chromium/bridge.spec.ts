@@ -1,0 +1,18 @@
+import { test, expect } from '../harness/fixtures'
+
+test('the page reaches the real handlers through the preload API', async ({ mollet }) => {
+  const result = await mollet.evaluate(() => window.mollet.loadKnowledgeBase())
+  expect(result.ok).toBe(true)
+  const bytes = await mollet.evaluate(async () => {
+    const r = await window.mollet.loadKnowledgeBase()
+    return r.ok ? Object.keys(r.value.kb) : []
+  })
+  expect(bytes).toContain('causes')
+})
+
+test('a frame from another origin is refused by the sender check', async ({ mollet, server }) => {
+  const other = server.origin.replace('127.0.0.1', 'localhost')
+  await mollet.goto(`${other}/index.html`)
+  const result = await mollet.evaluate(() => window.mollet.loadKnowledgeBase())
+  expect(result).toEqual({ ok: false, error: { code: 'forbidden-sender', message: expect.stringContaining('refusé') } })
+})
