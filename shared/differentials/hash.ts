@@ -1,0 +1,93 @@
+// Issue 4: the view, search, filters and findings live in the URL hash, so Back
+// and Forward work. Pure: the renderer reads and writes location.hash with it.
+//
+// Format (URLSearchParams, keys in this order, defaults left out):
+//   #view=detail&entry=hernie-discale&q=scl%C3%A9rose&f.category=effort&f.category=metabolique
+//    &present=douleur,picotements&absent=fievre
+// Equal states encode to the same string (filter keys and finding ids sorted),
+// so the UI can compare hashes to avoid pushing duplicate history entries.
+import type { FindingState } from './match'
+
+export const VIEWS = ['causes', 'differentials', 'handout', 'detail'] as const
+export type View = (typeof VIEWS)[number]
+
+export interface ViewState {
+  view: View
+  /** The entry shown by 'detail' (required there); kept as is by the other views. */
+  entryId?: string
+  query: string
+  /** Column id → selected values. Empty lists are left out. */
+  filters: Record<string, string[]>
+  findings: Record<string, FindingState>
+}
+
+export function defaultViewState(): ViewState {
+  return { view: 'causes', query: '', filters: {}, findings: {} }
+}
+
+/** Knowledge-base identifiers (same rule as shared/kb/schema.ts). */
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/
+const FILTER_PREFIX = 'f.'
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The hash for a state, with its leading '#'. Ids that are not KB-shaped are left out. */
+export function encodeViewState(state: ViewState): string {
+  const params = new URLSearchParams()
+  params.set('view', state.view)
+  if (state.entryId !== undefined && ID.test(state.entryId)) params.set('entry', state.entryId)
+  if (state.query !== '') params.set('q', state.query)
+  for (const key of Object.keys(state.filters).sort(byCodeUnit)) {
+    if (key === '') continue
+    for (const value of state.filters[key] ?? []) params.append(FILTER_PREFIX + key, value)
+  }
+  for (const s of ['present', 'absent'] as const) {
+    const ids = Object.keys(state.findings)
+      .filter((id) => state.findings[id] === s && ID.test(id))
+      .sort(byCodeUnit)
+    if (ids.length > 0) params.set(s, ids.join(','))
+  }
+  return `#${params.toString()}`
+}
+
+/**
+ * The state a hash stands for. Total: any input (a leading '#' or not, junk,
+ * unknown views, malformed escapes, non-strings) gives a valid state, never
+ * throws. Unknown parameters and non-KB-shaped ids are dropped; 'detail'
+ * without a valid entry falls back to 'causes'; a finding listed both present
+ * and absent counts as present; repeated filter values are kept once.
+ */
+export function decodeViewState(hash: unknown): ViewState {
+  const state = defaultViewState()
+  if (typeof hash !== 'string') return state
+  const params = new URLSearchParams(hash.replace(/^#/, ''))
+
+  const entry = params.get('entry')
+  if (entry !== null && ID.test(entry)) state.entryId = entry
+  const view = params.get('view')
+  if (view !== null && (VIEWS as readonly string[]).includes(view)) state.view = view as View
+  if (state.view === 'detail' && state.entryId === undefined) state.view = 'causes'
+  state.query = params.get('q') ?? ''
+
+  const filters = new Map<string, string[]>()
+  const findings = new Map<string, FindingState>()
+  for (const [key, value] of params) {
+    if (key.startsWith(FILTER_PREFIX) && key.length > FILTER_PREFIX.length) {
+      const name = key.slice(FILTER_PREFIX.length)
+      const values = filters.get(name) ?? []
+      if (!values.includes(value)) values.push(value)
+      filters.set(name, values)
+    }
+  }
+  for (const s of ['present', 'absent'] as const) {
+    for (const id of (params.get(s) ?? '').split(',')) {
+      if (ID.test(id) && !findings.has(id)) findings.set(id, s)
+    }
+  }
+  // Object.fromEntries defines own properties, so a key like "__proto__" is plain data.
+  state.filters = Object.fromEntries(filters)
+  state.findings = Object.fromEntries(findings)
+  return state
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import {
+  VIEWS,
+  decodeViewState,
+  defaultViewState,
+  encodeViewState,
+  type ViewState,
+} from '../../shared/differentials/hash'
+
+const kbId = fc
+  .array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 3 })
+  .map((parts) => parts.join('-'))
+
+/** States in canonical form: what the UI can hold and the hash can carry. */
+const viewState: fc.Arbitrary<ViewState> = fc
+  .record({
+    view: fc.constantFrom(...VIEWS),
+    entryId: fc.option(kbId, { nil: undefined }),
+    query: fc.string({ unit: 'grapheme' }),
+    filters: fc.dictionary(
+      fc.string({ unit: 'grapheme', minLength: 1 }),
+      fc.uniqueArray(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 4 }),
+    ),
+    findings: fc.dictionary(kbId, fc.constantFrom('present' as const, 'absent' as const)),
+  })
+  .map((s) => {
+    const state: ViewState = { view: s.view, query: s.query, filters: s.filters, findings: s.findings }
+    if (s.entryId !== undefined) state.entryId = s.entryId
+    else if (s.view === 'detail') state.view = 'causes'
+    return state
+  })
+
+function isValidState(s: ViewState): boolean {
+  const idOk = (id: string): boolean => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)
+  return (
+    (VIEWS as readonly string[]).includes(s.view) &&
+    (s.view !== 'detail' || s.entryId !== undefined) &&
+    (s.entryId === undefined || idOk(s.entryId)) &&
+    typeof s.query === 'string' &&
+    Object.entries(s.filters).every(
+      ([k, v]) => k.length > 0 && Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'),
+    ) &&
+    Object.entries(s.findings).every(([k, v]) => idOk(k) && (v === 'present' || v === 'absent'))
+  )
+}
+
+describe('encodeViewState / decodeViewState', () => {
+  it('decodes an empty hash to the default state', () => {
+    expect(decodeViewState('')).toEqual(defaultViewState())
+    expect(decodeViewState('#')).toEqual({ view: 'causes', query: '', filters: {}, findings: {} })
+  })
+
+  it('writes a readable hash, defaults left out', () => {
+    expect(encodeViewState(defaultViewState())).toBe('#view=causes')
+    expect(
+      encodeViewState({
+        view: 'differentials',
+        query: 'sclérose en',
+        filters: { seriousness: ['grave'], category: ['effort', 'metabolique'] },
+        findings: { picotements: 'present', douleur: 'present', fievre: 'absent' },
+      }),
+    ).toBe(
+      '#view=differentials&q=scl%C3%A9rose+en&f.category=effort&f.category=metabolique&f.seriousness=grave' +
+        '&present=douleur%2Cpicotements&absent=fievre',
+    )
+  })
+
+  it('reads a hash as a browser hands it back (percent-encoded, # or not)', () => {
+    const state = decodeViewState('#view=detail&entry=hernie-discale&q=h%C3%A9morragie%20c&present=douleur,picotements')
+    expect(state).toEqual({
+      view: 'detail',
+      entryId: 'hernie-discale',
+      query: 'hémorragie c',
+      filters: {},
+      findings: { douleur: 'present', picotements: 'present' },
+    })
+    expect(decodeViewState('view=handout')).toEqual({ ...defaultViewState(), view: 'handout' })
+  })
+
+  it('gives equal states the same hash whatever the key order', () => {
+    const a: ViewState = {
+      view: 'causes',
+      query: '',
+      filters: { b: ['1'], a: ['2'] },
+      findings: { y: 'absent', x: 'present', z: 'present' },
+    }
+    const b: ViewState = {
+      view: 'causes',
+      query: '',
+      filters: { a: ['2'], b: ['1'] },
+      findings: { z: 'present', y: 'absent', x: 'present' },
+    }
+    expect(encodeViewState(a)).toBe(encodeViewState(b))
+  })
+
+  it('round-trips every canonical state', () => {
+    fc.assert(
+      fc.property(viewState, (state) => {
+        expect(decodeViewState(encodeViewState(state))).toEqual(state)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('encodes to a hash the browser keeps as is (printable ASCII, no space)', () => {
+    fc.assert(
+      fc.property(viewState, (state) => {
+        expect(encodeViewState(state)).toMatch(/^#[!-~]*$/)
+      }),
+    )
+  })
+
+  it('repairs what it cannot carry', () => {
+    expect(decodeViewState('#view=detail')).toEqual(defaultViewState())
+    expect(decodeViewState('#view=detail&entry=Pas%20Un%20Id')).toEqual(defaultViewState())
+    expect(decodeViewState('#view=admin&entry=x')).toEqual({ ...defaultViewState(), entryId: 'x' })
+    expect(decodeViewState('#present=douleur,,DOULEUR,a--b,fievre&absent=fievre,froid')).toEqual({
+      ...defaultViewState(),
+      findings: { douleur: 'present', fievre: 'present', froid: 'absent' },
+    })
+    expect(decodeViewState('#f.=x&f.category=effort&f.category=effort&f.category=&zzz=1')).toEqual({
+      ...defaultViewState(),
+      filters: { category: ['effort', ''] },
+    })
+  })
+
+  it('keeps "__proto__" as plain data', () => {
+    const state = decodeViewState('#f.__proto__=x&present=constructor')
+    expect(Object.keys(state.filters)).toEqual(['__proto__'])
+    expect(Object.getPrototypeOf(state.filters)).toBe(Object.prototype)
+    expect(state.findings).toEqual({ constructor: 'present' })
+  })
+
+  it('decodes garbage to a valid state without throwing', () => {
+    const garbage = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: fc.constantFrom('#', '%', '=', '&', ',', '+', 'f.', 'view', 'detail', 'present', 'e', 'Z', '\uD800') }),
+      fc.anything(),
+    )
+    fc.assert(
+      fc.property(garbage, (hash) => {
+        const state = decodeViewState(hash)
+        expect(isValidState(state)).toBe(true)
+      }),
+      { numRuns: 1000 },
+    )
+    expect(decodeViewState('#%E0%A4%A&q=%zz&view=%')).toEqual({ ...defaultViewState(), query: '%zz' })
+    expect(decodeViewState(null)).toEqual(defaultViewState())
+  })
+})
