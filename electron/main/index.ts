@@ -1,10 +1,11 @@
-// The Electron shell: lifecycle, the app:// protocol, session hardening, the
-// window and its menu, and wiring the IPC handlers. Everything else is plain
+// The Electron shell: lifecycle, the app:// protocol, the window and its menu;
+// it applies the hardening (hardening.ts) and wires the IPC handlers. Everything else is plain
 // TypeScript tested in Node.
-import { app, BrowserWindow, Menu, protocol, session, type WebContents } from 'electron'
+import { app, BrowserWindow, Menu, protocol, session } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createHandlers } from './handlers'
+import { hardenContents, hardenSession } from './hardening'
 import { createDispatcher } from './ipc/dispatcher'
 import { registerIpc } from './ipc/register'
 import { buildMenu } from './menu'
@@ -14,8 +15,6 @@ import {
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   appUrlToFile,
-  isAllowedRequest,
-  isAppUrl,
   mimeOf,
   secureWebPreferences,
 } from './security'
@@ -46,25 +45,6 @@ function serveApp(): void {
       return new Response('Introuvable', { status: 404 })
     }
   })
-}
-
-function hardenSession(): void {
-  const ses = session.defaultSession
-  // No request leaves the machine: only app:// (and DevTools) get through.
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }))
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
-}
-
-function hardenContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault()
-  })
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault()
-  })
-  contents.on('will-attach-webview', (event) => event.preventDefault())
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 }
 
 function createWindow(): void {
@@ -98,7 +78,7 @@ app.on('window-all-closed', () => {
 
 void app.whenReady().then(() => {
   serveApp()
-  hardenSession()
+  hardenSession(session.defaultSession)
   registerIpc(createDispatcher(createHandlers({ resourcesDir }), APP_ORIGIN))
   Menu.setApplicationMenu(buildMenu())
   createWindow()
