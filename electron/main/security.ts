@@ -36,6 +36,8 @@ export function secureWebPreferences(preloadPath: string) {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click cannot open links in new windows (also denied by the window-open handler).
+    disableBlinkFeatures: 'Auxclick',
   } as const
 }
 

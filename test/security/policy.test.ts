@@ -25,6 +25,7 @@ describe('window web preferences', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(prefs).not.toHaveProperty('enableBlinkFeatures')
   })
