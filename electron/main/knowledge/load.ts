@@ -93,10 +93,19 @@ async function readJson(path: string, file: string, problems: KbProblem[]): Prom
   try {
     return JSON.parse(text) as unknown
   } catch (error) {
-    const detail = error instanceof SyntaxError ? ` (${error.message})` : ''
-    problems.push({ file, entry: null, field: null, message: `JSON invalide${detail}.` })
+    problems.push({ file, entry: null, field: null, message: `JSON invalide${whereInJson(text, error)}.` })
     return undefined
   }
+}
+
+/** Line and column of a JSON syntax error, in French (V8's own message is English). */
+function whereInJson(text: string, error: unknown): string {
+  const at = error instanceof SyntaxError ? /position (\d+)/.exec(error.message) : null
+  if (!at) return ''
+  const before = text.slice(0, Number(at[1]))
+  const line = before.split('\n').length
+  const column = before.length - before.lastIndexOf('\n')
+  return ` (ligne\u00a0${line}, colonne\u00a0${column})`
 }
 
 function entryLabel(item: unknown, index: number): string {
@@ -109,8 +118,13 @@ function issuesToProblems(file: string, entry: string | null, error: z.ZodError)
     file,
     entry,
     field: issue.path.length > 0 ? issue.path.join('.') : null,
-    message: issue.message,
+    message: frenchSpacing(issue.message),
   }))
+}
+
+/** zod's French messages put a plain space before ':' ; ! ?: make it the no-break ones. */
+function frenchSpacing(message: string): string {
+  return message.replace(/ :/g, '\u00a0:').replace(/ ([;!?])/g, '\u202f$1').replace(/'/g, '’')
 }
 
 type Quoted = { id: string; provenance: { section: string; quote: string }[] }
