@@ -1,0 +1,36 @@
+// The "Colonnes" menu: shows or hides the table's optional columns.
+import { useRef, type KeyboardEvent } from 'react'
+import type { ReactTable } from '@tanstack/react-table'
+import type { Condition } from '../../../shared/kb/types'
+import type { ConditionFeatures } from './conditionColumns'
+
+export function ColumnMenu({ table }: { table: ReactTable<ConditionFeatures, Condition> }) {
+  const details = useRef<HTMLDetailsElement>(null)
+  const onKeyDown = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    if (event.key !== 'Escape' || !details.current?.open) return
+    event.preventDefault()
+    details.current.open = false
+    details.current.querySelector('summary')?.focus()
+  }
+  return (
+    <details className="menu" ref={details} onKeyDown={onKeyDown}>
+      <summary className="button button-quiet">Colonnes</summary>
+      <fieldset className="menu-panel">
+        <legend className="visually-hidden">Colonnes affichées</legend>
+        {table
+          .getAllLeafColumns()
+          .filter((column) => column.getCanHide())
+          .map((column) => (
+            <label key={column.id} className="menu-option">
+              <input
+                type="checkbox"
+                checked={column.getIsVisible()}
+                onChange={(e) => column.toggleVisibility(e.target.checked)}
+              />
+              {typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id}
+            </label>
+          ))}
+      </fieldset>
+    </details>
+  )
+}

@@ -1,0 +1,162 @@
+// The detail of one cause or differential, in a modal dialog: focus moves into
+// it, Esc closes it, and the caller gives the focus back to the opener.
+import { useEffect, useRef } from 'react'
+import type { Condition } from '../../../shared/kb/types'
+import { CATEGORIES, ENTRY_KINDS, REFERRALS, SCOPES } from '../../../shared/kb/vocabulary'
+import { useKbIndex } from '../hooks/useKbIndex'
+import { findingLabel } from '../lib/kbIndex'
+import { SeriousnessBadge } from './SeriousnessBadge'
+import { SourceQuote } from './SourceQuote'
+
+export interface ConditionDetailProps {
+  /** The entry shown; null when the dialog is closed. */
+  entryId: string | null
+  /** Opens another entry in the same dialog (a related entry). */
+  onNavigate: (id: string) => void
+  onClose: () => void
+}
+
+export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetailProps) {
+  const index = useKbIndex()
+  const dialog = useRef<HTMLDialogElement>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const entry = entryId === null ? undefined : index.conditions.get(entryId)
+
+  useEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    if (entry && !element.open) element.showModal()
+    if (!entry && element.open) element.close()
+    if (entry) {
+      heading.current?.focus()
+      element.querySelector('.detail-body')?.scrollTo({ top: 0 })
+    }
+  }, [entry])
+
+  return (
+    <dialog ref={dialog} className="detail" aria-labelledby="detail-title" onClose={onClose}>
+      {entry && <DetailContent entry={entry} headingRef={heading} onNavigate={onNavigate} onClose={() => dialog.current?.close()} />}
+    </dialog>
+  )
+}
+
+interface DetailContentProps {
+  entry: Condition
+  headingRef: React.RefObject<HTMLHeadingElement | null>
+  onNavigate: (id: string) => void
+  onClose: () => void
+}
+
+function DetailContent({ entry, headingRef, onNavigate, onClose }: DetailContentProps) {
+  const index = useKbIndex()
+  const related = entry.related.map((id) => index.conditions.get(id)).filter((c) => c !== undefined)
+  const topics = entry.topics.map((id) => index.topics.get(id)).filter((t) => t !== undefined)
+  return (
+    <>
+      <header className="detail-head">
+        <div>
+          <p className="detail-kind">{ENTRY_KINDS[entry.kind]}</p>
+          <h2 id="detail-title" ref={headingRef} tabIndex={-1}>
+            {entry.name}
+          </h2>
+          {entry.aliases.length > 0 && <p className="detail-aliases">{entry.aliases.join(' · ')}</p>}
+        </div>
+        <button type="button" className="button button-quiet" onClick={onClose}>
+          Fermer
+        </button>
+      </header>
+
+      <div className="detail-body">
+        <dl className="facts">
+          <dt>Gravité</dt>
+          <dd>
+            <SeriousnessBadge value={entry.seriousness} />
+          </dd>
+          <dt>Catégorie</dt>
+          <dd>{CATEGORIES[entry.category]}</dd>
+          <dt>Localisation</dt>
+          <dd>{SCOPES[entry.scope]}</dd>
+          <dt>Contextes</dt>
+          <dd>{entry.contexts.length > 0 ? entry.contexts.map((id) => findingLabel(index, id)).join(', ') : '—'}</dd>
+          <dt>Orientation</dt>
+          <dd>{REFERRALS[entry.referral]}</dd>
+          <dt>CIM-10</dt>
+          <dd>
+            {entry.icd10 ? (
+              <>
+                <code className="icd">{entry.icd10.code}</code> {entry.icd10.label}
+              </>
+            ) : (
+              'Pas de code retenu'
+            )}
+          </dd>
+        </dl>
+
+        <FindingList title="Éléments en faveur" ids={entry.pointingFindings} />
+        <FindingList title="Éléments en défaveur" ids={entry.opposingFindings} />
+
+        <section className="detail-section">
+          <h3>Que faire</h3>
+          <p>{entry.whatToDo}</p>
+        </section>
+
+        <section className="detail-section">
+          <h3>Explication pour le patient</h3>
+          <p>{entry.patientExplanation}</p>
+        </section>
+
+        {related.length > 0 && (
+          <section className="detail-section">
+            <h3>Voir aussi</h3>
+            <ul className="link-list">
+              {related.map((c) => (
+                <li key={c.id}>
+                  <button type="button" className="link" onClick={() => onNavigate(c.id)}>
+                    {c.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {topics.length > 0 && (
+          <section className="detail-section">
+            <h3>En savoir plus</h3>
+            <ul className="plain-list">
+              {topics.map((t) => (
+                <li key={t.id}>{t.label}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <section className="detail-section source">
+          <h3>Source</h3>
+          {index.kb.meta && <p className="source-title">{index.kb.meta.source.title}</p>}
+          {entry.provenance.map((p, i) => (
+            <SourceQuote key={i} provenance={p} />
+          ))}
+        </section>
+      </div>
+    </>
+  )
+}
+
+function FindingList({ title, ids }: { title: string; ids: readonly string[] }) {
+  const index = useKbIndex()
+  if (ids.length === 0) return null
+  return (
+    <section className="detail-section">
+      <h3>{title}</h3>
+      <ul className="plain-list">
+        {ids.map((id) => (
+          <li key={id}>
+            {findingLabel(index, id)}
+            {index.findings.get(id)?.redFlag && <span className="flag">Signe d’alerte</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,179 @@
+// The columns of the conditions table (causes and differentials), their sort
+// orders, their faceted filters and the accent- and case-insensitive search.
+import {
+  columnFacetingFeature,
+  columnFilteringFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  createFacetedRowModel,
+  createFacetedUniqueValues,
+  createFilteredRowModel,
+  createSortedRowModel,
+  globalFilteringFeature,
+  rowSortingFeature,
+  tableFeatures,
+  type FilterFn,
+  type Row,
+  type SortFn,
+} from '@tanstack/react-table'
+import type { Condition } from '../../../shared/kb/types'
+import { CATEGORIES, REFERRALS, SCOPES, SERIOUSNESS } from '../../../shared/kb/vocabulary'
+import { matchesQuery } from '../../../shared/text/fold'
+import { findingLabel, type KbIndex } from '../lib/kbIndex'
+import { SeriousnessBadge } from './SeriousnessBadge'
+
+export interface FacetOption {
+  value: string
+  label: string
+}
+
+export interface ConditionColumnMeta {
+  /** Present when the column has a faceted filter: its options, in display order. */
+  facet?: { label: string; options: (entries: readonly Condition[]) => FacetOption[] }
+}
+
+export const conditionFeatures = tableFeatures({
+  columnFilteringFeature,
+  globalFilteringFeature,
+  filteredRowModel: createFilteredRowModel(),
+  columnFacetingFeature,
+  facetedRowModel: createFacetedRowModel(),
+  facetedUniqueValues: createFacetedUniqueValues(),
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  columnVisibilityFeature,
+  columnMeta: {} as ConditionColumnMeta,
+})
+
+export type ConditionFeatures = typeof conditionFeatures
+export type ConditionRow = Row<ConditionFeatures, Condition>
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
+
+/** Sorts by the French collation of a label derived from the row. */
+function byText(text: (c: Condition) => string): SortFn<ConditionFeatures, Condition> {
+  return (a, b) => collator.compare(text(a.original), text(b.original))
+}
+
+/** Sorts by the order of a closed vocabulary (e.g. bénin < à évaluer < grave). */
+function byRank(record: object, value: (c: Condition) => string): SortFn<ConditionFeatures, Condition> {
+  const keys = Object.keys(record)
+  return (a, b) => keys.indexOf(value(a.original)) - keys.indexOf(value(b.original))
+}
+
+/** Keeps rows whose value is one of the checked options. */
+const oneOf: FilterFn<ConditionFeatures, Condition> = (row, columnId, selected: readonly string[]) =>
+  selected.includes(row.getValue<string>(columnId))
+oneOf.autoRemove = (value) => !Array.isArray(value) || value.length === 0
+
+/** Keeps rows having at least one of the checked options. */
+const someOf: FilterFn<ConditionFeatures, Condition> = (row, columnId, selected: readonly string[]) =>
+  row.getValue<readonly string[]>(columnId).some((v) => selected.includes(v))
+someOf.autoRemove = oneOf.autoRemove
+
+/** What the search box looks into: name, aliases, category, patient explanation. */
+export function searchHaystacks(c: Condition): string[] {
+  return [c.name, ...c.aliases, CATEGORIES[c.category], c.patientExplanation]
+}
+
+/**
+ * The global filter. It runs on the name column only (see
+ * `getColumnCanGlobalFilter`) and looks at the whole entry, so the terms of a
+ * query may hit different fields.
+ */
+export const searchEntries: FilterFn<ConditionFeatures, Condition> = (row, _columnId, query: string) =>
+  matchesQuery(searchHaystacks(row.original), query)
+searchEntries.autoRemove = (value) => typeof value !== 'string' || value.trim() === ''
+
+/** Options of a closed vocabulary that occur in the entries, in vocabulary order. */
+function vocabularyOptions(record: Record<string, string>, value: (c: Condition) => string) {
+  return (entries: readonly Condition[]): FacetOption[] => {
+    const present = new Set(entries.map(value))
+    return Object.entries(record)
+      .filter(([key]) => present.has(key))
+      .map(([key, label]) => ({ value: key, label }))
+  }
+}
+
+const helper = createColumnHelper<ConditionFeatures, Condition>()
+
+/** Column ids, for tests and for views that want a different default visibility. */
+export const COLUMN_IDS = ['name', 'category', 'seriousness', 'scope', 'contexts', 'referral', 'icd10'] as const
+
+export function conditionColumns(index: KbIndex) {
+  const contextOptions = (entries: readonly Condition[]): FacetOption[] => {
+    const present = new Set(entries.flatMap((c) => c.contexts))
+    return index.kb.findings
+      .filter((f) => f.group === 'contexte' && present.has(f.id))
+      .map((f) => ({ value: f.id, label: f.label }))
+  }
+  return helper.columns([
+    helper.accessor('name', {
+      header: 'Nom',
+      enableHiding: false,
+      sortFn: byText((c) => c.name),
+      cell: ({ row }) => (
+        <>
+          <span className="entry-name">{row.original.name}</span>
+          {row.original.aliases.length > 0 && <span className="entry-aliases">{row.original.aliases.join(' · ')}</span>}
+        </>
+      ),
+    }),
+    helper.accessor('category', {
+      header: 'Catégorie',
+      sortFn: byText((c) => CATEGORIES[c.category]),
+      filterFn: oneOf,
+      meta: { facet: { label: 'Catégorie', options: vocabularyOptions(CATEGORIES, (c) => c.category) } },
+      cell: ({ row }) => CATEGORIES[row.original.category],
+    }),
+    helper.accessor('seriousness', {
+      header: 'Gravité',
+      sortFn: byRank(SERIOUSNESS, (c) => c.seriousness),
+      filterFn: oneOf,
+      meta: { facet: { label: 'Gravité', options: vocabularyOptions(SERIOUSNESS, (c) => c.seriousness) } },
+      cell: ({ row }) => <SeriousnessBadge value={row.original.seriousness} />,
+    }),
+    helper.accessor('scope', {
+      header: 'Localisation',
+      sortFn: byRank(SCOPES, (c) => c.scope),
+      filterFn: oneOf,
+      meta: { facet: { label: 'Localisation', options: vocabularyOptions(SCOPES, (c) => c.scope) } },
+      cell: ({ row }) => SCOPES[row.original.scope],
+    }),
+    helper.accessor('contexts', {
+      header: 'Contextes',
+      enableSorting: false,
+      filterFn: someOf,
+      getUniqueValues: (c) => c.contexts,
+      meta: { facet: { label: 'Contexte', options: contextOptions } },
+      cell: ({ row }) =>
+        row.original.contexts.length === 0 ? (
+          <span className="muted">—</span>
+        ) : (
+          <ul className="inline-list">
+            {row.original.contexts.map((id) => (
+              <li key={id}>{findingLabel(index, id)}</li>
+            ))}
+          </ul>
+        ),
+    }),
+    helper.accessor('referral', {
+      header: 'Orientation',
+      sortFn: byRank(REFERRALS, (c) => c.referral),
+      cell: ({ row }) => REFERRALS[row.original.referral],
+    }),
+    helper.accessor((c) => c.icd10?.code ?? '', {
+      id: 'icd10',
+      header: 'CIM-10',
+      sortFn: byText((c) => c.icd10?.code ?? '\uffff'),
+      cell: ({ row }) =>
+        row.original.icd10 ? (
+          <code className="icd">{row.original.icd10.code}</code>
+        ) : (
+          <span className="muted" aria-label="aucun code">
+            —
+          </span>
+        ),
+    }),
+  ])
+}
