@@ -120,7 +120,7 @@ export function ConditionTable({ entries, caption, noun }: ConditionTableProps) 
                           <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
                             <table.FlexRender header={header} />
                             <span className={`sort-mark${sorted ? ' sort-active' : ''}`} aria-hidden="true">
-                              {sorted === 'desc' ? '▼' : '▲'}
+                              {sorted === 'desc' ? '▼' : sorted === 'asc' ? '▲' : '↕'}
                             </span>
                           </button>
                         ) : (
