@@ -233,3 +233,25 @@ test('an IPC failure is said in French and the app stays usable', async ({ molle
   await expect(mollet.getByRole('tab', { name: 'Diagnostics différentiels' })).toHaveAttribute('aria-selected', 'true')
   await expect(view.getByText('Aucune entrée dans la base de connaissances.')).toBeVisible()
 })
+
+test('displayed text follows French typography (quotes from the article aside)', async ({ mollet }) => {
+  const offences = async () =>
+    mollet.evaluate(() => {
+      const found: string[] = []
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement
+        if (!parent || parent.closest('blockquote, .article-passage, code, [hidden]')) continue
+        const text = node.textContent ?? ''
+        if (/'/.test(text) || / [:;!?»]/.test(text) || /« /.test(text)) found.push(text)
+      }
+      return found
+    })
+  await expect(mollet.locator('tr.entry-row').first()).toBeVisible()
+  expect(await offences()).toEqual([])
+  await mollet.getByRole('tab', { name: 'Diagnostics différentiels' }).click()
+  expect(await offences()).toEqual([])
+  await mollet.getByRole('tabpanel', { name: 'Diagnostics différentiels' }).locator('tr.entry-row').first().click()
+  await expect(mollet.getByRole('dialog')).toBeVisible()
+  expect(await offences()).toEqual([])
+})

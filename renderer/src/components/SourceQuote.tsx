@@ -32,7 +32,7 @@ export function SourceQuote({ provenance }: { provenance: Provenance }) {
       {section && range && (
         <details className="in-place" onToggle={revealMark}>
           <summary>Voir le passage dans l’article</summary>
-          <div className="article-passage" lang="fr">
+          <div className="article-passage" lang="fr" tabIndex={0} role="region" aria-label={`Passage de l’article, section ${guillemets(label)}`}>
             {article.slice(section.start, range.start)}
             <mark>{article.slice(range.start, range.end)}</mark>
             {article.slice(range.end, section.end).trimEnd()}

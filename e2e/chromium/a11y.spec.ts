@@ -1,0 +1,64 @@
+// Accessibility of the tables, the detail dialog and the banners, light and
+// dark, checked by axe-core against WCAG 2.1 A and AA (contrast included).
+import AxeBuilder from '@axe-core/playwright'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, resourcesDir } from '../harness/fixtures'
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no WCAG A/AA violation in the tables and the detail (${scheme})`, async ({ mollet }) => {
+    await mollet.emulateMedia({ colorScheme: scheme })
+    const causes = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+    await expect(causes.locator('tr.entry-row').first()).toBeVisible()
+    await causes.getByRole('group', { name: 'Gravité' }).getByRole('checkbox').first().check()
+    expect(await violations(mollet)).toEqual([])
+
+    await causes.getByRole('searchbox').fill('zzzz')
+    await expect(causes.getByText('Aucun résultat')).toBeVisible()
+    expect(await violations(mollet)).toEqual([])
+    await causes.getByRole('cell').getByRole('button', { name: 'Effacer les filtres' }).click()
+
+    await mollet.getByRole('tab', { name: 'Diagnostics différentiels' }).click()
+    const differentials = mollet.getByRole('tabpanel', { name: 'Diagnostics différentiels' })
+    await differentials.locator('tr.entry-row').first().click()
+    const dialog = mollet.getByRole('dialog')
+    await dialog.getByText('Voir le passage dans l’article').first().click()
+    expect(await violations(mollet)).toEqual([])
+  })
+
+  test(`no WCAG A/AA violation in the IPC error state (${scheme})`, async ({ mollet, server }) => {
+    await mollet.emulateMedia({ colorScheme: scheme })
+    await mollet.goto(`${server.origin.replace('127.0.0.1', 'localhost')}/index.html`)
+    await expect(mollet.getByRole('alert')).toBeVisible()
+    expect(await violations(mollet)).toEqual([])
+  })
+}
+
+test.describe('with a broken knowledge-base file', () => {
+  test.use({
+    handlerDeps: async ({}, use) => {
+      const dir = await mkdtemp(join(tmpdir(), 'mollet-a11y-'))
+      await cp(resourcesDir, dir, { recursive: true })
+      await writeFile(join(dir, 'knowledge', 'findings.json'), '[')
+      await use({ resourcesDir: dir })
+      await rm(dir, { recursive: true, force: true })
+    },
+  })
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`no WCAG A/AA violation in the problems banner (${scheme})`, async ({ mollet }) => {
+      await mollet.emulateMedia({ colorScheme: scheme })
+      const banner = mollet.getByRole('alert')
+      await expect(banner).toContainText('findings.json')
+      await banner.getByRole('button', { name: /^Afficher/ }).click()
+      expect(await violations(mollet)).toEqual([])
+    })
+  }
+})
