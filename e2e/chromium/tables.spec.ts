@@ -138,6 +138,12 @@ test('the "Colonnes" menu hides and shows a column', async ({ mollet }) => {
   await expect(table.locator('tbody tr.entry-row').first().locator('td')).toHaveCount(6)
   await toggle.check()
   await expect(table.getByRole('columnheader', { name: /CIM-10/ })).toBeVisible()
+  await mollet.keyboard.press('Escape')
+  await expect(toggle).toBeHidden()
+  await view.getByText('Colonnes', { exact: true }).click()
+  await expect(toggle).toBeVisible()
+  await view.getByRole('searchbox').click()
+  await expect(toggle).toBeHidden()
 })
 
 test('no result says so and clearing the filters brings every row back', async ({ mollet }) => {
@@ -167,6 +173,13 @@ test('a row opens the detail with its verbatim quote; Esc closes and gives focus
   await dialog.getByText('Voir le passage dans l’article').first().click()
   await expect(dialog.locator('mark').first()).toHaveText(entry.provenance[0]?.quote ?? '')
   await mollet.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(row).toBeFocused()
+
+  // A click outside the panel closes it too.
+  await row.click()
+  await expect(dialog).toBeVisible()
+  await mollet.mouse.click(40, 400)
   await expect(dialog).toBeHidden()
   await expect(row).toBeFocused()
 })

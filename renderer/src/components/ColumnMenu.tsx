@@ -1,5 +1,6 @@
-// The "Colonnes" menu: shows or hides the table's optional columns.
-import { useRef, type KeyboardEvent } from 'react'
+// The "Colonnes" menu: shows or hides the table's optional columns. Esc or
+// leaving it closes it.
+import { useRef, type FocusEvent, type KeyboardEvent } from 'react'
 import type { ReactTable } from '@tanstack/react-table'
 import type { Condition } from '../../../shared/kb/types'
 import type { ConditionFeatures } from './conditionColumns'
@@ -12,8 +13,12 @@ export function ColumnMenu({ table }: { table: ReactTable<ConditionFeatures, Con
     details.current.open = false
     details.current.querySelector('summary')?.focus()
   }
+  // Closes when the focus leaves the menu (a click elsewhere, Tab past it).
+  const onBlur = (event: FocusEvent<HTMLDetailsElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) event.currentTarget.open = false
+  }
   return (
-    <details className="menu" ref={details} onKeyDown={onKeyDown}>
+    <details className="menu" ref={details} onKeyDown={onKeyDown} onBlur={onBlur}>
       <summary className="button button-quiet">Colonnes</summary>
       <fieldset className="menu-panel">
         <legend className="visually-hidden">Colonnes affichées</legend>

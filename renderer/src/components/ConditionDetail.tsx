@@ -1,5 +1,6 @@
 // The detail of one cause or differential, in a modal dialog: focus moves into
-// it, Esc closes it, and the caller gives the focus back to the opener.
+// it, Esc or a click outside closes it, and the caller gives the focus back to
+// the opener.
 import { useEffect, useRef } from 'react'
 import type { Condition } from '../../../shared/kb/types'
 import { CATEGORIES, ENTRY_KINDS, REFERRALS, SCOPES } from '../../../shared/kb/vocabulary'
@@ -34,7 +35,16 @@ export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetai
   }, [entry])
 
   return (
-    <dialog ref={dialog} className="detail" aria-labelledby="detail-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="detail"
+      aria-labelledby="detail-title"
+      onClose={onClose}
+      // A click on the backdrop (outside the panel) lands on the dialog itself.
+      onClick={(event) => {
+        if (event.target === event.currentTarget) event.currentTarget.close()
+      }}
+    >
       {entry && <DetailContent entry={entry} headingRef={heading} onNavigate={onNavigate} onClose={() => dialog.current?.close()} />}
     </dialog>
   )
