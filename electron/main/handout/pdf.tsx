@@ -1,0 +1,339 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+// Draws a composed handout as an A4 PDF with @react-pdf/renderer. Plain Node
+// (no Electron): the main process and the command line both call it. The font
+// is the bundled Noto Sans, embedded, found under the resources folder the
+// caller passes in (never a path relative to this file, which moves when built).
+import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer'
+import { syllables as frenchSyllables } from '@react-pdf/hyphenate/fr'
+import { join } from 'node:path'
+import type { HandoutDocument, HandoutItem, HandoutSection } from '../../../shared/handout/compose'
+
+/** Lines of a text typed with line breaks; each becomes its own Text (no '\n' reaches the layout). */
+export function linesOf(text: string): string[] {
+  return text.split(/\r\n|\r|\n/u).map((l) => l.trim()).filter((l) => l.length > 0)
+}
+
+export const FONT_FAMILY = 'Noto Sans'
+export const FONT_FILES = { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } as const
+export const FONTS_DIR = 'fonts'
+
+let registeredFrom: string | null = null
+let covers: ((codePoint: number) => boolean) | null = null
+
+/** Registers the bundled font once per resources folder (react-pdf's font store is global). */
+function registerFonts(resourcesDir: string): void {
+  if (registeredFrom === resourcesDir) return
+  Font.reset()
+  Font.register({
+    family: FONT_FAMILY,
+    fonts: [
+      { src: join(resourcesDir, FONTS_DIR, FONT_FILES.regular), fontWeight: 400 },
+      { src: join(resourcesDir, FONTS_DIR, FONT_FILES.bold), fontWeight: 700 },
+    ],
+  })
+  registeredFrom = resourcesDir
+  covers = null
+}
+
+/** Whether every weight of the bundled font draws a code point (react-pdf 4.9 crashes on one it cannot). */
+async function fontCoverage(): Promise<(codePoint: number) => boolean> {
+  if (covers) return covers
+  const faces = await Promise.all(
+    [400, 700].map(async (fontWeight) => {
+      const descriptor = { fontFamily: FONT_FAMILY, fontWeight }
+      await Font.load(descriptor)
+      const data = Font.getFont(descriptor).data
+      if (!data) throw new Error(`police ${FONT_FAMILY} ${fontWeight} non chargée`)
+      return data
+    }),
+  )
+  covers = (codePoint) => faces.every((face) => face.hasGlyphForCodePoint(codePoint))
+  return covers
+}
+
+/** Controls and bidirectional overrides: they would reorder or hide text. */
+const DROPPED = /^[\p{Cc}\u202a-\u202e\u2066-\u2069]$/u
+/**
+ * Text the bundled font can draw: tabs as spaces, line breaks kept in a
+ * multi-line field (drawn line by line) and spaces elsewhere, controls dropped,
+ * and a character the font lacks (emoji, Hebrew, Arabic…) shown as U+FFFD
+ * rather than silently lost.
+ */
+export function fitToFont(text: string, covers: (codePoint: number) => boolean, multiline = false): string {
+  let out = ''
+  for (const { segment } of graphemes.segment(text.replace(/\t/gu, ' '))) {
+    if (segment === '\n' || segment === '\r\n' || segment === '\r') out += multiline ? '\n' : ' '
+    else if (DROPPED.test(segment)) continue
+    else if ([...segment].every((ch) => covers(ch.codePointAt(0) as number))) out += segment
+    else out += '\ufffd'
+  }
+  return out
+}
+
+/** Fields typed on several lines; every other string is drawn as one paragraph. */
+const MULTILINE_FIELDS = new Set(['note', 'address'])
+
+/** The same document with every string passed through `fit`. */
+function mapStrings<T>(value: T, fit: (s: string, multiline: boolean) => string, key = ''): T {
+  if (typeof value === 'string') return fit(value, MULTILINE_FIELDS.has(key)) as T
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fit)) as T
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fit, k)])) as T
+  }
+  return value
+}
+
+const LETTERS = /\p{L}/gu
+const letterCount = (s: string): number => s.match(LETTERS)?.length ?? 0
+
+/** A "word" longer than this (a pasted link, a key held down) is cut so that it stays on the page. */
+const LONGEST_WORD = 30
+const CHUNK = 24
+
+const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' })
+
+function cutOverlong(word: string): string[] {
+  if (word.length <= LONGEST_WORD) return [word]
+  const chars = Array.from(graphemes.segment(word), (g) => g.segment)
+  if (chars.length <= LONGEST_WORD) return [word]
+  const pieces: string[] = []
+  for (let i = 0; i < chars.length; i += CHUNK) pieces.push(chars.slice(i, i + CHUNK).join(''))
+  return pieces
+}
+
+/**
+ * French hyphenation (TeX patterns) made stricter: at least 2 letters before
+ * the break and 3 after, no break next to an apostrophe or a no-break space,
+ * and never inside a name, a number, an address or an e-mail.
+ */
+export function hyphenateFrench(word: string): string[] {
+  if (/[\p{Lu}\d/@.:_]/u.test(word.replace(/[.,;:!?…»)\u00a0\u202f]+$/u, ''))) return cutOverlong(word)
+  const parts = frenchSyllables(word)
+  const merged: string[] = []
+  for (const part of parts) {
+    const last = merged[merged.length - 1]
+    const glued =
+      last !== undefined &&
+      (letterCount(last) < 2 || /['’\u00a0\u202f-]$/u.test(last) || /^['’\u00a0\u202f-]/u.test(part))
+    if (glued) merged[merged.length - 1] = last + part
+    else merged.push(part)
+  }
+  while (merged.length > 1 && letterCount(merged[merged.length - 1] as string) < 3) {
+    const tail = merged.pop() as string
+    merged[merged.length - 1] += tail
+  }
+  return merged.flatMap(cutOverlong)
+}
+
+/** Headings, names, the letterhead: never hyphenated, only an overlong run is cut. */
+export const wholeWords = (word: string): string[] => cutOverlong(word)
+
+const INK = '#1a1a1a'
+/** Line height in points: a unitless number is not a plain multiplier in react-pdf 4.9. */
+const leading = (fontSize: number, ratio = 1.45): string => `${Math.round(fontSize * ratio * 10) / 10}pt`
+const ACCENT = '#1d3d6b'
+const ALERT = '#8f1d1d'
+
+function stylesFor(largePrint: boolean) {
+  const body = largePrint ? 14 : 12
+  return StyleSheet.create({
+    page: {
+      fontFamily: FONT_FAMILY,
+      fontSize: body,
+      color: INK,
+      paddingTop: 48,
+      paddingBottom: largePrint ? 78 : 70,
+      paddingHorizontal: 56,
+      textAlign: 'left',
+    },
+    // Line height is set on each text, never inherited from the page or a view:
+    // react-pdf then drops the page-number text (render prop) and doubles it on views.
+    line: { lineHeight: leading(body - 2) },
+    letterhead: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 18, gap: 24 },
+    clinic: { flexGrow: 1, flexShrink: 1, fontSize: body - 2 },
+    clinicName: { fontWeight: 700, fontSize: body, lineHeight: leading(body) },
+    dateBlock: { flexShrink: 0, maxWidth: '45%', fontSize: body - 2, textAlign: 'left' },
+    title: { fontSize: body + 8, fontWeight: 700, color: ACCENT, lineHeight: leading(body + 8, 1.2) },
+    subtitle: { fontSize: body, lineHeight: leading(body), marginTop: 2, marginBottom: 14 },
+    main: {
+      backgroundColor: '#eef3f9',
+      borderLeftWidth: 4,
+      borderLeftColor: ACCENT,
+      paddingVertical: 8,
+      paddingHorizontal: 12,
+      marginBottom: 14,
+    },
+    mainText: { fontWeight: 700, fontSize: body + 1, lineHeight: leading(body + 1) },
+    section: { marginBottom: 10 },
+    heading: { fontSize: body + 3, fontWeight: 700, color: ACCENT, marginBottom: 4, lineHeight: leading(body + 3, 1.25) },
+    alert: {
+      borderWidth: 1.5,
+      borderColor: ALERT,
+      backgroundColor: '#fdf3f2',
+      paddingVertical: 8,
+      paddingHorizontal: 12,
+      marginBottom: 12,
+    },
+    alertHeading: { color: ALERT },
+    paragraph: { lineHeight: leading(body), marginBottom: 5 },
+    list: { marginBottom: 5 },
+    item: { flexDirection: 'row', marginBottom: 2 },
+    bullet: { width: body, flexShrink: 0, lineHeight: leading(body) },
+    itemText: { flexGrow: 1, flexShrink: 1, flexBasis: 0, lineHeight: leading(body) },
+    lead: { fontWeight: 700 },
+    note: { borderWidth: 1, borderColor: '#9aa5b1', paddingVertical: 8, paddingHorizontal: 12, marginBottom: 14 },
+    noteHeading: { fontWeight: 700, lineHeight: leading(body), marginBottom: 2 },
+    noteLine: { lineHeight: leading(body), marginBottom: 3 },
+    footer: {
+      position: 'absolute',
+      left: 56,
+      right: 56,
+      bottom: 24,
+      fontSize: largePrint ? 11 : 9,
+      color: '#3d4650',
+      borderTopWidth: 0.75,
+      borderTopColor: '#9aa5b1',
+      paddingTop: 4,
+    },
+  })
+}
+
+type Styles = ReturnType<typeof stylesFor>
+
+function Item({ item, s }: { item: HandoutItem; s: Styles }) {
+  return (
+    <View style={s.item} wrap={false}>
+      <Text style={s.bullet} hyphenationCallback={wholeWords}>
+        •
+      </Text>
+      <Text style={s.itemText} hyphenationCallback={hyphenateFrench}>
+        {item.lead ? <Text style={s.lead}>{`${item.lead} `}</Text> : null}
+        {item.text}
+      </Text>
+    </View>
+  )
+}
+
+function Section({ section, s, body }: { section: HandoutSection; s: Styles; body: number }) {
+  return (
+    <View style={section.emphasis ? s.alert : s.section}>
+      <Text
+        style={section.emphasis ? [s.heading, s.alertHeading] : s.heading}
+        hyphenationCallback={wholeWords}
+        minPresenceAhead={body * 4}
+      >
+        {section.heading}
+      </Text>
+      {section.content.map((c, i) =>
+        c.type === 'paragraph' ? (
+          <Text key={i} style={s.paragraph} hyphenationCallback={hyphenateFrench}>
+            {c.text}
+          </Text>
+        ) : (
+          <View key={i} style={s.list}>
+            {c.items.map((item, j) => (
+              <Item key={j} item={item} s={s} />
+            ))}
+          </View>
+        ),
+      )}
+    </View>
+  )
+}
+
+function HandoutPdf({ doc }: { doc: HandoutDocument }) {
+  const body = doc.largePrint ? 14 : 12
+  const s = stylesFor(doc.largePrint)
+  const lh = doc.letterhead
+  return (
+    <Document
+      title={doc.metadata.title}
+      author={doc.metadata.author}
+      subject={doc.metadata.subject}
+      creator="Mollet"
+      producer="Mollet"
+      language={doc.metadata.language}
+    >
+      <Page size="A4" style={s.page}>
+        <View style={s.letterhead}>
+          <View style={s.clinic}>
+            {lh.name ? (
+              <Text style={s.clinicName} hyphenationCallback={wholeWords}>
+                {lh.name}
+              </Text>
+            ) : null}
+            {linesOf(lh.address).map((line, i) => (
+              <Text key={i} style={s.line} hyphenationCallback={wholeWords}>
+                {line}
+              </Text>
+            ))}
+            {lh.phone ? <Text style={s.line} hyphenationCallback={wholeWords}>{`Tél.\u00a0: ${lh.phone}`}</Text> : null}
+          </View>
+          <View style={s.dateBlock}>
+            <Text style={s.line} hyphenationCallback={wholeWords}>{`Le ${doc.date}`}</Text>
+            {doc.patientName ? (
+              <Text style={s.line} hyphenationCallback={wholeWords}>
+                {'Pour\u00a0: '}
+                <Text style={s.lead}>{doc.patientName}</Text>
+              </Text>
+            ) : null}
+          </View>
+        </View>
+
+        <Text style={s.title} hyphenationCallback={wholeWords}>
+          {doc.title}
+        </Text>
+        <Text style={s.subtitle} hyphenationCallback={wholeWords}>
+          {doc.subtitle}
+        </Text>
+
+        {doc.mainMessage.length > 0 ? (
+          <View style={s.main} wrap={false}>
+            {doc.mainMessage.map((p, i) => (
+              <Text key={i} style={s.mainText} hyphenationCallback={hyphenateFrench}>
+                {p}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+
+        {doc.note ? (
+          <View style={s.note}>
+            <Text style={s.noteHeading} hyphenationCallback={wholeWords} minPresenceAhead={body * 2}>
+              Note de votre soignant
+            </Text>
+            {linesOf(doc.note).map((line, i) => (
+              <Text key={i} style={s.noteLine} hyphenationCallback={hyphenateFrench}>
+                {line}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+
+        {doc.sections.map((section) => (
+          <Section key={section.id} section={section} s={s} body={body} />
+        ))}
+
+        <View style={s.footer} fixed>
+          <Text hyphenationCallback={wholeWords}>{`${doc.footer.source}. ${doc.footer.revision}.`}</Text>
+          <Text
+            hyphenationCallback={wholeWords}
+            render={({ pageNumber, totalPages }) =>
+              `${doc.footer.disclaimer} Page ${pageNumber}\u00a0/\u00a0${totalPages}`
+            }
+          />
+        </View>
+      </Page>
+    </Document>
+  )
+}
+
+/** The handout as PDF bytes. `resourcesDir` holds fonts/ (resources/ in the repo). */
+export async function renderHandoutPdf(doc: HandoutDocument, resourcesDir: string): Promise<Uint8Array> {
+  registerFonts(resourcesDir)
+  const fit = await fontCoverage()
+  const drawable = mapStrings(doc, (text, multiline) => fitToFont(text, fit, multiline))
+  const buffer = await renderToBuffer(<HandoutPdf doc={drawable} />)
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}

@@ -1,0 +1,191 @@
+// Composes the patient handout from the knowledge base: pure, no react-pdf, so
+// the app, the command line and the tests share it. Every clinical sentence
+// comes from the knowledge base (itself quoted from the article); only the
+// handout's own chrome (headings, "Date", the footer's wording) is written here.
+import type { Condition, KnowledgeBase } from '../kb/types'
+import { HANDOUT_SECTIONS, type HandoutSectionId } from '../kb/vocabulary'
+import { frenchTypography } from '../text/typography'
+import type { HandoutOptions, Letterhead } from './options'
+
+/** A bullet: an optional bold lead ("Déshydratation.") then its text. */
+export interface HandoutItem {
+  lead: string | null
+  text: string
+}
+
+export type HandoutContent = { type: 'paragraph'; text: string } | { type: 'list'; items: HandoutItem[] }
+
+export interface HandoutSection {
+  id: Exclude<HandoutSectionId, 'message-principal'>
+  heading: string
+  /** Paragraphs and lists, in reading order. */
+  content: HandoutContent[]
+  /** Drawn so that it stands out (when to see a doctor). */
+  emphasis: boolean
+}
+
+export interface HandoutDocument {
+  title: string
+  subtitle: string
+  /** The one main message, first on the page (HAS). */
+  mainMessage: string[]
+  sections: HandoutSection[]
+  letterhead: Letterhead
+  /** Long French date, e.g. "1er décembre 2026". */
+  date: string
+  patientName: string | null
+  note: string | null
+  largePrint: boolean
+  footer: { source: string; revision: string; disclaimer: string }
+  metadata: { title: string; author: string; subject: string; language: 'fr-FR' }
+}
+
+/** A choice the knowledge base does not know; `message` is French. */
+export class HandoutSelectionError extends Error {
+  constructor(
+    message: string,
+    readonly unknownIds: string[],
+  ) {
+    super(message)
+    this.name = 'HandoutSelectionError'
+  }
+}
+
+/** The knowledge base cannot make a safe handout (no meta, no red flag). */
+export class HandoutContentError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'HandoutContentError'
+  }
+}
+
+export const HANDOUT_SUBTITLE = 'Fiche d’information pour le patient'
+export const HANDOUT_DISCLAIMER = 'Cette fiche ne remplace pas une consultation médicale.'
+
+/** Advice that belongs to at least one of the given causes or differentials. */
+export function adviceFor(kb: KnowledgeBase, causeIds: readonly string[]): string[] {
+  const chosen = new Set(causeIds)
+  return kb.advice.filter((a) => a.appliesTo.some((id) => chosen.has(id))).map((a) => a.id)
+}
+
+/**
+ * The standard handout: the common, usually harmless causes (causes.json,
+ * "généralement bénin") and the advice that goes with them. The clinician
+ * ticks the others (alcohol, medication, a nerve…) for the patient in front of them.
+ */
+export function standardSelection(kb: KnowledgeBase): Pick<HandoutOptions, 'causes' | 'advice'> {
+  const causes = kb.causes.filter((c) => c.seriousness === 'benin').map((c) => c.id)
+  return { causes, advice: adviceFor(kb, causes) }
+}
+
+/** Ids of `options` that the knowledge base does not hold. */
+export function unknownSelection(kb: KnowledgeBase, options: Pick<HandoutOptions, 'causes' | 'advice'>): string[] {
+  const conditions = new Set([...kb.causes, ...kb.differentials].map((c) => c.id))
+  const advice = new Set(kb.advice.map((a) => a.id))
+  return [...options.causes.filter((id) => !conditions.has(id)), ...options.advice.filter((id) => !advice.has(id))]
+}
+
+export function composeHandout(
+  kb: KnowledgeBase,
+  options: HandoutOptions,
+  letterhead: Letterhead,
+  date: Date,
+): HandoutDocument {
+  const meta = kb.meta
+  if (!meta) throw new HandoutContentError('La base de connaissances est incomplète\u00a0: la fiche ne peut pas être produite.')
+  const redFlags = kb.findings.filter((f) => f.redFlag)
+  if (redFlags.length === 0) {
+    throw new HandoutContentError('Aucun signe d’alerte dans la base de connaissances\u00a0: la fiche ne peut pas être produite.')
+  }
+  const unknown = unknownSelection(kb, options)
+  if (unknown.length > 0) {
+    throw new HandoutSelectionError(`Choix inconnu${unknown.length > 1 ? 's' : ''}\u00a0: ${unknown.join(', ')}.`, unknown)
+  }
+
+  const fr = frenchTypography
+  const blocks = (section: HandoutSectionId): string[] =>
+    kb.handout.filter((b) => b.section === section).map((b) => fr(b.text))
+
+  const chosenCauses = new Set(options.causes)
+  const conditions: Condition[] = [...kb.causes, ...kb.differentials].filter((c) => chosenCauses.has(c.id))
+  const chosenAdvice = new Set(options.advice)
+
+  const items: Record<HandoutSection['id'], HandoutItem[]> = {
+    definition: [],
+    causes: conditions.map((c) => ({ lead: runIn(fr(c.name)), text: fr(c.patientExplanation) })),
+    'que-faire': kb.advice.filter((a) => chosenAdvice.has(a.id)).map((a) => ({ lead: null, text: fr(a.patientText) })),
+    'quand-consulter': redFlags.map((f) => ({ lead: null, text: fr(f.label) })),
+    duree: [],
+  }
+
+  const sections: HandoutSection[] = []
+  for (const id of Object.keys(HANDOUT_SECTIONS) as HandoutSectionId[]) {
+    if (id === 'message-principal') continue
+    const paragraphs = blocks(id).map((text): HandoutContent => ({ type: 'paragraph', text }))
+    const list: HandoutContent[] = items[id].length > 0 ? [{ type: 'list', items: items[id] }] : []
+    // A section the clinician emptied (no cause, no advice ticked) is left out whole.
+    if ((id === 'causes' || id === 'que-faire') && list.length === 0) continue
+    if (paragraphs.length === 0 && list.length === 0) continue
+    // When to see a doctor: the warning signs first, as the key points; the other
+    // sections introduce their list with their paragraphs.
+    const emphasis = id === 'quand-consulter'
+    const content = emphasis ? [...list, ...paragraphs] : [...paragraphs, ...list]
+    sections.push({ id, heading: HANDOUT_SECTIONS[id], content, emphasis })
+  }
+
+  const clean = (s: string): string => fr(s.trim())
+  const lh: Letterhead = { name: clean(letterhead.name), address: clean(letterhead.address), phone: clean(letterhead.phone) }
+  const title = fr(meta.title)
+  return {
+    title,
+    subtitle: HANDOUT_SUBTITLE,
+    mainMessage: blocks('message-principal'),
+    sections,
+    letterhead: lh,
+    date: frenchLongDate(date),
+    patientName: options.patientName.trim() ? clean(options.patientName) : null,
+    note: options.note.trim() ? clean(options.note) : null,
+    largePrint: options.largePrint,
+    footer: {
+      source: fr(`Source\u00a0: ${meta.source.title}`),
+      revision: `Contenu révisé le ${frenchLongDate(isoDateToUtc(meta.revision), 'UTC')}`,
+      disclaimer: HANDOUT_DISCLAIMER,
+    },
+    metadata: {
+      title: `${title} — ${HANDOUT_SUBTITLE}`,
+      author: lh.name || 'Mollet',
+      subject: title,
+      language: 'fr-FR',
+    },
+  }
+}
+
+/** The handout's body text, block by block, as a patient reads it (for readability). */
+export function handoutBodyBlocks(doc: HandoutDocument): string[] {
+  return [
+    ...doc.mainMessage,
+    ...doc.sections.flatMap((s) =>
+      s.content.flatMap((c) =>
+        c.type === 'paragraph' ? [c.text] : c.items.map((i) => (i.lead ? `${i.lead} ${i.text}` : i.text)),
+      ),
+    ),
+  ]
+}
+
+/** A bold run-in lead ends with a full stop: "Déshydratation." */
+function runIn(name: string): string {
+  return /[.!?…]$/u.test(name) ? name : `${name}.`
+}
+
+export function frenchLongDate(date: Date, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).formatToParts(date)
+  const day = parts.find((p) => p.type === 'day')?.value ?? ''
+  const month = parts.find((p) => p.type === 'month')?.value ?? ''
+  const year = parts.find((p) => p.type === 'year')?.value ?? ''
+  return `${day === '1' ? '1er' : day}\u00a0${month} ${year}`
+}
+
+function isoDateToUtc(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, m - 1, d))
+}

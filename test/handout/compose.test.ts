@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import {
+  HANDOUT_DISCLAIMER,
+  HandoutContentError,
+  HandoutSelectionError,
+  adviceFor,
+  composeHandout,
+  frenchLongDate,
+  handoutBodyBlocks,
+  standardSelection,
+  type HandoutDocument,
+} from '../../shared/handout/compose'
+import type { HandoutOptions } from '../../shared/handout/options'
+import { NBSP, NNBSP } from '../../shared/text/typography'
+import { LETTERHEAD, fixtureKb } from './fixture'
+
+const DATE = new Date(2026, 11, 1, 12)
+const NONE: HandoutOptions = { causes: [], advice: [], patientName: '', note: '', largePrint: false }
+
+const allText = (doc: HandoutDocument): string => handoutBodyBlocks(doc).join('\n')
+const sectionIds = (doc: HandoutDocument): string[] => doc.sections.map((s) => s.id)
+
+describe('composeHandout', () => {
+  const kb = fixtureKb()
+
+  it('puts the main message first, then the sections in the vocabulary order', () => {
+    const doc = composeHandout(kb, { ...NONE, ...standardSelection(kb) }, LETTERHEAD, DATE)
+    expect(doc.mainMessage).toEqual(['Ces petites contractions du mollet sont le plus souvent sans danger.'])
+    expect(sectionIds(doc)).toEqual(['definition', 'causes', 'que-faire', 'quand-consulter', 'duree'])
+    expect(doc.sections.find((s) => s.id === 'definition')?.heading).toBe(`Qu’est-ce que c’est${NNBSP}?`)
+  })
+
+  it('carries the chosen causes and advice and none of the others', () => {
+    const doc = composeHandout(kb, { ...NONE, causes: ['stress', 'hernie-discale'], advice: ['detente'] }, LETTERHEAD, DATE)
+    const text = allText(doc)
+    expect(text).toContain('Stress. Le stress peut faire bouger le muscle tout seul.')
+    expect(text).toContain('Hernie discale lombaire. Un disque du dos appuie sur un nerf.')
+    expect(text).toContain('Essayez de réduire le stress.')
+    expect(text).not.toContain('Déshydratation')
+    expect(text).not.toContain('Effort intense')
+    expect(text).not.toContain('Buvez assez')
+    expect(text).not.toContain('Laissez le muscle')
+  })
+
+  it('keeps every red flag, and only red flags, whatever is chosen', () => {
+    for (const options of [NONE, { ...NONE, ...standardSelection(kb) }, { ...NONE, causes: ['effort'] }]) {
+      const doc = composeHandout(kb, options, LETTERHEAD, DATE)
+      const consult = doc.sections.find((s) => s.id === 'quand-consulter')
+      expect(consult?.emphasis).toBe(true)
+      // The warning signs come first, as the key points.
+      expect(consult?.content[0]).toEqual({
+        type: 'list',
+        items: [
+          { lead: null, text: 'Une douleur au mollet, à la jambe ou au dos' },
+          { lead: null, text: 'De la fièvre' },
+          { lead: null, text: 'Une perte de connaissance soudaine' },
+        ],
+      })
+      expect(allText(doc)).not.toContain('Après un effort')
+    }
+  })
+
+  it('leaves out the causes and advice sections when nothing is ticked', () => {
+    const doc = composeHandout(kb, NONE, LETTERHEAD, DATE)
+    expect(sectionIds(doc)).toEqual(['definition', 'quand-consulter', 'duree'])
+  })
+
+  it('lists chosen causes in the knowledge base order, not the order of the ticks', () => {
+    const doc = composeHandout(kb, { ...NONE, causes: ['effort', 'deshydratation'] }, LETTERHEAD, DATE)
+    const causes = doc.sections.find((s) => s.id === 'causes')!
+    const list = causes.content.find((c) => c.type === 'list')
+    expect(list?.type === 'list' && list.items.map((i) => i.lead)).toEqual(['Déshydratation.', 'Effort intense.'])
+  })
+
+  it('refuses ids the knowledge base does not hold', () => {
+    const run = () => composeHandout(kb, { ...NONE, causes: ['stress', 'inconnue'], advice: ['nulle-part'] }, LETTERHEAD, DATE)
+    expect(run).toThrow(HandoutSelectionError)
+    expect(run).toThrow(`Choix inconnus${NBSP}: inconnue, nulle-part.`)
+  })
+
+  it('refuses to make a handout without meta or without a red flag', () => {
+    expect(() => composeHandout({ ...kb, meta: null }, NONE, LETTERHEAD, DATE)).toThrow(HandoutContentError)
+    const noFlags = { ...kb, findings: kb.findings.map((f) => ({ ...f, redFlag: false })) }
+    expect(() => composeHandout(noFlags, NONE, LETTERHEAD, DATE)).toThrow(HandoutContentError)
+  })
+
+  it('applies French typography to what the clinician typed and to the content', () => {
+    const doc = composeHandout(
+      kb,
+      { ...NONE, patientName: "  M. O'Brien ", note: 'Revenez dans 15 jours: promis?' },
+      { name: 'Cabinet « Le Parc »', address: '', phone: '' },
+      DATE,
+    )
+    expect(doc.patientName).toBe('M. O’Brien')
+    expect(doc.note).toBe(`Revenez dans 15 jours${NBSP}: promis${NNBSP}?`)
+    expect(doc.letterhead.name).toBe(`Cabinet «${NBSP}Le Parc${NBSP}»`)
+    expect(doc.metadata.author).toBe(`Cabinet «${NBSP}Le Parc${NBSP}»`)
+    // "Le corps manque d'eau." in the fixture gets its apostrophe.
+    expect(allText(composeHandout(kb, { ...NONE, causes: ['deshydratation'] }, LETTERHEAD, DATE))).toContain('manque d’eau')
+  })
+
+  it('treats blank patient name and note as absent, and a blank letterhead as "Mollet" for the author', () => {
+    const doc = composeHandout(kb, { ...NONE, patientName: '   ', note: '\n \n' }, { name: ' ', address: '', phone: '' }, DATE)
+    expect(doc.patientName).toBeNull()
+    expect(doc.note).toBeNull()
+    expect(doc.metadata.author).toBe('Mollet')
+  })
+
+  it('dates the handout and states source, revision and that it does not replace a consultation', () => {
+    const doc = composeHandout(kb, NONE, LETTERHEAD, DATE)
+    expect(doc.date).toBe(`1er${NBSP}décembre 2026`)
+    expect(doc.footer.source).toBe(`Source${NBSP}: Article «${NBSP}Contractions musculaires au mollet${NBSP}»`)
+    expect(doc.footer.revision).toBe(`Contenu révisé le 1er${NBSP}novembre 2026`)
+    expect(doc.footer.disclaimer).toBe(HANDOUT_DISCLAIMER)
+    expect(HANDOUT_DISCLAIMER).toContain('ne remplace pas une consultation')
+    expect(doc.metadata).toMatchObject({ language: 'fr-FR', author: 'Cabinet du Parc' })
+    expect(doc.metadata.title).toContain('Contractions musculaires au mollet')
+  })
+
+  it('carries the large-print choice', () => {
+    expect(composeHandout(kb, { ...NONE, largePrint: true }, LETTERHEAD, DATE).largePrint).toBe(true)
+  })
+})
+
+describe('selections', () => {
+  const kb = fixtureKb()
+  it('the standard handout: the harmless causes and their advice', () => {
+    expect(standardSelection(kb)).toEqual({
+      causes: ['deshydratation', 'stress', 'effort'],
+      advice: ['boire', 'recuperer', 'detente'],
+    })
+  })
+  it('advice follows the causes it belongs to', () => {
+    expect(adviceFor(kb, ['stress'])).toEqual(['detente'])
+    expect(adviceFor(kb, ['hernie-discale'])).toEqual([])
+  })
+})
+
+describe('frenchLongDate', () => {
+  it.each<[Date, string]>([
+    [new Date(2026, 0, 1, 12), `1er${NBSP}janvier 2026`],
+    [new Date(2026, 7, 15, 12), `15${NBSP}août 2026`],
+  ])('%s', (date, expected) => {
+    expect(frenchLongDate(date)).toBe(expected)
+  })
+})

@@ -1,0 +1,92 @@
+// Reads a PDF back with poppler-utils (pdftotext, pdfinfo, pdffonts) and
+// pdfminer's pdf2txt, which keeps U+00A0 and U+202F (pdftotext turns them into spaces).
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+function withFile<T>(pdf: Uint8Array, run: (path: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'mollet-pdf-'))
+  const path = join(dir, 'fiche.pdf')
+  writeFileSync(path, pdf)
+  try {
+    return run(path)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 })
+
+/** Text by pdftotext, made searchable (see `searchable`). */
+export function pdfText(pdf: Uint8Array): string {
+  return withFile(pdf, (path) => searchable(run('pdftotext', ['-enc', 'UTF-8', path, '-'])))
+}
+
+/** Text by pdf2txt (pdfminer), no-break spaces kept. */
+export function pdfTextKeepingSpaces(pdf: Uint8Array): string {
+  return withFile(pdf, (path) => run('pdf2txt', [path]))
+}
+
+/**
+ * For looking a passage up in a PDF's text: hyphens dropped (a word broken at
+ * the end of a line comes back whole), every run of spaces (no-break ones too)
+ * and line ends folded to one space. Apply it to both sides of a comparison.
+ */
+export function searchable(text: string): string {
+  return text
+    .replace(/[-\u00ad]\s*\n\s*/gu, '')
+    .replace(/[-\u00ad]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+}
+
+export interface PdfInfo {
+  pages: number
+  width: number
+  height: number
+  title: string
+  author: string
+}
+
+export function pdfInfo(pdf: Uint8Array): PdfInfo {
+  const out = withFile(pdf, (path) => run('pdfinfo', ['-enc', 'UTF-8', path]))
+  const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'mu').exec(out)?.[1]?.trim() ?? ''
+  const size = /^Page size:\s*([\d.]+) x ([\d.]+) pts/mu.exec(out)
+  return {
+    pages: Number(field('Pages')),
+    width: Number(size?.[1]),
+    height: Number(size?.[2]),
+    title: field('Title'),
+    author: field('Author'),
+  }
+}
+
+export interface PdfFont {
+  name: string
+  embedded: boolean
+}
+
+export function pdfFonts(pdf: Uint8Array): PdfFont[] {
+  const out = withFile(pdf, (path) => run('pdffonts', [path]))
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim().length > 0)
+    .map((line) => {
+      const cols = line.trim().split(/\s+/u)
+      // name type... encoding emb sub uni id gen: "emb" is the 5th column from the end.
+      return { name: cols[0] as string, embedded: cols[cols.length - 5] === 'yes' }
+    })
+}
+
+/** The most common height of a word box (pdftotext -bbox): the body text's size, in points. */
+export function bodyWordHeight(pdf: Uint8Array): number {
+  const out = withFile(pdf, (path) => run('pdftotext', ['-bbox', path, '-']))
+  const counts = new Map<number, number>()
+  for (const m of out.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/gu)) {
+    const h = Math.round((Number(m[2]) - Number(m[1])) * 10) / 10
+    counts.set(h, (counts.get(h) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0
+}

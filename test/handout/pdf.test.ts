@@ -1,0 +1,262 @@
+// The handout PDF made from the real knowledge base, read back with
+// pdftotext / pdfinfo / pdffonts / pdf2txt.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { resolve } from 'node:path'
+import {
+  adviceFor,
+  composeHandout,
+  handoutBodyBlocks,
+  standardSelection,
+  type HandoutDocument,
+} from '../../shared/handout/compose'
+import type { HandoutOptions, Letterhead } from '../../shared/handout/options'
+import type { KnowledgeBase } from '../../shared/kb/types'
+import { kandelMoles } from '../../shared/text/readability'
+import { NBSP, NNBSP } from '../../shared/text/typography'
+import { fitToFont, hyphenateFrench, renderHandoutPdf } from '../../electron/main/handout/pdf'
+import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
+import { bodyWordHeight, pdfFonts, pdfInfo, pdfText, pdfTextKeepingSpaces, searchable } from './pdf-tools'
+
+const resourcesDir = resolve(import.meta.dirname, '../../resources')
+const LETTERHEAD: Letterhead = { name: 'Cabinet du Parc', address: '12 rue des Lilas\n75011 Paris', phone: '01 23 45 67 89' }
+const DATE = new Date(2026, 10, 25, 12)
+const EMPTY: HandoutOptions = { causes: [], advice: [], patientName: '', note: '', largePrint: false }
+
+let kb: KnowledgeBase
+let standard: HandoutOptions
+
+beforeAll(async () => {
+  kb = (await loadKnowledgeBase(resourcesDir)).kb
+  standard = { ...EMPTY, ...standardSelection(kb) }
+})
+
+async function render(options: HandoutOptions, letterhead = LETTERHEAD): Promise<{ doc: HandoutDocument; pdf: Uint8Array }> {
+  const doc = composeHandout(kb, options, letterhead, DATE)
+  return { doc, pdf: await renderHandoutPdf(doc, resourcesDir) }
+}
+
+const has = (text: string, passage: string): boolean => text.includes(searchable(passage))
+const conditionLine = (id: string): string => {
+  const c = [...kb.causes, ...kb.differentials].find((x) => x.id === id)!
+  return `${c.name}. ${c.patientExplanation}`
+}
+const adviceLine = (id: string): string => kb.advice.find((a) => a.id === id)!.patientText
+const redFlags = (): string[] => kb.findings.filter((f) => f.redFlag).map((f) => f.label)
+
+describe('the standard handout', () => {
+  let pdf: Uint8Array
+  let doc: HandoutDocument
+  let text: string
+
+  beforeAll(async () => {
+    const coldStart = performance.now()
+    ;({ pdf, doc } = await render(standard))
+    const cold = performance.now() - coldStart
+    const warmStart = performance.now()
+    await render(standard)
+    const warm = performance.now() - warmStart
+    console.log(`Fiche standard : rendu à froid ${Math.round(cold)} ms, à chaud ${Math.round(warm)} ms, ${pdf.byteLength} octets`)
+    text = pdfText(pdf)
+  })
+
+  it('is a 1–3 page A4 PDF, with title, author (the clinic) and language fr-FR', () => {
+    const info = pdfInfo(pdf)
+    console.log(`Fiche standard : ${info.pages} page(s)`)
+    expect(info.pages).toBeGreaterThanOrEqual(1)
+    expect(info.pages).toBeLessThanOrEqual(3)
+    expect(info.width).toBeCloseTo(595.28, 0)
+    expect(info.height).toBeCloseTo(841.89, 0)
+    expect(info.title).toBe('Contractions musculaires au mollet — Fiche d’information pour le patient')
+    expect(info.author).toBe('Cabinet du Parc')
+    expect(Buffer.from(pdf).toString('latin1')).toContain('/Lang (fr-FR)')
+  })
+
+  it('embeds the bundled Noto Sans and no other font', () => {
+    const fonts = pdfFonts(pdf)
+    expect(fonts.length).toBeGreaterThanOrEqual(2)
+    for (const font of fonts) {
+      expect(font.embedded, font.name).toBe(true)
+      expect(font.name).toMatch(/\+NotoSans-(Regular|Bold)$/u)
+    }
+  })
+
+  it('holds every red flag of the knowledge base', () => {
+    expect(redFlags().length).toBeGreaterThanOrEqual(8)
+    for (const flag of redFlags()) expect(has(text, flag), flag).toBe(true)
+  })
+
+  it('holds the article’s red flags in the patient’s words', () => {
+    for (const word of ['douleur', 'picotements', 'engourdissement', 'faiblesse', 'fièvre', 'circulatoires', 'perte de conscience', 'fréquentes', 'persistantes']) {
+      expect(text.toLowerCase()).toContain(word)
+    }
+  })
+
+  it('holds the main message first, then each section with its heading', () => {
+    const main = doc.mainMessage[0] as string
+    expect(text.indexOf(searchable(main))).toBeGreaterThan(-1)
+    let last = text.indexOf(searchable(main))
+    for (const section of doc.sections) {
+      const at = text.indexOf(searchable(section.heading), last)
+      expect(at, section.heading).toBeGreaterThan(last)
+      last = at
+    }
+  })
+
+  it('holds the chosen causes and advice and none of the others', () => {
+    const chosen = new Set(standard.causes)
+    for (const c of [...kb.causes, ...kb.differentials]) {
+      expect(has(text, conditionLine(c.id)), c.id).toBe(chosen.has(c.id))
+    }
+    const chosenAdvice = new Set(standard.advice)
+    for (const a of kb.advice) expect(has(text, a.patientText), a.id).toBe(chosenAdvice.has(a.id))
+    // What the issue names for the standard handout.
+    for (const id of ['boire-suffisamment', 'calcium-magnesium', 'alimentation-equilibree', 'recuperation', 'reduire-stress']) {
+      expect(chosenAdvice.has(id), id).toBe(true)
+    }
+  })
+
+  it('carries the letterhead, the date and the footer on every page', () => {
+    expect(text).toContain('Cabinet du Parc')
+    expect(text).toContain('12 rue des Lilas 75011 Paris Tél. : 01 23 45 67 89')
+    expect(text).toContain('Le 25 novembre 2026')
+    const pages = pdfInfo(pdf).pages
+    const footers = text.split(searchable('Cette fiche ne remplace pas une consultation médicale.')).length - 1
+    expect(footers).toBe(pages)
+    expect(text).toContain(`Source : ${kb.meta!.source.title}. Contenu révisé le 25 novembre 2026.`)
+    expect(text).toContain(`Page 1 / ${pages}`)
+  })
+
+  it('keeps French spacing in the PDF (no-break before :, narrow before ?)', () => {
+    const raw = pdfTextKeepingSpaces(pdf)
+    expect(raw).toContain(`Qu’est-ce que c’est${NNBSP}?`)
+    expect(raw).toContain(`Tél.${NBSP}: 01 23 45 67 89`)
+    expect(raw).toContain(`Le 25${NBSP}novembre 2026`)
+    expect(raw).not.toContain("'")
+  })
+
+  it('reads fairly easily (Kandel & Moles ≥ 70)', () => {
+    const r = kandelMoles(handoutBodyBlocks(doc))!
+    console.log(
+      `Lisibilité (Kandel & Moles) de la fiche standard : ${r.score} — ${r.sentences} phrases, ${r.words} mots, ` +
+        `${r.wordsPerSentence} mots/phrase, ${r.syllablesPerWord} syllabes/mot`,
+    )
+    const perBlock = handoutBodyBlocks(doc)
+      .map((b) => ({ b, s: kandelMoles([b])!.score }))
+      .sort((x, y) => x.s - y.s)
+      .slice(0, 3)
+    console.log(`Blocs les moins lisibles : ${perBlock.map((x) => `${x.s} « ${x.b.slice(0, 60)}… »`).join(' | ')}`)
+    expect(r.score).toBeGreaterThanOrEqual(70)
+  })
+})
+
+describe('large print', () => {
+  it('is 14 pt, still 1–3 pages, with the same content', async () => {
+    const { pdf } = await render({ ...standard, largePrint: true })
+    const info = pdfInfo(pdf)
+    console.log(`Fiche gros caractères : ${info.pages} page(s)`)
+    expect(info.pages).toBeGreaterThanOrEqual(1)
+    expect(info.pages).toBeLessThanOrEqual(3)
+    const text = pdfText(pdf)
+    for (const flag of redFlags()) expect(has(text, flag), flag).toBe(true)
+    const { pdf: normal } = await render(standard)
+    expect(info.pages).toBeGreaterThanOrEqual(pdfInfo(normal).pages)
+    // Body words are 14/12 as tall as in the standard handout.
+    expect(bodyWordHeight(pdf) / bodyWordHeight(normal)).toBeCloseTo(14 / 12, 1)
+  }, 60_000)
+})
+
+describe('tailoring', () => {
+  it('a nerve and alcohol: those explained, the harmless causes left out, red flags kept', async () => {
+    const causes = ['consommation-alcool', 'hernie-discale-lombaire', 'compression-nerveuse']
+    const options = { ...EMPTY, causes, advice: ['traitement-causes-neurologiques'] }
+    const text = pdfText((await render(options)).pdf)
+    expect(has(text, adviceLine('traitement-causes-neurologiques'))).toBe(true)
+    for (const id of causes) expect(has(text, conditionLine(id)), id).toBe(true)
+    for (const id of standard.causes) expect(has(text, conditionLine(id)), id).toBe(false)
+    for (const id of standard.advice) expect(has(text, adviceLine(id)), id).toBe(false)
+    for (const flag of redFlags()) expect(has(text, flag), flag).toBe(true)
+  })
+
+  it('nothing ticked: no causes or advice section, red flags kept', async () => {
+    const text = pdfText((await render(EMPTY)).pdf)
+    expect(text).not.toContain('Causes fréquentes')
+    expect(text).not.toContain('Ce que vous pouvez faire')
+    expect(text).toContain('Quand consulter un médecin')
+    for (const flag of redFlags()) expect(has(text, flag), flag).toBe(true)
+  })
+
+  it('the patient’s name and the note are printed', async () => {
+    const text = pdfText((await render({ ...standard, patientName: 'Mme Dupont', note: 'Revenez me voir dans 15 jours.' })).pdf)
+    expect(text).toContain('Pour : Mme Dupont')
+    expect(text).toContain('Note de votre soignant Revenez me voir dans 15 jours.')
+  })
+})
+
+describe('odd input still gives a valid PDF', () => {
+  const note10k = 'Buvez un grand verre d’eau le matin et le soir, puis reposez-vous. '.repeat(160).slice(0, 10_000)
+  it.each<[string, Partial<HandoutOptions>, Partial<Letterhead>, string[]]>([
+    ['a 10,000-character note', { note: note10k }, {}, ['reposez-vous']],
+    ['emoji', { patientName: 'Zoé 😀', note: 'Courage 💪🏽 ! 👨‍👩‍👧 à bientôt' }, { name: 'Cabinet 🌿' }, ['Zoé', 'à bientôt']],
+    ['markup', { patientName: '<script>alert(1)</script>', note: '<b>gras</b> & </Page> %PDF' }, {}, ['<script>alert(1)</script>', '<b>gras</b> & </Page>']],
+    ['right-to-left text', { patientName: 'מרים כהן', note: 'تشنج عضلي في الساق, suite en français' }, {}, ['suite en français']],
+    ['empty fields', { patientName: '', note: '' }, { name: '', address: '', phone: '' }, ['Quand consulter un médecin']],
+    ['blank and control characters', { patientName: '\t\n', note: 'a\u0000b\u0007c\u202e inversé\r\nligne' }, { address: '\n\n' }, ['abc inversé', 'ligne']],
+    ['one 5,000-letter word', { note: 'x'.repeat(5000) }, { name: 'y'.repeat(500) }, ['xxxxxxxxxxxxxxxxxxxxxxxx']],
+  ])('%s', async (_label, options, letterhead, expected) => {
+    const { pdf } = await render({ ...standard, ...options }, { ...LETTERHEAD, ...letterhead })
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+    expect(Buffer.from(pdf.subarray(-6)).toString('latin1')).toContain('%%EOF')
+    const info = pdfInfo(pdf)
+    expect(info.pages).toBeGreaterThanOrEqual(1)
+    expect(info.width).toBeCloseTo(595.28, 0)
+    const text = pdfText(pdf)
+    for (const passage of expected) expect(has(text, passage), passage).toBe(true)
+    for (const flag of redFlags()) expect(has(text, flag), flag).toBe(true)
+  }, 60_000)
+
+  it('prints the whole 10,000-character note, over more pages', async () => {
+    const note = Array.from({ length: 400 }, (_, i) => `mot${i}`).join(' ') + ' ' + 'fin de la note. '.repeat(500)
+    const { pdf } = await render({ ...standard, note: note.slice(0, 10_000) })
+    const text = pdfText(pdf)
+    expect(text).toContain('mot0 mot1')
+    expect(text).toContain('mot399')
+    expect(pdfInfo(pdf).pages).toBeGreaterThan(3)
+  }, 60_000)
+})
+
+describe('fitToFont', () => {
+  const covers = (cp: number) => cp < 0x2000 || cp === 0x202f || cp === 0x2019 || cp === 0xfffd
+  it('keeps what the font draws, marks what it lacks, drops controls', () => {
+    expect(fitToFont('Zoé 😀 👨‍👩‍👧!', covers)).toBe('Zoé \ufffd \ufffd!')
+    expect(fitToFont('a\u0000b\u202ec\td', covers)).toBe('abc d')
+  })
+  it('keeps line breaks only in multi-line fields', () => {
+    expect(fitToFont('a\r\nb\nc', covers, true)).toBe('a\nb\nc')
+    expect(fitToFont('a\r\nb\nc', covers)).toBe('a b c')
+  })
+})
+
+describe('hyphenateFrench', () => {
+  it('breaks between French syllables, 2 letters at least before and 3 after', () => {
+    expect(hyphenateFrench('déshydratation')).toEqual(['déshy', 'dra', 'ta', 'tion'])
+    expect(hyphenateFrench('magnésium')).toEqual(['ma', 'gné', 'sium'])
+    for (const word of ['contractions', 'engourdissement', 'récupération', 'inoffensives', 'alimentation']) {
+      const parts = hyphenateFrench(word)
+      expect(parts.join('')).toBe(word)
+      expect((parts[0] as string).length).toBeGreaterThanOrEqual(2)
+      expect((parts[parts.length - 1] as string).length).toBeGreaterThanOrEqual(3)
+    }
+  })
+  it('never breaks names, numbers, addresses, or next to an apostrophe', () => {
+    for (const word of ['Dupont-Moretti', 'Creutzfeldt-Jakob', '75011', 'https://exemple.fr/page', 'cabinet@exemple.fr', 'Tél.']) {
+      expect(hyphenateFrench(word)).toEqual([word])
+    }
+    const parts = hyphenateFrench('l’alimentation')
+    expect(parts[0]!.startsWith('l’a')).toBe(true)
+  })
+  it('cuts an overlong run so that it stays on the page', () => {
+    const parts = hyphenateFrench('x'.repeat(100))
+    expect(parts.join('')).toBe('x'.repeat(100))
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(30)
+  })
+})
