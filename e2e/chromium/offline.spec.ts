@@ -104,7 +104,7 @@ test('the renderer requests nothing outside its own bundle, and the handlers ope
 
 test('the content security policy stops the page from reaching another origin', async ({ mollet, context, server }) => {
   const other = server.origin.replace('127.0.0.1', 'localhost')
-  // Chromium reports the blocked img/script as requests that fail with reason
+  // Chromium reports the blocked img/script/iframe as requests that fail with reason
   // "csp"; none may finish, or fail for another reason.
   const outside = (url: string) => new URL(url).origin !== server.origin
   const left: string[] = []
@@ -124,12 +124,15 @@ test('the content security policy stops the page from reaching another origin', 
     const script = document.createElement('script')
     script.src = `${target}/evil.js`
     document.body.append(script)
+    const frame = document.createElement('iframe')
+    frame.src = `${target}/index.html`
+    document.body.append(frame)
     await fetch(`${target}/data.json`).catch(() => undefined)
     await fetch('https://example.org/').catch(() => undefined)
     await new Promise((resolve) => setTimeout(resolve, 300))
     return [...new Set(blocked)].sort()
   }, other)
   // Each directive reports once per policy (the <meta> and the header): the set is what matters.
-  expect(violations).toEqual(['connect-src', 'img-src', 'script-src-elem'])
+  expect(violations).toEqual(['connect-src', 'frame-src', 'img-src', 'script-src-elem'])
   expect(left).toEqual([])
 })

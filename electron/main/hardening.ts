@@ -23,7 +23,6 @@ export interface SessionLike {
 /** What hardenContents needs of Electron's WebContents. */
 export interface ContentsLike {
   on(event: 'will-navigate', listener: (event: NavigationEvent) => void): unknown
-  on(event: 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown
   on(event: 'will-redirect', listener: (event: NavigationEvent) => void): unknown
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
@@ -41,14 +40,16 @@ export function hardenSession(ses: SessionLike): void {
 
 /**
  * Every web contents stays on the app: navigation and redirects elsewhere are
- * cancelled (main frame and subframes), new windows and webviews are refused.
+ * cancelled, new windows and webviews are refused. (Subframes cannot load at
+ * all in the app window: its CSP has default-src 'none', so frame-src too.
+ * Subframe navigations are not intercepted here, which leaves Chromium's PDF
+ * viewer free to run in the print window.)
  */
 export function hardenContents(contents: ContentsLike): void {
   const stayOnApp = (event: NavigationEvent): void => {
     if (!isAppUrl(event.url)) event.preventDefault()
   }
   contents.on('will-navigate', stayOnApp)
-  contents.on('will-frame-navigate', stayOnApp)
   contents.on('will-redirect', stayOnApp)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))

@@ -94,11 +94,11 @@ describe('hardenContents', () => {
   const { contents, emit, listeners, openWindow } = fakeContents()
   hardenContents(contents)
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: prevents leaving the app', (name) => {
+  it.each(['will-navigate', 'will-redirect'])('%s: prevents leaving the app', (name) => {
     for (const url of foreign) expect(emit(name, url), `${name} ${url}`).toBe(true)
   })
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: lets app pages through', (name) => {
+  it.each(['will-navigate', 'will-redirect'])('%s: lets app pages through', (name) => {
     expect(emit(name, APP_ENTRY)).toBe(false)
   })
 
