@@ -25,6 +25,8 @@ async function useEveryScreen(page: Page): Promise<number> {
     await tabs.nth(i).click()
     const panel = page.locator('[role="tabpanel"]:not([hidden])')
     await expect(panel).toBeVisible()
+    // Let the view load what it loads lazily (code-split chunks, workers, previews).
+    await page.waitForLoadState('networkidle')
     screens++
     const search = panel.getByRole('searchbox')
     if ((await search.count()) > 0) {
@@ -43,6 +45,7 @@ async function useEveryScreen(page: Page): Promise<number> {
       await expect(dialog).toBeHidden()
     }
   }
+  await page.waitForLoadState('networkidle')
   return screens
 }
 
