@@ -2,8 +2,8 @@
 // it applies the hardening (hardening.ts) and wires the IPC handlers. Everything else is plain
 // TypeScript tested in Node.
 import { app, BrowserWindow, Menu, protocol, session } from 'electron'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { serveAppFile } from './app-protocol'
 import { createHandlers } from './handlers'
 import { hardenContents, hardenSession } from './hardening'
 import { createDispatcher } from './ipc/dispatcher'
@@ -13,9 +13,6 @@ import {
   APP_ENTRY,
   APP_ORIGIN,
   APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
-  appUrlToFile,
-  mimeOf,
   secureWebPreferences,
 } from './security'
 
@@ -33,18 +30,7 @@ if (!app.requestSingleInstanceLock()) app.quit()
 let mainWindow: BrowserWindow | null = null
 
 function serveApp(): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = appUrlToFile(rendererDir, request.url)
-    if (!file) return new Response('Introuvable', { status: 404 })
-    try {
-      const body = await readFile(file)
-      return new Response(body, {
-        headers: { 'content-type': mimeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
-      })
-    } catch {
-      return new Response('Introuvable', { status: 404 })
-    }
-  })
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url))
 }
 
 function createWindow(): void {
