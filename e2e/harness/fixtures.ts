@@ -32,8 +32,8 @@ export async function installBridge(page: Page, origin: string, deps: HandlerDep
 interface Fixtures {
   /** Per-test user-data folder, removed afterwards. */
   userDataDir: string
-  /** Handler dependencies; override to inject faults. */
-  handlerDeps: HandlerDeps
+  /** Handler dependencies; override to inject faults. Unset ones: the per-test userDataDir, no native dialogs. */
+  handlerDeps: Pick<HandlerDeps, 'resourcesDir'> & Partial<HandlerDeps>
   /** The app page, opened and bridged. */
   mollet: Page
 }
@@ -59,8 +59,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   handlerDeps: async ({}, use) => {
     await use({ resourcesDir })
   },
-  mollet: async ({ page, server, handlerDeps }, use) => {
-    await installBridge(page, server.origin, handlerDeps)
+  mollet: async ({ page, server, handlerDeps, userDataDir }, use) => {
+    // No native dialog in Chromium: saving is cancelled, printing does nothing.
+    const desktop = { chooseSavePath: async () => null, printPdf: async () => undefined }
+    await installBridge(page, server.origin, {
+      ...handlerDeps,
+      userDataDir: handlerDeps.userDataDir ?? userDataDir,
+      desktop: handlerDeps.desktop ?? desktop,
+    })
     await page.goto(`${server.origin}/index.html`)
     await use(page)
   },

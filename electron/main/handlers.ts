@@ -1,15 +1,82 @@
 // The main process's answers to every IPC method. Plain TypeScript: what
 // Electron-only work a handler needs (dialogs, printing) comes in as `desktop`.
-import type { Handlers } from './ipc/dispatcher'
+// No handler logs its arguments: a handout's options hold a patient's name.
+import type { HandoutOptions } from '../../shared/handout/options'
+import { HandoutContentError, HandoutSelectionError } from '../../shared/handout/compose'
+import { writeFileAtomically } from './atomic-write'
+import { createHandoutService, type RenderedHandout } from './handout/service'
+import { HandlerError, type Handlers } from './ipc/dispatcher'
 import { loadKnowledgeBase } from './knowledge/load'
+import { createSettingsStore } from './settings/store'
 
-export interface HandlerDeps {
-  /** Folder holding knowledge/ and source/ (resources/ in the repo). */
-  resourcesDir: string
+/** The Electron-only work, behind a port so the handlers stay testable in Node. */
+export interface DesktopPort {
+  /** The path the user chose in a save dialog; null when they cancelled. */
+  chooseSavePath(defaultName: string): Promise<string | null>
+  /** Opens the system's print dialog for this PDF. */
+  printPdf(pdf: Uint8Array, title: string): Promise<void>
 }
 
+export interface HandlerDeps {
+  /** Folder holding knowledge/, source/ and fonts/ (resources/ in the repo). */
+  resourcesDir: string
+  /** Where the settings file lives (Electron's userData folder). */
+  userDataDir: string
+  desktop: DesktopPort
+}
+
+export const HANDOUT_FILE_NAME = 'fiche-patient-mollet.pdf'
+
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const settings = createSettingsStore(deps.userDataDir)
+  const handouts = createHandoutService(deps.resourcesDir)
+
+  async function render(options: HandoutOptions): Promise<RenderedHandout> {
+    const { settings: current } = await settings.load()
+    try {
+      return await handouts.render(options, current.letterhead)
+    } catch (error) {
+      // Never the ids themselves in the message: any argument may hold a name.
+      if (error instanceof HandoutSelectionError) {
+        throw new HandlerError('Certains choix de la fiche ne figurent plus dans la base de connaissances. Décochez-les puis réessayez.')
+      }
+      if (error instanceof HandoutContentError) throw new HandlerError(error.message)
+      throw error
+    }
+  }
+
   return {
     loadKnowledgeBase: () => loadKnowledgeBase(deps.resourcesDir),
+
+    getSettings: () => settings.load(),
+
+    saveSettings: async (next) => {
+      await settings.save(next)
+      return null
+    },
+
+    renderHandout: async (options) => (await render(options)).pdf,
+
+    saveHandout: async (options) => {
+      const { pdf } = await render(options)
+      const path = await deps.desktop.chooseSavePath(HANDOUT_FILE_NAME)
+      if (path === null) return { status: 'cancelled' }
+      try {
+        await writeFileAtomically(path, pdf)
+      } catch {
+        throw new HandlerError('La fiche n’a pas pu être enregistrée à cet endroit. Choisissez un dossier où vous pouvez écrire.')
+      }
+      return { status: 'saved', path }
+    },
+
+    printHandout: async (options) => {
+      const { pdf, doc } = await render(options)
+      try {
+        await deps.desktop.printPdf(pdf, doc.metadata.title)
+      } catch {
+        throw new HandlerError('L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.')
+      }
+      return null
+    },
   }
 }

@@ -3,6 +3,7 @@
 // TypeScript tested in Node.
 import { app, BrowserWindow, Menu, protocol, session } from 'electron'
 import { join } from 'node:path'
+import { createDesktop } from './desktop'
 import { serveAppFile } from './app-protocol'
 import { createHandlers } from './handlers'
 import { hardenContents, hardenSession } from './hardening'
@@ -65,7 +66,8 @@ app.on('window-all-closed', () => {
 void app.whenReady().then(() => {
   serveApp()
   hardenSession(session.defaultSession)
-  registerIpc(createDispatcher(createHandlers({ resourcesDir }), APP_ORIGIN))
+  const desktop = createDesktop(() => mainWindow)
+  registerIpc(createDispatcher(createHandlers({ resourcesDir, userDataDir: app.getPath('userData'), desktop }), APP_ORIGIN))
   Menu.setApplicationMenu(buildMenu())
   createWindow()
   app.on('activate', () => {

@@ -3,17 +3,37 @@
 // method, the renderer calls them through `MolletApi`. Argument validators live
 // beside it in validators.ts (main-side only, to keep zod out of the preload).
 import type { KnowledgeBaseSnapshot } from '../kb/types'
+import type { HandoutOptions } from '../handout/options'
+import type { Settings, SettingsSnapshot } from '../settings/schema'
 
 export interface MolletContract {
   loadKnowledgeBase: { args: []; result: KnowledgeBaseSnapshot }
+  /** The saved settings, or the defaults with a French notice when the file was unreadable. */
+  getSettings: { args: []; result: SettingsSnapshot }
+  saveSettings: { args: [settings: Settings]; result: null }
+  /** The handout as PDF bytes, for the preview (letterhead from the saved settings). */
+  renderHandout: { args: [options: HandoutOptions]; result: Uint8Array }
+  /** Asks where to save, then writes the PDF. */
+  saveHandout: { args: [options: HandoutOptions]; result: SaveHandoutResult }
+  /** Sends the handout to the system's print dialog. */
+  printHandout: { args: [options: HandoutOptions]; result: null }
 }
+
+export type SaveHandoutResult = { status: 'saved'; path: string } | { status: 'cancelled' }
 
 export type Method = keyof MolletContract
 export type Args<M extends Method> = MolletContract[M]['args']
 export type Result<M extends Method> = MolletContract[M]['result']
 
 /** Every method, listed at run time; the type below fails if one is missing. */
-export const METHODS = ['loadKnowledgeBase'] as const satisfies readonly Method[]
+export const METHODS = [
+  'loadKnowledgeBase',
+  'getSettings',
+  'saveSettings',
+  'renderHandout',
+  'saveHandout',
+  'printHandout',
+] as const satisfies readonly Method[]
 type Missing = Exclude<Method, (typeof METHODS)[number]>
 const allListed: Missing extends never ? true : never = true
 void allListed

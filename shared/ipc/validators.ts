@@ -1,7 +1,25 @@
 // Argument validators for every method of the contract. Main-side only.
 import { z } from 'zod'
 import type { Args, Method } from './contract'
+import { ID_MAX, IDS_MAX, NOTE_MAX, PATIENT_NAME_MAX } from '../handout/options'
+import { settingsSchema } from '../settings/schema'
+
+const ids = z.array(z.string().min(1).max(ID_MAX)).max(IDS_MAX)
+
+/** What the clinician chose for one handout; sizes bounded (a note of 20,000 characters at most). */
+export const handoutOptionsSchema = z.strictObject({
+  causes: ids,
+  advice: ids,
+  patientName: z.string().max(PATIENT_NAME_MAX),
+  note: z.string().max(NOTE_MAX),
+  largePrint: z.boolean(),
+})
 
 export const argsValidators: { [M in Method]: z.ZodType<Args<M>> } = {
   loadKnowledgeBase: z.tuple([]),
+  getSettings: z.tuple([]),
+  saveSettings: z.tuple([settingsSchema]),
+  renderHandout: z.tuple([handoutOptionsSchema]),
+  saveHandout: z.tuple([handoutOptionsSchema]),
+  printHandout: z.tuple([handoutOptionsSchema]),
 }

@@ -9,7 +9,10 @@ const app: SenderInfo = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true }
 const resourcesDir = resolve(import.meta.dirname, '../../resources')
 
 function dispatcherWith(overrides: Partial<Handlers>) {
-  const handlers = { ...createHandlers({ resourcesDir }), ...overrides } as Handlers
+  // Settings and the desktop port are not used here: a folder that is never written, no dialog.
+  const desktop = { chooseSavePath: async () => null, printPdf: async () => undefined }
+  const userDataDir = resolve(import.meta.dirname, 'no-settings-here')
+  const handlers = { ...createHandlers({ resourcesDir, userDataDir, desktop }), ...overrides } as Handlers
   return createDispatcher(handlers, APP_ORIGIN)
 }
 

@@ -7,7 +7,7 @@
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer'
 import { syllables as frenchSyllables } from '@react-pdf/hyphenate/fr'
 import { join } from 'node:path'
-import type { HandoutDocument, HandoutItem, HandoutSection } from '../../../shared/handout/compose'
+import type { HandoutContent, HandoutDocument, HandoutItem, HandoutSection } from '../../../shared/handout/compose'
 
 /** Lines of a text typed with line breaks; each becomes its own Text (no '\n' reaches the layout). */
 export function linesOf(text: string): string[] {
@@ -215,29 +215,49 @@ function Item({ item, s }: { item: HandoutItem; s: Styles }) {
   )
 }
 
+function Content({ content, s }: { content: HandoutContent; s: Styles }) {
+  if (content.type === 'paragraph') {
+    return (
+      <Text style={s.paragraph} hyphenationCallback={hyphenateFrench}>
+        {content.text}
+      </Text>
+    )
+  }
+  return (
+    <View style={s.list}>
+      {content.items.map((item, j) => (
+        <Item key={j} item={item} s={s} />
+      ))}
+    </View>
+  )
+}
+
 function Section({ section, s, body }: { section: HandoutSection; s: Styles; body: number }) {
+  const heading = (
+    <Text
+      style={section.emphasis ? [s.heading, s.alertHeading] : s.heading}
+      hyphenationCallback={wholeWords}
+      minPresenceAhead={body * 4}
+    >
+      {section.heading}
+    </Text>
+  )
+  const [first, ...rest] = section.content
+  // When to see a doctor: the heading and the warning signs stay together on one page.
+  const keepFirst = section.emphasis && first?.type === 'list'
   return (
     <View style={section.emphasis ? s.alert : s.section}>
-      <Text
-        style={section.emphasis ? [s.heading, s.alertHeading] : s.heading}
-        hyphenationCallback={wholeWords}
-        minPresenceAhead={body * 4}
-      >
-        {section.heading}
-      </Text>
-      {section.content.map((c, i) =>
-        c.type === 'paragraph' ? (
-          <Text key={i} style={s.paragraph} hyphenationCallback={hyphenateFrench}>
-            {c.text}
-          </Text>
-        ) : (
-          <View key={i} style={s.list}>
-            {c.items.map((item, j) => (
-              <Item key={j} item={item} s={s} />
-            ))}
-          </View>
-        ),
+      {keepFirst ? (
+        <View wrap={false}>
+          {heading}
+          <Content content={first} s={s} />
+        </View>
+      ) : (
+        heading
       )}
+      {(keepFirst ? rest : section.content).map((c, i) => (
+        <Content key={i} content={c} s={s} />
+      ))}
     </View>
   )
 }

@@ -1,0 +1,191 @@
+// The handout and settings methods through the real dispatcher and handlers,
+// with a fake desktop port (no Electron here).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createDispatcher, type Dispatch, type SenderInfo } from '../../electron/main/ipc/dispatcher'
+import { createHandlers, HANDOUT_FILE_NAME, type DesktopPort } from '../../electron/main/handlers'
+import { APP_ENTRY, APP_ORIGIN } from '../../electron/main/security'
+import type { HandoutOptions } from '../../shared/handout/options'
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/schema'
+import { pdfInfo, pdfText, searchable } from './pdf-tools'
+
+const resourcesDir = resolve(import.meta.dirname, '../../resources')
+const app: SenderInfo = { url: APP_ENTRY, isMainFrame: true }
+const PATIENT = 'Mme Canari Dupont-7Q9X'
+const NOTE = 'Note privée 4F2K'
+const OPTIONS: HandoutOptions = {
+  causes: ['deshydratation'],
+  advice: ['boire-suffisamment'],
+  patientName: PATIENT,
+  note: NOTE,
+  largePrint: false,
+}
+
+interface FakeDesktop extends DesktopPort {
+  savePath: string | null
+  printed: { pdf: Uint8Array; title: string }[]
+  printFails: boolean
+}
+
+let dir: string
+let desktop: FakeDesktop
+let dispatch: Dispatch
+const logged: string[] = []
+
+beforeAll(() => {
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, level).mockImplementation((...parts: unknown[]) => {
+      logged.push(parts.map(String).join(' '))
+    })
+  }
+})
+afterAll(() => {
+  vi.restoreAllMocks()
+})
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mollet-handlers-'))
+  desktop = {
+    savePath: null,
+    printed: [],
+    printFails: false,
+    async chooseSavePath(defaultName) {
+      expect(defaultName).toBe(HANDOUT_FILE_NAME)
+      return this.savePath
+    },
+    async printPdf(pdf, title) {
+      if (this.printFails) throw new Error('printer on fire')
+      this.printed.push({ pdf, title })
+    },
+  }
+  dispatch = createDispatcher(createHandlers({ resourcesDir, userDataDir: join(dir, 'userData'), desktop }), APP_ORIGIN)
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+  // Whatever happened, the patient's name and the note were never logged.
+  expect(logged.filter((l) => l.includes(PATIENT) || l.includes(NOTE))).toEqual([])
+})
+
+async function ok<T>(method: string, ...args: unknown[]): Promise<T> {
+  const result = await dispatch(method, args, app)
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`)
+  return result.value as T
+}
+
+describe('handout methods', () => {
+  it('renderHandout answers PDF bytes, with the saved letterhead', async () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, letterhead: { name: 'Cabinet du Parc', address: '', phone: '' } }
+    await ok('saveSettings', settings)
+    const pdf = await ok<Uint8Array>('renderHandout', OPTIONS)
+    expect(pdf).toBeInstanceOf(Uint8Array)
+    expect(pdfInfo(pdf).author).toBe('Cabinet du Parc')
+    expect(pdfText(pdf)).toContain(searchable(`Pour : ${PATIENT}`))
+  })
+
+  it('saveHandout writes the PDF where the user chose, atomically', async () => {
+    desktop.savePath = join(dir, 'fiche.pdf')
+    expect(await ok('saveHandout', OPTIONS)).toEqual({ status: 'saved', path: desktop.savePath })
+    const pdf = new Uint8Array(await readFile(desktop.savePath))
+    expect(pdfText(pdf)).toContain(NOTE)
+    expect((await readdir(dir)).sort()).toEqual(['fiche.pdf'])
+  })
+
+  it('saveHandout: cancelling the dialog writes nothing', async () => {
+    desktop.savePath = null
+    expect(await ok('saveHandout', OPTIONS)).toEqual({ status: 'cancelled' })
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('saveHandout: an unwritable place fails in French, leaves the old file and no temporary file', async () => {
+    desktop.savePath = join(dir, 'pas-de-dossier', 'fiche.pdf')
+    const result = await dispatch('saveHandout', [OPTIONS], app)
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'La fiche n’a pas pu être enregistrée à cet endroit. Choisissez un dossier où vous pouvez écrire.' },
+    })
+    // Over a directory: the rename fails, the directory is left as it was.
+    desktop.savePath = join(dir, 'occupé')
+    await writeFile(join(dir, 'autre'), 'x')
+    await mkdir(desktop.savePath)
+    expect((await dispatch('saveHandout', [OPTIONS], app)).ok).toBe(false)
+    expect((await readdir(dir)).sort()).toEqual(['autre', 'occupé'])
+  })
+
+  it('printHandout sends the PDF and its title to the desktop; a printer failure is said in French', async () => {
+    expect(await ok('printHandout', OPTIONS)).toBeNull()
+    expect(desktop.printed).toHaveLength(1)
+    expect(desktop.printed[0]!.title).toBe('Contractions musculaires au mollet — Fiche d’information pour le patient')
+    expect(pdfInfo(desktop.printed[0]!.pdf).pages).toBeGreaterThanOrEqual(1)
+    desktop.printFails = true
+    expect(await dispatch('printHandout', [OPTIONS], app)).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.' },
+    })
+  })
+
+  it('an id the knowledge base does not hold: a French failure that does not repeat the argument', async () => {
+    const result = await dispatch('renderHandout', [{ ...OPTIONS, causes: [PATIENT.toLowerCase().replace(/\W+/g, '-')] }], app)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('failed')
+      expect(result.error.message).toContain('ne figurent plus dans la base de connaissances')
+      expect(result.error.message.toLowerCase()).not.toContain('canari')
+    }
+  })
+
+  it.each<[string, unknown[]]>([
+    ['no argument', []],
+    ['two arguments', [OPTIONS, OPTIONS]],
+    ['not an object', ['fiche']],
+    ['a missing field', [{ causes: [], advice: [], patientName: '', note: '' }]],
+    ['an extra field', [{ ...OPTIONS, path: '/etc/passwd' }]],
+    ['a note over 20,000 characters', [{ ...OPTIONS, note: 'x'.repeat(20_001) }]],
+    ['a patient name over 200 characters', [{ ...OPTIONS, patientName: 'x'.repeat(201) }]],
+    ['more than 100 ids', [{ ...OPTIONS, causes: Array.from({ length: 101 }, (_, i) => `c${i}`) }]],
+    ['an id over 80 characters', [{ ...OPTIONS, advice: ['a'.repeat(81)] }]],
+    ['an empty id', [{ ...OPTIONS, causes: [''] }]],
+    ['largePrint as a string', [{ ...OPTIONS, largePrint: 'true' }]],
+    ['ids as a string', [{ ...OPTIONS, causes: 'deshydratation' }]],
+  ])('refuses %s', async (_label, args) => {
+    for (const method of ['renderHandout', 'saveHandout', 'printHandout']) {
+      expect(await dispatch(method, args, app)).toEqual({
+        ok: false,
+        error: { code: 'invalid-arguments', message: 'Appel refusé\u00a0: arguments invalides.' },
+      })
+    }
+    expect(desktop.printed).toEqual([])
+  })
+
+  it('accepts a note of exactly 20,000 characters', async () => {
+    const pdf = await ok<Uint8Array>('renderHandout', { ...OPTIONS, note: 'mot '.repeat(5000) })
+    expect(pdfInfo(pdf).pages).toBeGreaterThan(3)
+  }, 60_000)
+})
+
+describe('settings methods', () => {
+  it('getSettings: defaults first, then what saveSettings stored', async () => {
+    expect(await ok('getSettings')).toEqual({ settings: DEFAULT_SETTINGS, notice: null })
+    const next: Settings = { ...DEFAULT_SETTINGS, handoutDefaults: { largePrint: true, causes: ['stress-eleve'], advice: null } }
+    expect(await ok('saveSettings', next)).toBeNull()
+    expect(await ok('getSettings')).toEqual({ settings: next, notice: null })
+  })
+
+  it('getSettings on a corrupt file: defaults and the notice', async () => {
+    await mkdir(join(dir, 'userData'))
+    await writeFile(join(dir, 'userData', 'settings.json'), '{oups')
+    const snapshot = await ok<{ notice: string | null }>('getSettings')
+    expect(snapshot.notice).toContain('Les réglages enregistrés étaient illisibles')
+  })
+
+  it.each<[string, unknown]>([
+    ['a patient name', { ...DEFAULT_SETTINGS, patientName: PATIENT }],
+    ['a note in the defaults', { ...DEFAULT_SETTINGS, handoutDefaults: { ...DEFAULT_SETTINGS.handoutDefaults, note: NOTE } }],
+    ['a letterhead of 501 characters', { ...DEFAULT_SETTINGS, letterhead: { name: 'x'.repeat(501), address: '', phone: '' } }],
+    ['no version', { letterhead: DEFAULT_SETTINGS.letterhead, handoutDefaults: DEFAULT_SETTINGS.handoutDefaults, preferences: DEFAULT_SETTINGS.preferences }],
+  ])('saveSettings refuses %s and writes nothing', async (_label, settings) => {
+    expect(await dispatch('saveSettings', [settings], app)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } })
+    expect(await readdir(dir)).toEqual([])
+  })
+})
