@@ -1,7 +1,9 @@
 // The handout PDF made from the real knowledge base, read back with
 // pdftotext / pdfinfo / pdffonts / pdf2txt.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { resolve } from 'node:path'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import {
   adviceFor,
   composeHandout,
@@ -221,6 +223,23 @@ describe('odd input still gives a valid PDF', () => {
     expect(text).toContain('mot0 mot1')
     expect(text).toContain('mot399')
     expect(pdfInfo(pdf).pages).toBeGreaterThan(3)
+  }, 60_000)
+})
+
+describe('fonts come from the resources folder the caller passes', () => {
+  it('renders from another folder holding fonts/, and fails without it', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'mollet-resources-'))
+    try {
+      const doc = composeHandout(kb, standard, LETTERHEAD, DATE)
+      await expect(renderHandoutPdf(doc, other)).rejects.toThrow()
+      await cp(join(resourcesDir, 'fonts'), join(other, 'fonts'), { recursive: true })
+      const pdf = await renderHandoutPdf(doc, other)
+      expect(pdfFonts(pdf).every((f) => f.embedded && /NotoSans/u.test(f.name))).toBe(true)
+    } finally {
+      await rm(other, { recursive: true, force: true })
+    }
+    // And back to the repository's folder.
+    expect(pdfInfo((await render(standard)).pdf).pages).toBeGreaterThanOrEqual(1)
   }, 60_000)
 })
 

@@ -18,38 +18,47 @@ export const FONT_FAMILY = 'Noto Sans'
 export const FONT_FILES = { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } as const
 export const FONTS_DIR = 'fonts'
 
-let registeredFrom: string | null = null
-let covers: ((codePoint: number) => boolean) | null = null
+interface BundledFont {
+  /** Family name in react-pdf's (global) font store, one per resources folder. */
+  family: string
+  /** Whether every weight draws a code point (react-pdf 4.9 crashes on one it cannot). */
+  covers: (codePoint: number) => boolean
+}
 
-/** Registers the bundled font once per resources folder (react-pdf's font store is global). */
-function registerFonts(resourcesDir: string): void {
-  if (registeredFrom === resourcesDir) return
-  Font.reset()
+const bundled = new Map<string, Promise<BundledFont>>()
+let registrations = 0
+
+/** Registers and loads the bundled font of a resources folder, once. */
+function bundledFont(resourcesDir: string): Promise<BundledFont> {
+  let font = bundled.get(resourcesDir)
+  if (!font) {
+    // A new family name each time: a failed registration is never reused.
+    registrations += 1
+    font = loadBundledFont(resourcesDir, `${FONT_FAMILY} ${registrations}`)
+    font.catch(() => bundled.delete(resourcesDir))
+    bundled.set(resourcesDir, font)
+  }
+  return font
+}
+
+async function loadBundledFont(resourcesDir: string, family: string): Promise<BundledFont> {
   Font.register({
-    family: FONT_FAMILY,
+    family,
     fonts: [
       { src: join(resourcesDir, FONTS_DIR, FONT_FILES.regular), fontWeight: 400 },
       { src: join(resourcesDir, FONTS_DIR, FONT_FILES.bold), fontWeight: 700 },
     ],
   })
-  registeredFrom = resourcesDir
-  covers = null
-}
-
-/** Whether every weight of the bundled font draws a code point (react-pdf 4.9 crashes on one it cannot). */
-async function fontCoverage(): Promise<(codePoint: number) => boolean> {
-  if (covers) return covers
   const faces = await Promise.all(
     [400, 700].map(async (fontWeight) => {
-      const descriptor = { fontFamily: FONT_FAMILY, fontWeight }
+      const descriptor = { fontFamily: family, fontWeight }
       await Font.load(descriptor)
       const data = Font.getFont(descriptor).data
-      if (!data) throw new Error(`police ${FONT_FAMILY} ${fontWeight} non chargée`)
+      if (!data) throw new Error(`police ${family} ${fontWeight} non chargée`)
       return data
     }),
   )
-  covers = (codePoint) => faces.every((face) => face.hasGlyphForCodePoint(codePoint))
-  return covers
+  return { family, covers: (codePoint) => faces.every((face) => face.hasGlyphForCodePoint(codePoint)) }
 }
 
 /** Controls and bidirectional overrides: they would reorder or hide text. */
@@ -135,11 +144,11 @@ const leading = (fontSize: number, ratio = 1.45): string => `${Math.round(fontSi
 const ACCENT = '#1d3d6b'
 const ALERT = '#8f1d1d'
 
-function stylesFor(largePrint: boolean) {
+function stylesFor(largePrint: boolean, family: string) {
   const body = largePrint ? 14 : 12
   return StyleSheet.create({
     page: {
-      fontFamily: FONT_FAMILY,
+      fontFamily: family,
       fontSize: body,
       color: INK,
       paddingTop: 48,
@@ -262,9 +271,9 @@ function Section({ section, s, body }: { section: HandoutSection; s: Styles; bod
   )
 }
 
-function HandoutPdf({ doc }: { doc: HandoutDocument }) {
+function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
   const body = doc.largePrint ? 14 : 12
-  const s = stylesFor(doc.largePrint)
+  const s = stylesFor(doc.largePrint, family)
   const lh = doc.letterhead
   return (
     <Document
@@ -351,9 +360,8 @@ function HandoutPdf({ doc }: { doc: HandoutDocument }) {
 
 /** The handout as PDF bytes. `resourcesDir` holds fonts/ (resources/ in the repo). */
 export async function renderHandoutPdf(doc: HandoutDocument, resourcesDir: string): Promise<Uint8Array> {
-  registerFonts(resourcesDir)
-  const fit = await fontCoverage()
-  const drawable = mapStrings(doc, (text, multiline) => fitToFont(text, fit, multiline))
-  const buffer = await renderToBuffer(<HandoutPdf doc={drawable} />)
+  const font = await bundledFont(resourcesDir)
+  const drawable = mapStrings(doc, (text, multiline) => fitToFont(text, font.covers, multiline))
+  const buffer = await renderToBuffer(<HandoutPdf doc={drawable} family={font.family} />)
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
