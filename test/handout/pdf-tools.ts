@@ -23,6 +23,16 @@ export function pdfText(pdf: Uint8Array): string {
   return withFile(pdf, (path) => searchable(run('pdftotext', ['-enc', 'UTF-8', path, '-'])))
 }
 
+/** Text of each page by pdftotext, made searchable. */
+export function pdfPages(pdf: Uint8Array): string[] {
+  const pages = pdfInfo(pdf).pages
+  return withFile(pdf, (path) =>
+    Array.from({ length: pages }, (_, i) =>
+      searchable(run('pdftotext', ['-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), path, '-'])),
+    ),
+  )
+}
+
 /** Text by pdf2txt (pdfminer), no-break spaces kept. */
 export function pdfTextKeepingSpaces(pdf: Uint8Array): string {
   return withFile(pdf, (path) => run('pdf2txt', [path]))

@@ -17,7 +17,7 @@ import { kandelMoles } from '../../shared/text/readability'
 import { NBSP, NNBSP } from '../../shared/text/typography'
 import { fitToFont, hyphenateFrench, renderHandoutPdf } from '../../electron/main/handout/pdf'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
-import { bodyWordHeight, pdfFonts, pdfInfo, pdfText, pdfTextKeepingSpaces, searchable } from './pdf-tools'
+import { bodyWordHeight, pdfFonts, pdfInfo, pdfPages, pdfText, pdfTextKeepingSpaces, searchable } from './pdf-tools'
 
 const resourcesDir = resolve(import.meta.dirname, '../../resources')
 const LETTERHEAD: Letterhead = { name: 'Cabinet du Parc', address: '12 rue des Lilas\n75011 Paris', phone: '01 23 45 67 89' }
@@ -223,6 +223,27 @@ describe('odd input still gives a valid PDF', () => {
     expect(text).toContain('mot0 mot1')
     expect(text).toContain('mot399')
     expect(pdfInfo(pdf).pages).toBeGreaterThan(3)
+  }, 60_000)
+})
+
+describe('page breaks', () => {
+  /** The page's text without its footer ends with one of the headings. */
+  const endsWithHeading = (page: string, doc: HandoutDocument): string | undefined => {
+    const body = page.slice(0, page.lastIndexOf(searchable(doc.footer.source))).trim()
+    return [...doc.sections.map((s) => s.heading), 'Note de votre soignant'].find((h) => body.endsWith(searchable(h)))
+  }
+  it.each<[string, (kb: KnowledgeBase) => Partial<HandoutOptions>]>([
+    ['standard', () => ({})],
+    ['large print', () => ({ largePrint: true })],
+    ['with a note', () => ({ patientName: 'Mme Dupont', note: 'Revenez me voir dans 15 jours.\nPensez à boire.' })],
+    ['two causes and a note', () => ({ causes: ['deshydratation', 'stress-eleve'], advice: ['boire-suffisamment'], note: 'Revenez me voir.' })],
+    ['every cause and advice, large print', (kb) => ({ causes: [...kb.causes, ...kb.differentials].map((c) => c.id), advice: kb.advice.map((a) => a.id), largePrint: true })],
+  ])('%s: no page ends with a heading, the warning signs are on one page', async (_label, options) => {
+    const { doc, pdf } = await render({ ...standard, ...options(kb) })
+    const pages = pdfPages(pdf)
+    for (const [i, page] of pages.entries()) expect(endsWithHeading(page, doc), `page ${i + 1}`).toBeUndefined()
+    const flags = redFlags().map(searchable)
+    expect(pages.some((page) => flags.every((f) => page.includes(f)))).toBe(true)
   }, 60_000)
 })
 

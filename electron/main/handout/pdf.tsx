@@ -241,6 +241,14 @@ function Content({ content, s }: { content: HandoutContent; s: Styles }) {
   )
 }
 
+/** Blocks short enough to be kept whole ("wrap={false}" on a block taller than a page leaves an empty page). */
+const KEEP_WHOLE_CHARS = 600
+function fitsOnAPage(content: HandoutContent): boolean {
+  return content.type === 'paragraph'
+    ? content.text.length <= KEEP_WHOLE_CHARS
+    : content.items.length <= 12 && content.items.every((i) => (i.lead ?? '').length + i.text.length <= KEEP_WHOLE_CHARS)
+}
+
 function Section({ section, s, body }: { section: HandoutSection; s: Styles; body: number }) {
   const heading = (
     <Text
@@ -252,8 +260,10 @@ function Section({ section, s, body }: { section: HandoutSection; s: Styles; bod
     </Text>
   )
   const [first, ...rest] = section.content
-  // When to see a doctor: the heading and the warning signs stay together on one page.
-  const keepFirst = section.emphasis && first?.type === 'list'
+  // A heading never ends a page: it stays with its first block (for when to see
+  // a doctor, the whole list of warning signs), when that block is short enough
+  // to move to the next page whole (react-pdf's minPresenceAhead alone does not hold).
+  const keepFirst = first !== undefined && fitsOnAPage(first)
   return (
     <View style={section.emphasis ? s.alert : s.section}>
       {keepFirst ? (
@@ -268,6 +278,34 @@ function Section({ section, s, body }: { section: HandoutSection; s: Styles; bod
         <Content key={i} content={c} s={s} />
       ))}
     </View>
+  )
+}
+
+function NoteLines({ lines, s, body }: { lines: string[]; s: Styles; body: number }) {
+  const heading = (
+    <Text style={s.noteHeading} hyphenationCallback={wholeWords} minPresenceAhead={body * 2}>
+      Note de votre soignant
+    </Text>
+  )
+  const line = (text: string, key: number) => (
+    <Text key={key} style={s.noteLine} hyphenationCallback={hyphenateFrench}>
+      {text}
+    </Text>
+  )
+  const [first, ...rest] = lines
+  const keepFirst = first !== undefined && first.length <= KEEP_WHOLE_CHARS
+  return (
+    <>
+      {keepFirst ? (
+        <View wrap={false}>
+          {heading}
+          {line(first, 0)}
+        </View>
+      ) : (
+        heading
+      )}
+      {(keepFirst ? rest : lines).map((text, i) => line(text, i + 1))}
+    </>
   )
 }
 
@@ -329,14 +367,7 @@ function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
 
         {doc.note ? (
           <View style={s.note}>
-            <Text style={s.noteHeading} hyphenationCallback={wholeWords} minPresenceAhead={body * 2}>
-              Note de votre soignant
-            </Text>
-            {linesOf(doc.note).map((line, i) => (
-              <Text key={i} style={s.noteLine} hyphenationCallback={hyphenateFrench}>
-                {line}
-              </Text>
-            ))}
+            <NoteLines lines={linesOf(doc.note)} s={s} body={body} />
           </View>
         ) : null}
 
