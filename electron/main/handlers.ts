@@ -2,6 +2,7 @@
 // Electron-only work a handler needs (dialogs, printing) comes in as `desktop`.
 // No handler logs its arguments: a handout's options hold a patient's name.
 import type { HandoutOptions } from '../../shared/handout/options'
+import type { SettingsSnapshot } from '../../shared/settings/schema'
 import { HandoutContentError, HandoutSelectionError } from '../../shared/handout/compose'
 import { writeFileAtomically } from './atomic-write'
 import { createHandoutService, type RenderedHandout } from './handout/service'
@@ -31,8 +32,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const settings = createSettingsStore(deps.userDataDir)
   const handouts = createHandoutService(deps.resourcesDir)
 
+  // Read once: loading a corrupt file moves it aside, and its notice must reach
+  // the user whichever call comes first. The notice stays until a save succeeds.
+  let snapshot: Promise<SettingsSnapshot> | null = null
+  const currentSettings = (): Promise<SettingsSnapshot> => {
+    snapshot ??= settings.load()
+    return snapshot
+  }
+
   async function render(options: HandoutOptions): Promise<RenderedHandout> {
-    const { settings: current } = await settings.load()
+    const { settings: current } = await currentSettings()
     try {
       return await handouts.render(options, current.letterhead)
     } catch (error) {
@@ -48,10 +57,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     loadKnowledgeBase: () => loadKnowledgeBase(deps.resourcesDir),
 
-    getSettings: () => settings.load(),
+    getSettings: () => currentSettings(),
 
     saveSettings: async (next) => {
       await settings.save(next)
+      snapshot = Promise.resolve({ settings: next, notice: null })
       return null
     },
 

@@ -172,11 +172,18 @@ describe('settings methods', () => {
     expect(await ok('getSettings')).toEqual({ settings: next, notice: null })
   })
 
-  it('getSettings on a corrupt file: defaults and the notice', async () => {
+  it('getSettings on a corrupt file: defaults and the notice, even after a handout was made first, until a save', async () => {
     await mkdir(join(dir, 'userData'))
     await writeFile(join(dir, 'userData', 'settings.json'), '{oups')
-    const snapshot = await ok<{ notice: string | null }>('getSettings')
-    expect(snapshot.notice).toContain('Les réglages enregistrés étaient illisibles')
+    await ok('renderHandout', OPTIONS)
+    for (let i = 0; i < 2; i++) {
+      const snapshot = await ok<{ settings: Settings; notice: string | null }>('getSettings')
+      expect(snapshot.settings).toEqual(DEFAULT_SETTINGS)
+      expect(snapshot.notice).toContain('Les réglages enregistrés étaient illisibles')
+    }
+    expect((await readdir(join(dir, 'userData'))).filter((f) => f.startsWith('settings.corrupt-'))).toHaveLength(1)
+    await ok('saveSettings', DEFAULT_SETTINGS)
+    expect(await ok('getSettings')).toEqual({ settings: DEFAULT_SETTINGS, notice: null })
   })
 
   it.each<[string, unknown]>([
