@@ -1,5 +1,7 @@
-// Accessibility of the tables, the detail dialog and the banners, light and
-// dark, checked by axe-core against WCAG 2.1 A and AA (contrast included).
+// Accessibility of the tables, the detail dialog, the orientation view (findings,
+// ranked rows, red-flag and reassurance banners), the shortcuts dialog and the
+// banners, light and dark, checked by axe-core against WCAG 2.1 A and AA
+// (contrast included).
 import AxeBuilder from '@axe-core/playwright'
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -30,6 +32,47 @@ for (const scheme of ['light', 'dark'] as const) {
     await differentials.locator('tr.entry-row').first().click()
     const dialog = mollet.getByRole('dialog')
     await dialog.getByText('Voir le passage dans l’article').first().click()
+    expect(await violations(mollet)).toEqual([])
+  })
+
+  test(`no WCAG A/AA violation in the orientation view and its red-flag banner (${scheme})`, async ({ mollet }) => {
+    // Each axe run over the findings panel (three radios per finding) and the rows takes seconds.
+    test.slow()
+    await mollet.emulateMedia({ colorScheme: scheme })
+    await mollet.getByRole('tab', { name: 'Orientation' }).click()
+    const view = mollet.getByRole('tabpanel', { name: 'Orientation' })
+    await expect(view.locator('tr.entry-row').first()).toBeVisible()
+    expect(await violations(mollet)).toEqual([])
+
+    const mark = (id: string, state: string) => view.locator(`[data-finding="${id}"]`).getByRole('radio', { name: state }).check()
+    await mark('douleur-mollet', 'Présent')
+    await mark('picotements', 'Présent')
+    await mark('tout-le-corps', 'Absent')
+    await expect(view.getByRole('alert')).toBeVisible()
+    await view.getByRole('button', { name: 'Afficher' }).click()
+    // Focus on a finding and on a row, so that their focus styles are checked too.
+    await view.locator('[data-finding="picotements"]').getByRole('radio', { name: 'Présent' }).focus()
+    expect(await violations(mollet)).toEqual([])
+    await view.locator('tr.entry-row').first().focus()
+    expect(await violations(mollet)).toEqual([])
+  })
+
+  test(`no WCAG A/AA violation in the reassurance, the detail from orientation and the shortcuts (${scheme})`, async ({ mollet }) => {
+    test.slow()
+    await mollet.emulateMedia({ colorScheme: scheme })
+    await mollet.getByRole('tab', { name: 'Orientation' }).click()
+    const view = mollet.getByRole('tabpanel', { name: 'Orientation' })
+    await view.locator('[data-finding="apres-effort"]').getByRole('radio', { name: 'Présent' }).check()
+    await expect(view.getByTestId('reassurance')).toBeVisible()
+    expect(await violations(mollet)).toEqual([])
+
+    await view.locator('tr.entry-row').first().click()
+    await expect(mollet.getByRole('dialog')).toBeVisible()
+    expect(await violations(mollet)).toEqual([])
+    await mollet.keyboard.press('Escape')
+
+    await mollet.keyboard.press('?')
+    await expect(mollet.getByRole('dialog', { name: 'Raccourcis clavier' })).toBeVisible()
     expect(await violations(mollet)).toEqual([])
   })
 

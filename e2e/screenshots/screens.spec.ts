@@ -50,6 +50,35 @@ for (const scheme of SCHEMES) {
   })
 }
 
+/** Marks one finding of the Orientation view ("Présent" or "Absent"). */
+async function mark(page: Page, findingId: string, state: 'Présent' | 'Absent'): Promise<void> {
+  await page.locator(`[data-finding="${findingId}"]`).getByRole('radio', { name: state }).check()
+}
+
+for (const scheme of SCHEMES) {
+  test(`orientation: nothing marked, pain and tingling, effort alone, shortcuts (${scheme})`, async ({ mollet }) => {
+    await ready(mollet, scheme)
+    await mollet.getByRole('tab', { name: 'Orientation' }).click()
+    const view = mollet.getByRole('tabpanel', { name: 'Orientation' })
+    await expect(view.locator('tr.entry-row').first()).toBeVisible()
+    await shoot(mollet, 'orientation', scheme)
+
+    await mark(mollet, 'douleur-mollet', 'Présent')
+    await mark(mollet, 'picotements', 'Présent')
+    await expect(view.getByRole('alert')).toBeVisible()
+    await shoot(mollet, 'orientation-red-flags', scheme)
+
+    await view.getByRole('button', { name: 'Tout effacer' }).click()
+    await mark(mollet, 'apres-effort', 'Présent')
+    await expect(view.getByRole('status').filter({ hasText: 'bénignes' })).toBeVisible()
+    await shoot(mollet, 'orientation-effort', scheme)
+
+    await mollet.keyboard.press('?')
+    await expect(mollet.getByRole('dialog', { name: 'Raccourcis clavier' })).toBeVisible()
+    await mollet.screenshot({ path: join(outDir, `shortcuts-${scheme}.png`) })
+  })
+}
+
 test.describe('broken knowledge base', () => {
   test.use({
     handlerDeps: async ({}, use) => {

@@ -1,21 +1,63 @@
 // The app shell: header and view nav, the knowledge-base states (loading, IPC
 // error, problems in the files), the views, and the one detail dialog.
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ConditionDetail } from './components/ConditionDetail'
 import { ProblemsBanner } from './components/ProblemsBanner'
+import { ShortcutsDialog } from './components/ShortcutsDialog'
 import { ViewTabs, panelId, tabId } from './components/ViewTabs'
 import { OpenDetailContext } from './hooks/useDetail'
 import { KbIndexContext } from './hooks/useKbIndex'
 import { useKnowledgeBase } from './hooks/useKnowledgeBase'
+import { useViewState } from './hooks/useViewState'
 import { NBSP, frenchDate, guillemets } from './lib/fr'
 import { EMPTY_KB, indexKnowledgeBase } from './lib/kbIndex'
-import { VIEWS } from './views'
+import { VIEWS, type ViewContext } from './views'
+
+const VIEW_IDS = VIEWS.map((v) => v.id)
+
+/** True when a key press belongs to a text field rather than to the shortcuts. */
+function typing(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]') !== null
+  )
+}
 
 export function App() {
   const { state, reload } = useKnowledgeBase()
   const snapshot = state.status === 'ready' ? state.snapshot : null
   const index = useMemo(() => indexKnowledgeBase(snapshot?.kb ?? EMPTY_KB), [snapshot])
-  const [view, setView] = useState<string>(VIEWS[0]?.id ?? '')
+  const viewState = useViewState(VIEW_IDS)
+  const view = viewState.view
+  const contextOf = (id: string): ViewContext => ({
+    query: viewState.scope(id).query,
+    onQueryChange: (query) => viewState.setQuery(id, query),
+    filters: viewState.scope(id).filters,
+    onFiltersChange: (filters) => viewState.setFilters(id, filters),
+    findings: viewState.findings,
+    onFindingsChange: viewState.setFindings,
+  })
+
+  // `/` goes to the view's search, `?` lists the shortcuts (not while typing, nor over a dialog).
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return
+      if (document.querySelector('dialog[open]')) return
+      if (event.key === '/') {
+        const search = document.querySelector<HTMLInputElement>(`#${panelId(view)} input[type="search"]`)
+        if (!search) return
+        event.preventDefault()
+        search.focus()
+        search.select()
+      } else if (event.key === '?') {
+        event.preventDefault()
+        setShortcutsOpen(true)
+      }
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [view])
 
   const [detailId, setDetailId] = useState<string | null>(null)
   const opener = useRef<HTMLElement | null>(null)
@@ -39,7 +81,12 @@ export function App() {
               <h1>Mollet</h1>
               <p className="subtitle">Contractions musculaires au mollet{NBSP}: causes et diagnostics différentiels</p>
             </div>
-            <ViewTabs views={VIEWS} current={view} onSelect={setView} />
+            <div className="nav-row">
+              <ViewTabs views={VIEWS} current={view} onSelect={viewState.setView} />
+              <button type="button" className="button button-quiet shortcuts-button" onClick={() => setShortcutsOpen(true)}>
+                Raccourcis clavier <kbd>?</kbd>
+              </button>
+            </div>
           </header>
 
           <main className="app-main">
@@ -73,7 +120,7 @@ export function App() {
                   hidden={v.id !== view}
                   className="panel"
                 >
-                  {v.render(index)}
+                  {v.render(index, contextOf(v.id))}
                 </section>
               ))}
           </main>
@@ -86,6 +133,7 @@ export function App() {
         </div>
 
         <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />
+        <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       </OpenDetailContext>
     </KbIndexContext>
   )

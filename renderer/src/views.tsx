@@ -1,35 +1,69 @@
 // The app's views, in nav order. A new view (e.g. "Fiche patient") is one more
-// entry here: an id (used in element ids), its nav label and what it renders.
+// entry here: an id (used in element ids and in the URL hash, see
+// shared/differentials/hash.ts), its nav label and what it renders.
 import type { ReactNode } from 'react'
 import { ConditionTable } from './components/ConditionTable'
+import { OrientationView } from './components/OrientationView'
+import type { Filters, Findings } from './hooks/useViewState'
 import type { KbIndex } from './lib/kbIndex'
+
+/** What a view gets of the state kept in the URL hash: its own search and filters, and the patient's findings. */
+export interface ViewContext {
+  query: string
+  onQueryChange: (query: string) => void
+  filters: Filters
+  onFiltersChange: (filters: Filters) => void
+  findings: Findings
+  onFindingsChange: (findings: Findings) => void
+}
 
 export interface View {
   id: string
   label: string
-  render: (index: KbIndex) => ReactNode
+  render: (index: KbIndex, context: ViewContext) => ReactNode
 }
 
 export const VIEWS: readonly View[] = [
   {
     id: 'causes',
     label: 'Causes',
-    render: (index) => (
+    render: (index, context) => (
       <ConditionTable
         entries={index.kb.causes}
         caption="Causes des contractions du mollet. Entrée ou clic sur une ligne pour ouvrir sa fiche."
         noun={{ one: 'cause', other: 'causes' }}
+        query={context.query}
+        onQueryChange={context.onQueryChange}
+        filters={context.filters}
+        onFiltersChange={context.onFiltersChange}
       />
     ),
   },
   {
-    id: 'differentiels',
+    id: 'differentials',
     label: 'Diagnostics différentiels',
-    render: (index) => (
+    render: (index, context) => (
       <ConditionTable
         entries={index.kb.differentials}
         caption="Diagnostics différentiels. Entrée ou clic sur une ligne pour ouvrir sa fiche."
         noun={{ one: 'diagnostic différentiel', other: 'diagnostics différentiels' }}
+        query={context.query}
+        onQueryChange={context.onQueryChange}
+        filters={context.filters}
+        onFiltersChange={context.onFiltersChange}
+      />
+    ),
+  },
+  {
+    id: 'orientation',
+    label: 'Orientation',
+    render: (index, context) => (
+      <OrientationView
+        index={index}
+        query={context.query}
+        onQueryChange={context.onQueryChange}
+        findings={context.findings}
+        onFindingsChange={context.onFindingsChange}
       />
     ),
   },

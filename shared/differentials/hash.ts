@@ -8,7 +8,7 @@
 // so the UI can compare hashes to avoid pushing duplicate history entries.
 import type { FindingState } from './match'
 
-export const VIEWS = ['causes', 'differentials', 'handout', 'detail'] as const
+export const VIEWS = ['causes', 'differentials', 'orientation', 'handout', 'detail'] as const
 export type View = (typeof VIEWS)[number]
 
 export interface ViewState {

@@ -2,11 +2,12 @@
 // différentiels" views: search (accents and case ignored), faceted filters with
 // counts, sorting, column visibility; a row opens the entry's detail.
 import { useMemo, type KeyboardEvent } from 'react'
-import { useTable } from '@tanstack/react-table'
+import { useTable, type ColumnFiltersState, type Updater } from '@tanstack/react-table'
 import type { Condition } from '../../../shared/kb/types'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { useOpenDetail } from '../hooks/useDetail'
 import { NBSP, count, type Noun } from '../lib/fr'
+import { focusFirstRow, moveRowFocus } from '../lib/rowFocus'
 import { ColumnMenu } from './ColumnMenu'
 import { FacetFilter } from './FacetFilter'
 import { conditionColumns, conditionFeatures, searchEntries, type ConditionRow } from './conditionColumns'
@@ -18,14 +19,37 @@ export interface ConditionTableProps {
   caption: string
   /** How the count line names the entries ("cause" / "causes"). */
   noun: Noun
+  /** The search (controlled: it lives in the URL hash). */
+  query: string
+  onQueryChange: (query: string) => void
+  /** Faceted filters, column id → checked values (controlled, like the search). */
+  filters: Record<string, string[]>
+  onFiltersChange: (filters: Record<string, string[]>) => void
 }
 
 const SORT_ARIA = { asc: 'ascending', desc: 'descending' } as const
 
-export function ConditionTable({ entries, caption, noun }: ConditionTableProps) {
+function resolve<T>(updater: Updater<T>, old: T): T {
+  return typeof updater === 'function' ? (updater as (old: T) => T)(old) : updater
+}
+
+export function ConditionTable({ entries, caption, noun, query, onQueryChange, filters, onFiltersChange }: ConditionTableProps) {
   const index = useKbIndex()
   const openDetail = useOpenDetail()
   const columns = useMemo(() => conditionColumns(index), [index])
+  // Only the faceted columns take filters; anything else in the hash is ignored.
+  const facetIds = useMemo(
+    () =>
+      new Set(
+        columns
+          .filter((c) => c.meta?.facet)
+          .map((c) => c.id ?? ('accessorKey' in c ? String(c.accessorKey) : '')),
+      ),
+    [columns],
+  )
+  const columnFilters: ColumnFiltersState = Object.entries(filters)
+    .filter(([id, values]) => facetIds.has(id) && values.length > 0)
+    .map(([id, value]) => ({ id, value }))
 
   const table = useTable({
     features: conditionFeatures,
@@ -36,10 +60,18 @@ export function ConditionTable({ entries, caption, noun }: ConditionTableProps) 
     getColumnCanGlobalFilter: (column) => column.id === 'name',
     enableMultiSort: false,
     sortDescFirst: false,
+    state: { globalFilter: query, columnFilters },
+    onGlobalFilterChange: (updater: Updater<unknown>) => {
+      const next = resolve(updater, query)
+      onQueryChange(typeof next === 'string' ? next : '')
+    },
+    onColumnFiltersChange: (updater) => {
+      const next = resolve(updater, columnFilters)
+      onFiltersChange(Object.fromEntries(next.map((f) => [f.id, Array.isArray(f.value) ? f.value.map(String) : []])))
+    },
   })
 
   const rows = table.getRowModel().rows
-  const query = (table.state.globalFilter as string | undefined) ?? ''
   const filtering = query.trim() !== '' || table.state.columnFilters.length > 0
   const visibleColumns = table.getVisibleLeafColumns().length
   const facets = table.getAllLeafColumns().flatMap((column) => {
@@ -62,8 +94,7 @@ export function ConditionTable({ entries, caption, noun }: ConditionTableProps) 
       open(row, tr)
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
-      const next = event.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling
-      if (next instanceof HTMLElement && next.tabIndex >= 0) next.focus()
+      moveRowFocus(tr, event.key === 'ArrowDown' ? 1 : -1)
     }
   }
 
@@ -86,6 +117,7 @@ export function ConditionTable({ entries, caption, noun }: ConditionTableProps) 
               value={query}
               placeholder="Rechercher (nom, synonyme, catégorie, explication)"
               onChange={(e) => table.setGlobalFilter(e.target.value)}
+              onKeyDown={focusFirstRow}
             />
           </label>
           <p className="count" role="status">

@@ -1,0 +1,150 @@
+// The causes and differentials ranked by the marked findings, grouped as
+// primary care reads them (serious not to miss, probable, others): one
+// <tbody> per group under a row-group header. Each row says which findings
+// agree, which argue against it, and how its score adds up.
+import { useId, useState, type KeyboardEvent } from 'react'
+import { MATCH_GROUPS, explainScore, type MatchGroup, type MatchResult } from '../../../shared/differentials/match'
+import { ENTRY_KINDS, REFERRALS } from '../../../shared/kb/vocabulary'
+import { useKbIndex } from '../hooks/useKbIndex'
+import { useOpenDetail } from '../hooks/useDetail'
+import { withColon } from '../lib/fr'
+import { findingLabel } from '../lib/kbIndex'
+import { moveRowFocus } from '../lib/rowFocus'
+import { SeriousnessBadge } from './SeriousnessBadge'
+
+export interface MatchTableProps {
+  /** Results in match order (matchDifferentials). */
+  results: readonly MatchResult[]
+  /** Findings are marked: show why each row ranks where it does. */
+  explained: boolean
+  /** Some entry matches: show the groups, "Autres" folded. */
+  grouped: boolean
+}
+
+const GROUP_ORDER = Object.keys(MATCH_GROUPS) as MatchGroup[]
+
+export function MatchTable({ results, explained, grouped }: MatchTableProps) {
+  const id = useId()
+  const [othersOpen, setOthersOpen] = useState(false)
+  const columns = explained ? 4 : 3
+
+  const groups = grouped
+    ? GROUP_ORDER.map((group) => ({ group, rows: results.filter((r) => r.group === group) })).filter((g) => g.rows.length > 0)
+    : [{ group: null, rows: results }]
+
+  return (
+    <div className="table-wrap">
+      <table className="data matches">
+        <caption className="visually-hidden">
+          Causes et diagnostics différentiels classés selon les signes du patient. Entrée ou clic sur une ligne pour ouvrir sa
+          fiche.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="col-name">
+              Nom
+            </th>
+            <th scope="col">Gravité</th>
+            {explained && (
+              <th scope="col" className="col-why">
+                Concordance
+              </th>
+            )}
+            <th scope="col" className="col-referral">
+              Orientation
+            </th>
+          </tr>
+        </thead>
+        {groups.map(({ group, rows }) => {
+          const folded = group === 'autres' && !othersOpen
+          const bodyId = `${id}-${group ?? 'all'}`
+          return (
+            <tbody key={group ?? 'all'} id={bodyId} data-group={group ?? undefined}>
+              {group !== null && (
+                <tr className={`group-row group-${group}`}>
+                  <th scope="rowgroup" colSpan={columns}>
+                    <span className="group-title">
+                      {MATCH_GROUPS[group]} ({rows.length})
+                    </span>
+                    {group === 'autres' && (
+                      <button
+                        type="button"
+                        className="button button-quiet group-toggle"
+                        aria-expanded={!folded}
+                        aria-controls={bodyId}
+                        onClick={() => setOthersOpen((open) => !open)}
+                      >
+                        {folded ? 'Afficher' : 'Masquer'}
+                      </button>
+                    )}
+                  </th>
+                </tr>
+              )}
+              {!folded && rows.map((r) => <MatchRow key={r.id} result={r} explained={explained} />)}
+            </tbody>
+          )
+        })}
+        {results.length === 0 && (
+          <tbody>
+            <tr>
+              <td colSpan={columns} className="empty">
+                <p>
+                  <strong>Aucun résultat</strong> pour cette recherche.
+                </p>
+              </td>
+            </tr>
+          </tbody>
+        )}
+      </table>
+    </div>
+  )
+}
+
+function MatchRow({ result, explained }: { result: MatchResult; explained: boolean }) {
+  const index = useKbIndex()
+  const openDetail = useOpenDetail()
+  const c = result.condition
+  const labels = (ids: readonly string[]) => ids.map((f) => findingLabel(index, f)).join(', ')
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      openDetail(c.id, event.currentTarget)
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      moveRowFocus(event.currentTarget, event.key === 'ArrowDown' ? 1 : -1)
+    }
+  }
+  return (
+    <tr
+      tabIndex={0}
+      className="entry-row"
+      data-entry={c.id}
+      onClick={(e) => openDetail(c.id, e.currentTarget)}
+      onKeyDown={onKeyDown}
+    >
+      <td className="col-name">
+        <span className="entry-name">{c.name}</span>
+        <span className="entry-aliases">{ENTRY_KINDS[c.kind]}</span>
+      </td>
+      <td>
+        <SeriousnessBadge value={c.seriousness} />
+      </td>
+      {explained && (
+        <td className="col-why">
+          {result.matched.length > 0 && (
+            <p className="why why-for">
+              <strong>{withColon('Concorde')}</strong> {labels(result.matched)}
+            </p>
+          )}
+          {result.against.length > 0 && (
+            <p className="why why-against">
+              <strong>{withColon('Contre')}</strong> {labels(result.against)}
+            </p>
+          )}
+          <p className="why score">{explainScore(result)}</p>
+        </td>
+      )}
+      <td className="col-referral">{REFERRALS[c.referral]}</td>
+    </tr>
+  )
+}

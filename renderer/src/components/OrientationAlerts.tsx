@@ -1,0 +1,52 @@
+// What the marked findings call for, in the article's words: a red-flag
+// banner with its advice and referral, or, for a harmless-looking picture,
+// the benign causes with the self-care the article gives.
+import { useId } from 'react'
+import type { Reassurance, RedFlagAlert } from '../../../shared/differentials/match'
+import { REFERRALS } from '../../../shared/kb/vocabulary'
+import { withColon } from '../lib/fr'
+
+export function RedFlagBanner({ alert }: { alert: RedFlagAlert }) {
+  const id = useId()
+  const title = alert.findings.length > 1 ? 'Signes d’alerte présents' : 'Signe d’alerte présent'
+  return (
+    <section className="banner banner-alert" role="alert" aria-labelledby={`${id}-title`} data-testid="red-flag-banner">
+      <h2 id={`${id}-title`} className="banner-title">
+        {withColon(title)} {alert.findings.map((f) => f.label).join(', ')}
+      </h2>
+      <ul className="alert-advice">
+        {alert.advice.map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ul>
+      <p className="alert-referral">
+        <strong>
+          {withColon('Orientation conseillée')} {REFERRALS[alert.referral]}
+        </strong>
+      </p>
+    </section>
+  )
+}
+
+export function ReassuranceBox({ reassurance }: { reassurance: Reassurance }) {
+  const id = useId()
+  return (
+    <section className="banner banner-calm" role="status" aria-labelledby={`${id}-title`} data-testid="reassurance">
+      <h2 id={`${id}-title`} className="banner-title">
+        {withColon('Causes généralement bénignes')} {reassurance.causes.map((c) => c.name).join(', ')}
+      </h2>
+      {reassurance.advice.length > 0 && (
+        <ul className="alert-advice">
+          {reassurance.advice.map((a) => (
+            <li key={a.id}>
+              <strong>{withColon(a.label)}</strong> {a.patientText}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="alert-referral">
+        {withColon('Orientation')} {REFERRALS['auto-soins']}
+      </p>
+    </section>
+  )
+}
