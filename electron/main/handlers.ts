@@ -5,7 +5,7 @@ import type { HandoutOptions } from '../../shared/handout/options'
 import type { SettingsSnapshot } from '../../shared/settings/schema'
 import { HandoutContentError, HandoutSelectionError } from '../../shared/handout/compose'
 import { writeFileAtomically } from './atomic-write'
-import { createHandoutService, type RenderedHandout } from './handout/service'
+import { createHandoutService, type PdfRenderer, type RenderedHandout } from './handout/service'
 import { HandlerError, type Handlers } from './ipc/dispatcher'
 import { loadKnowledgeBase } from './knowledge/load'
 import { createSettingsStore } from './settings/store'
@@ -24,13 +24,15 @@ export interface HandlerDeps {
   /** Where the settings file lives (Electron's userData folder). */
   userDataDir: string
   desktop: DesktopPort
+  /** Draws the PDF; the real renderer unless a test injects a failing one. */
+  renderPdf?: PdfRenderer
 }
 
 export const HANDOUT_FILE_NAME = 'fiche-patient-mollet.pdf'
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const settings = createSettingsStore(deps.userDataDir)
-  const handouts = createHandoutService(deps.resourcesDir)
+  const handouts = createHandoutService(deps.resourcesDir, deps.renderPdf)
 
   // Read once: loading a corrupt file moves it aside, and its notice must reach
   // the user whichever call comes first. The notice stays until a save succeeds.
@@ -50,7 +52,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         throw new HandlerError('Certains choix de la fiche ne figurent plus dans la base de connaissances. Décochez-les puis réessayez.')
       }
       if (error instanceof HandoutContentError) throw new HandlerError(error.message)
-      throw error
+      // A failed layout (a font that cannot be read, the PDF library itself):
+      // only its class is logged, its message may quote the handout's text.
+      console.error('mollet: la fiche n’a pas pu être produite', error instanceof Error ? error.name : typeof error)
+      throw new HandlerError(
+        'La fiche patient n’a pas pu être produite. Le reste de Mollet fonctionne normalement\u202f; réessayez, et si le problème persiste, redémarrez Mollet.',
+      )
     }
   }
 

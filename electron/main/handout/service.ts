@@ -6,6 +6,9 @@ import type { KnowledgeBase } from '../../../shared/kb/types'
 import { loadKnowledgeBase } from '../knowledge/load'
 import { renderHandoutPdf } from './pdf'
 
+/** Draws a composed handout as PDF bytes (`renderHandoutPdf` in the app; the fault tests pass one that fails). */
+export type PdfRenderer = (doc: HandoutDocument, resourcesDir: string) => Promise<Uint8Array>
+
 export interface RenderedHandout {
   doc: HandoutDocument
   pdf: Uint8Array
@@ -17,7 +20,7 @@ export interface HandoutService {
 }
 
 /** The knowledge base is read once, on first use (it ships with the app and does not change while it runs). */
-export function createHandoutService(resourcesDir: string): HandoutService {
+export function createHandoutService(resourcesDir: string, renderPdf: PdfRenderer = renderHandoutPdf): HandoutService {
   let kb: Promise<KnowledgeBase> | null = null
   const knowledgeBase = (): Promise<KnowledgeBase> => {
     kb ??= loadKnowledgeBase(resourcesDir).then((snapshot) => snapshot.kb)
@@ -30,7 +33,7 @@ export function createHandoutService(resourcesDir: string): HandoutService {
     knowledgeBase,
     async render(options, letterhead, date = new Date()) {
       const doc = composeHandout(await knowledgeBase(), options, letterhead, date)
-      return { doc, pdf: await renderHandoutPdf(doc, resourcesDir) }
+      return { doc, pdf: await renderPdf(doc, resourcesDir) }
     },
   }
 }

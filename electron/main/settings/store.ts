@@ -2,10 +2,12 @@
 // atomically (temporary file, fsync, rename). Plain Node, no Electron: the
 // shell passes app.getPath('userData'). A file that cannot be read as valid
 // settings is moved aside and the defaults are used, with a French notice.
+// A process killed while saving leaves its temporary file (never a torn
+// settings file): the next process removes those leftovers before it writes.
 import { mkdir, readFile, rename } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsSnapshot } from '../../../shared/settings/schema'
-import { writeFileAtomically } from '../atomic-write'
+import { removeLeftoverTemps, writeFileAtomically } from '../atomic-write'
 import { HandlerError } from '../ipc/dispatcher'
 
 export const SETTINGS_FILE = 'settings.json'
@@ -17,6 +19,7 @@ export interface SettingsStore {
 
 export function createSettingsStore(userDataDir: string): SettingsStore {
   const path = join(userDataDir, SETTINGS_FILE)
+  let cleaned: Promise<void> | null = null
   return {
     async load() {
       let text: string
@@ -50,6 +53,8 @@ export function createSettingsStore(userDataDir: string): SettingsStore {
       const valid = settingsSchema.parse(settings)
       try {
         await mkdir(userDataDir, { recursive: true })
+        cleaned ??= removeLeftoverTemps(path)
+        await cleaned
         await writeFileAtomically(path, `${JSON.stringify(valid, null, 2)}\n`)
       } catch {
         throw new HandlerError('Les réglages n’ont pas pu être enregistrés\u00a0: le dossier des réglages n’est pas accessible en écriture.')
