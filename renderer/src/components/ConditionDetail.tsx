@@ -133,10 +133,27 @@ function DetailContent({ entry, headingRef, onNavigate, onClose }: DetailContent
         {topics.length > 0 && (
           <section className="detail-section">
             <h3>En savoir plus</h3>
-            <ul className="plain-list">
-              {topics.map((t) => (
-                <li key={t.id}>{t.label}</li>
-              ))}
+            <ul className="plain-list topic-list">
+              {topics.map((t) => {
+                // The topic's other entries, as links (the article's "En savoir plus" pages).
+                const others = t.related.filter((id) => id !== entry.id).map((id) => index.conditions.get(id)).filter((c) => c !== undefined)
+                return (
+                  <li key={t.id} data-topic={t.id}>
+                    <span className="topic-label">{t.label}</span>
+                    {others.length > 0 && (
+                      <ul className="topic-entries" aria-label={`Entrées liées au sujet ${t.label}`}>
+                        {others.map((c) => (
+                          <li key={c.id}>
+                            <button type="button" className="link" onClick={() => onNavigate(c.id)}>
+                              {c.name}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                )
+              })}
             </ul>
           </section>
         )}

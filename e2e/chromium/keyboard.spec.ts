@@ -1,0 +1,144 @@
+// The keyboard alone: `/` to the view's search, ↓ to the rows, Enter opens
+// the detail, Esc closes it, `?` lists the shortcuts; the findings are marked
+// with Tab and the arrows. Focus stays visible.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Locator, Page } from '@playwright/test'
+import type { Condition, Topic } from '../../shared/kb/types'
+import { test, expect, resourcesDir } from '../harness/fixtures'
+
+const read = <T,>(file: string): T => JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as T
+const conditions = [...read<Condition[]>('causes.json'), ...read<Condition[]>('differentials.json')]
+const topics = read<Topic[]>('topics.json')
+
+async function outline(element: Locator): Promise<string> {
+  return element.evaluate((el) => getComputedStyle(el).outlineStyle)
+}
+
+async function focusedFinding(page: Page): Promise<{ finding: string | null; value: string | null }> {
+  return page.evaluate(() => {
+    const el = document.activeElement
+    return {
+      finding: el?.closest('[data-finding]')?.getAttribute('data-finding') ?? null,
+      value: el instanceof HTMLInputElement ? el.value : null,
+    }
+  })
+}
+
+test('from the search to a row to the detail and back, by keyboard', async ({ mollet }) => {
+  const causes = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  await expect(causes.locator('tr.entry-row').first()).toBeVisible()
+  await mollet.keyboard.press('/')
+  const search = causes.getByRole('searchbox')
+  await expect(search).toBeFocused()
+  await mollet.keyboard.type('magnesium')
+  await expect(search).toHaveValue('magnesium')
+
+  const rows = causes.locator('tr.entry-row')
+  const first = rows.nth(0)
+  const second = rows.nth(1)
+  await mollet.keyboard.press('ArrowDown')
+  await expect(first).toBeFocused()
+  expect(await outline(first)).toBe('solid')
+  await mollet.keyboard.press('ArrowDown')
+  await expect(second).toBeFocused()
+  await mollet.keyboard.press('ArrowUp')
+  await expect(first).toBeFocused()
+
+  const id = await first.getAttribute('data-entry')
+  const entry = conditions.find((c) => c.id === id) as Condition
+  await mollet.keyboard.press('Enter')
+  const dialog = mollet.getByRole('dialog', { name: entry.name })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByRole('heading', { level: 2 })).toBeFocused()
+  // `/` and `?` belong to the dialog while it is open.
+  await mollet.keyboard.press('?')
+  await expect(mollet.getByRole('dialog', { name: 'Raccourcis clavier' })).toBeHidden()
+  await mollet.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(first).toBeFocused()
+
+  await mollet.keyboard.press('?')
+  const help = mollet.getByRole('dialog', { name: 'Raccourcis clavier' })
+  await expect(help).toBeVisible()
+  await expect(help.getByRole('row')).toHaveCount(8)
+  await expect(help).toContainText('Aller à la recherche de la vue')
+  await mollet.keyboard.press('Escape')
+  await expect(help).toBeHidden()
+  await expect(first).toBeFocused()
+
+  // Typing `/` or `?` in the search types them.
+  await mollet.keyboard.press('/')
+  await mollet.keyboard.type('?/')
+  await expect(search).toHaveValue('?/')
+  await expect(help).toBeHidden()
+})
+
+test('the findings and the ranked rows, by keyboard only', async ({ mollet }) => {
+  await expect(mollet.locator('tr.entry-row').first()).toBeVisible()
+  await mollet.keyboard.press('Tab')
+  await expect(mollet.getByRole('tab', { name: 'Causes', exact: true })).toBeFocused()
+  await mollet.keyboard.press('ArrowRight')
+  await mollet.keyboard.press('ArrowRight')
+  const orientation = mollet.getByRole('tab', { name: 'Orientation' })
+  await expect(orientation).toBeFocused()
+  await expect(orientation).toHaveAttribute('aria-selected', 'true')
+  expect(mollet.url()).toContain('view=orientation')
+
+  await mollet.keyboard.press('Tab')
+  await expect(mollet.getByRole('button', { name: /Raccourcis clavier/ })).toBeFocused()
+  // "Tout effacer" is disabled with nothing marked: the next stop is the first finding.
+  await mollet.keyboard.press('Tab')
+  expect(await focusedFinding(mollet)).toEqual({ finding: 'douleur-mollet', value: 'inconnu' })
+  const segment = mollet.locator('[data-finding="douleur-mollet"] .segment-inconnu span')
+  expect(await outline(segment)).toBe('solid')
+  await mollet.keyboard.press('ArrowRight')
+  expect(await focusedFinding(mollet)).toEqual({ finding: 'douleur-mollet', value: 'present' })
+  await expect(mollet.locator('[data-finding="douleur-mollet"]').getByRole('radio', { name: 'Présent' })).toBeChecked()
+  await mollet.keyboard.press('Tab')
+  await mollet.keyboard.press('Tab')
+  expect(await focusedFinding(mollet)).toEqual({ finding: 'picotements', value: 'inconnu' })
+  await mollet.keyboard.press('ArrowRight')
+  await expect(mollet.locator('[data-finding="picotements"]').getByRole('radio', { name: 'Présent' })).toBeChecked()
+
+  const view = mollet.getByRole('tabpanel', { name: 'Orientation' })
+  await expect(view.getByRole('alert')).toBeVisible()
+  await mollet.keyboard.press('/')
+  await expect(view.getByRole('searchbox')).toBeFocused()
+  await mollet.keyboard.press('ArrowDown')
+  const hernia = view.locator('tr[data-entry="hernie-discale-lombaire"]')
+  await expect(hernia).toBeFocused()
+  await mollet.keyboard.press('ArrowDown')
+  await expect(view.locator('tr[data-entry="compression-nerveuse"]')).toBeFocused()
+  await mollet.keyboard.press('ArrowUp')
+  await mollet.keyboard.press('Enter')
+  const dialog = mollet.getByRole('dialog', { name: 'Hernie discale lombaire' })
+  await expect(dialog).toBeVisible()
+
+  // The article's "En savoir plus" topics link to their other entries.
+  const linked = topics.filter((t) => t.related.includes('hernie-discale-lombaire'))
+  const link = linked.flatMap((t) => t.related).find((id) => id !== 'hernie-discale-lombaire') as string
+  const target = conditions.find((c) => c.id === link) as Condition
+  const topicLink = dialog.locator('.topic-entries').getByRole('button', { name: target.name })
+  await topicLink.focus()
+  await mollet.keyboard.press('Enter')
+  await expect(mollet.getByRole('dialog', { name: target.name })).toBeVisible()
+  await mollet.keyboard.press('Escape')
+  await expect(mollet.getByRole('dialog')).toBeHidden()
+  await expect(hernia).toBeFocused()
+})
+
+test('the detail lists every "En savoir plus" topic with its other entries as links', async ({ mollet }) => {
+  const entry = conditions.find((c) => c.topics.length > 1) as Condition
+  const differential = entry.kind === 'differential'
+  await mollet.getByRole('tab', { name: differential ? 'Diagnostics différentiels' : 'Causes', exact: true }).click()
+  await mollet.locator(`[role="tabpanel"]:not([hidden]) tr[data-entry="${entry.id}"]`).click()
+  const dialog = mollet.getByRole('dialog', { name: entry.name })
+  const items = dialog.locator('.topic-list > li')
+  await expect(items.locator('.topic-label')).toHaveText(entry.topics.map((id) => topics.find((t) => t.id === id)?.label ?? id))
+  for (const id of entry.topics) {
+    const topic = topics.find((t) => t.id === id) as Topic
+    const names = topic.related.filter((r) => r !== entry.id).map((r) => conditions.find((c) => c.id === r)?.name ?? r)
+    await expect(dialog.locator(`[data-topic="${id}"] .topic-entries button`)).toHaveText(names)
+  }
+})
