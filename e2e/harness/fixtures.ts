@@ -54,7 +54,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   userDataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'mollet-e2e-'))
     await use(dir)
-    await rm(dir, { recursive: true, force: true })
+    // A settings write the page started just before it closed may still be landing: retry.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
   },
   handlerDeps: async ({}, use) => {
     await use({ resourcesDir })

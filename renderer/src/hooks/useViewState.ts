@@ -66,6 +66,8 @@ function hasHash(): boolean {
 }
 
 export function useViewState(views: readonly string[]): ViewStateApi {
+  /** The hash of the first view with no search or filter: what an empty saved view means. */
+  const START = encodeViewState(toViewState(fromHash('', views, null), false))
   const [state, setState] = useState<State>(() => fromHash(window.location.hash, views, null))
   /** How the next state change reaches the history: a new entry or in place. */
   const mode = useRef<'push' | 'replace'>('replace')
@@ -139,13 +141,18 @@ export function useViewState(views: readonly string[]): ViewStateApi {
     const timer = window.setTimeout(() => {
       void (async () => {
         const loaded = await api.getSettings()
-        if (!loaded.ok || loaded.value.settings.preferences.lastView === lastView) return
+        if (!loaded.ok) return
+        const saved = loaded.value.settings.preferences.lastView
+        // Nothing saved yet and still on the start view: nothing to write.
+        if (saved === lastView || (saved === '' && lastView === START)) return
         const settings = loaded.value.settings
         await api.saveSettings({ ...settings, preferences: { ...settings.preferences, lastView } })
-      })()
+      })().catch(() => {
+        // A preference only: when the settings cannot be reached, the app simply reopens on its first view.
+      })
     }, SAVE_DELAY_MS)
     return () => window.clearTimeout(timer)
-  }, [lastView, restored])
+  }, [lastView, restored, START])
 
   const setView = useCallback(
     (view: string) => update('push', (s) => (s.view === view ? s : { ...s, view })),
