@@ -46,7 +46,7 @@ function reasons(r: MatchResult): string[] {
   const lines: string[] = []
   if (r.matched.length > 0) lines.push(`Concorde${NBSP}: ${r.matched.map(label).join(', ')}`)
   if (r.against.length > 0) lines.push(`Contre${NBSP}: ${r.against.map(label).join(', ')}`)
-  lines.push(explainScore(r))
+  lines.push(lines.length > 0 ? explainScore(r) : 'Aucun signe marqué ne la concerne')
   return lines
 }
 
@@ -106,6 +106,8 @@ test('pain and tingling: disc herniation and nerve first, with reasons, and a ba
   const benign = others.find((r) => r.id === 'deshydratation') as MatchResult
   expect(benign.against).toEqual(['douleur-mollet', 'picotements'])
   await expect(view.locator('tr[data-entry="deshydratation"] .why')).toHaveText(reasons(benign))
+  const untouched = others.find((r) => r.matched.length === 0 && r.against.length === 0) as MatchResult
+  await expect(view.locator(`tr[data-entry="${untouched.id}"] .why`)).toHaveText(['Aucun signe marqué ne la concerne'])
 })
 
 test('after intense exercise alone: the harmless causes with self-care, no banner', async ({ mollet }) => {

@@ -141,7 +141,11 @@ function MatchRow({ result, explained }: { result: MatchResult; explained: boole
               <strong>{withColon('Contre')}</strong> {labels(result.against)}
             </p>
           )}
-          <p className="why score">{explainScore(result)}</p>
+          {result.matched.length + result.against.length > 0 ? (
+            <p className="why score">{explainScore(result)}</p>
+          ) : (
+            <p className="why score">Aucun signe marqué ne la concerne</p>
+          )}
         </td>
       )}
       <td className="col-referral">{REFERRALS[c.referral]}</td>
