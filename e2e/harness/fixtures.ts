@@ -6,9 +6,9 @@ import { test as base, expect, type Page } from '@playwright/test'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { METHODS, buildApi } from '../../shared/ipc/contract'
+import { METHODS, buildApi, type MenuCommand } from '../../shared/ipc/contract'
 import { createDispatcher } from '../../electron/main/ipc/dispatcher'
-import { createHandlers, type HandlerDeps } from '../../electron/main/handlers'
+import { createHandlers, type DesktopPort, type HandlerDeps } from '../../electron/main/handlers'
 import { serveRenderer, type StaticServer } from './static-server'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
@@ -25,14 +25,70 @@ export async function installBridge(page: Page, origin: string, deps: HandlerDep
     content: `Object.defineProperty(window, 'mollet', {
       value: (${buildApi.toString()})(${JSON.stringify(METHODS)}, (m, a) => window.__molletInvoke(m, a)),
       enumerable: true,
-    });`,
+    });
+    {
+      // The menu's commands (MolletEvents): what Electron's webContents.send delivers, here from sendMenuCommand.
+      const listeners = new Set();
+      Object.defineProperty(window, 'molletEvents', {
+        value: Object.freeze({
+          onMenuCommand(listener) {
+            const own = (command) => listener(command);
+            listeners.add(own);
+            return () => listeners.delete(own);
+          },
+        }),
+        enumerable: true,
+      });
+      Object.defineProperty(window, '__molletMenuCommand', { value: (command) => listeners.forEach((l) => l(command)) });
+    }`,
   })
+}
+
+/** Delivers a menu command to the page, as the Electron menu does (File › Imprimer la fiche patient…). */
+export async function sendMenuCommand(page: Page, command: MenuCommand): Promise<void> {
+  await page.evaluate((c) => (window as unknown as { __molletMenuCommand: (c: string) => void }).__molletMenuCommand(c), command)
+}
+
+/**
+ * The desktop edge for the Chromium e2e. The handlers are the real ones; only
+ * what Electron alone can do is replaced: the native save dialog "chooses" a
+ * path in the test's own folder (or cancels), and the printer records the PDF
+ * bytes it is sent instead of opening the system's print dialog.
+ */
+export interface RecordingDesktop extends DesktopPort {
+  /** Every PDF sent to the printer, in order. */
+  printed: Uint8Array[]
+  /** Paths the save dialog was asked for, in order (its default file name). */
+  saveRequests: string[]
+  /** What the next save dialogs answer: a path, or null for "Annuler". Default: <dir>/fiche-<n>.pdf. */
+  nextSavePath: ((n: number) => string | null) | null
+}
+
+export function recordingDesktop(dir: string): RecordingDesktop {
+  const desktop: RecordingDesktop = {
+    printed: [],
+    saveRequests: [],
+    nextSavePath: null,
+    async chooseSavePath(defaultName) {
+      desktop.saveRequests.push(defaultName)
+      const n = desktop.saveRequests.length
+      return desktop.nextSavePath ? desktop.nextSavePath(n) : join(dir, `fiche-${n}.pdf`)
+    },
+    async printPdf(pdf) {
+      desktop.printed.push(pdf.slice())
+    },
+  }
+  return desktop
 }
 
 interface Fixtures {
   /** Per-test user-data folder, removed afterwards. */
   userDataDir: string
-  /** Handler dependencies; override to inject faults. Unset ones: the per-test userDataDir, no native dialogs. */
+  /** Per-test folder where the save dialog "chooses" its files, removed afterwards. */
+  saveDir: string
+  /** The dialogs and printer behind the handlers (see recordingDesktop). */
+  desktop: RecordingDesktop
+  /** Handler dependencies; override to inject faults. Unset ones: the per-test userDataDir and the recording desktop. */
   handlerDeps: Pick<HandlerDeps, 'resourcesDir'> & Partial<HandlerDeps>
   /** The app page, opened and bridged. */
   mollet: Page
@@ -57,12 +113,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     // A settings write the page started just before it closed may still be landing: retry.
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
   },
+  saveDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'mollet-e2e-save-'))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+  desktop: async ({ saveDir }, use) => {
+    await use(recordingDesktop(saveDir))
+  },
   handlerDeps: async ({}, use) => {
     await use({ resourcesDir })
   },
-  mollet: async ({ page, server, handlerDeps, userDataDir }, use) => {
-    // No native dialog in Chromium: saving is cancelled, printing does nothing.
-    const desktop = { chooseSavePath: async () => null, printPdf: async () => undefined }
+  mollet: async ({ page, server, handlerDeps, userDataDir, desktop }, use) => {
     await installBridge(page, server.origin, {
       ...handlerDeps,
       userDataDir: handlerDeps.userDataDir ?? userDataDir,

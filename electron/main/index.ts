@@ -10,6 +10,7 @@ import { hardenContents, hardenSession } from './hardening'
 import { createDispatcher } from './ipc/dispatcher'
 import { registerIpc } from './ipc/register'
 import { buildMenu } from './menu'
+import { MENU_COMMAND_CHANNEL } from '../../shared/ipc/contract'
 import {
   APP_ENTRY,
   APP_ORIGIN,
@@ -68,7 +69,7 @@ void app.whenReady().then(() => {
   hardenSession(session.defaultSession)
   const desktop = createDesktop(() => mainWindow)
   registerIpc(createDispatcher(createHandlers({ resourcesDir, userDataDir: app.getPath('userData'), desktop }), APP_ORIGIN))
-  Menu.setApplicationMenu(buildMenu())
+  Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command)))
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

@@ -1,13 +1,24 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron'
+import type { MenuCommand } from '../../shared/ipc/contract'
 
-/** French application menu; roles keep the platform's own shortcuts. */
-export function buildMenu(): Menu {
+/**
+ * French application menu; roles keep the platform's own shortcuts. The
+ * handout's entries send a command to the renderer, which does what its own
+ * shortcut does (a key the page handles, with preventDefault, does not also
+ * reach the menu).
+ */
+export function buildMenu(send: (command: MenuCommand) => void): Menu {
   const isMac = process.platform === 'darwin'
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ label: app.name, submenu: [{ role: 'about' as const, label: 'À propos de Mollet' }, { type: 'separator' as const }, { role: 'quit' as const, label: 'Quitter Mollet' }] }] : []),
     {
       label: 'Fichier',
-      submenu: [isMac ? { role: 'close', label: 'Fermer la fenêtre' } : { role: 'quit', label: 'Quitter' }],
+      submenu: [
+        { label: 'Imprimer la fiche patient…', accelerator: 'CmdOrCtrl+P', click: () => send('print-handout') },
+        { label: 'Enregistrer la fiche en PDF…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('save-handout') },
+        { type: 'separator' },
+        isMac ? { role: 'close', label: 'Fermer la fenêtre' } : { role: 'quit', label: 'Quitter' },
+      ],
     },
     {
       label: 'Édition',

@@ -1,11 +1,16 @@
-import type { MolletApi } from '../../shared/ipc/contract'
+import type { MolletApi, MolletEvents } from '../../shared/ipc/contract'
 
 declare global {
   interface Window {
     /** Exposed by the preload (Electron) or by the e2e bridge (Chromium). */
     readonly mollet: MolletApi
+    /** The menu's commands, from the same preload or bridge. */
+    readonly molletEvents: MolletEvents
   }
 }
 
 /** The renderer's only way to reach the main process. */
 export const api: MolletApi = window.mollet
+
+/** The only messages main sends on its own (the application menu's commands). */
+export const events: MolletEvents = window.molletEvents

@@ -67,6 +67,24 @@ export type MolletApi = {
 
 export type Invoke = (method: Method, args: unknown[]) => Promise<unknown>
 
+// ---- Events: one-way messages from main to the renderer ----
+
+/** What the application menu asks the renderer to do (the renderer's own shortcuts do the same). */
+export const MENU_COMMANDS = ['print-handout', 'save-handout'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+/** The one main → renderer channel; its only payload is a MenuCommand. */
+export const MENU_COMMAND_CHANNEL = 'mollet:menu-command'
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value)
+}
+
+/** Exposed beside the API as window.molletEvents: one fixed listener function, no generic channel. */
+export interface MolletEvents {
+  /** Calls `listener` for each menu command; returns the function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
+}
+
 /**
  * Builds the renderer-facing API: one fixed function per method, nothing
  * generic. Self-contained on purpose (no outer references), so the Chromium
