@@ -5,6 +5,7 @@ import { ConditionDetail } from './components/ConditionDetail'
 import { ProblemsBanner } from './components/ProblemsBanner'
 import { ShortcutsDialog } from './components/ShortcutsDialog'
 import { ViewTabs, panelId, tabId } from './components/ViewTabs'
+import { HANDOUT_VIEW, HandoutProvider } from './handout/HandoutContext'
 import { OpenDetailContext } from './hooks/useDetail'
 import { KbIndexContext } from './hooks/useKbIndex'
 import { useKnowledgeBase } from './hooks/useKnowledgeBase'
@@ -65,6 +66,8 @@ export function App() {
     opener.current = from
     setDetailId(id)
   }, [])
+  const setView = viewState.setView
+  const openHandout = useCallback(() => setView(HANDOUT_VIEW), [setView])
   const closeDetail = useCallback(() => {
     setDetailId(null)
     if (opener.current?.isConnected) opener.current.focus()
@@ -75,6 +78,7 @@ export function App() {
   return (
     <KbIndexContext value={index}>
       <OpenDetailContext value={openDetail}>
+        <HandoutProvider view={view} onOpen={openHandout}>
         <div className="app">
           <header className="app-header">
             <div className="brand">
@@ -134,6 +138,7 @@ export function App() {
 
         <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />
         <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+        </HandoutProvider>
       </OpenDetailContext>
     </KbIndexContext>
   )

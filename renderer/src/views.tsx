@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react'
 import { ConditionTable } from './components/ConditionTable'
 import { OrientationView } from './components/OrientationView'
+import { HandoutView } from './handout/HandoutView'
 import type { Filters, Findings } from './hooks/useViewState'
 import type { KbIndex } from './lib/kbIndex'
 
@@ -66,5 +67,10 @@ export const VIEWS: readonly View[] = [
         onFindingsChange={context.onFindingsChange}
       />
     ),
+  },
+  {
+    id: 'handout',
+    label: 'Fiche patient',
+    render: (index) => <HandoutView index={index} />,
   },
 ]

@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react'
 import type { Condition } from '../../../shared/kb/types'
 import { CATEGORIES, ENTRY_KINDS, REFERRALS, SCOPES } from '../../../shared/kb/vocabulary'
+import { AddToHandout } from '../handout/AddToHandout'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { findingLabel } from '../lib/kbIndex'
 import { SeriousnessBadge } from './SeriousnessBadge'
@@ -70,6 +71,7 @@ function DetailContent({ entry, headingRef, onNavigate, onClose }: DetailContent
             {entry.name}
           </h2>
           {entry.aliases.length > 0 && <p className="detail-aliases">{entry.aliases.join(' · ')}</p>}
+          <AddToHandout entryId={entry.id} onOpen={onClose} />
         </div>
         <button type="button" className="button button-quiet" onClick={onClose}>
           Fermer

@@ -1,0 +1,324 @@
+// The "Fiche patient" view against the real handlers: the preview draws the
+// real PDF under the app's CSP; the options change the document; printing,
+// saving and the command line give the same document; the patient's name goes
+// on the handout and nowhere else; the letterhead is kept; a corrupt settings
+// file is announced; Ctrl+P and the menu; "Ajouter à la fiche patient"; axe.
+// The printer and the save dialog are the recording desktop of the fixtures.
+import AxeBuilder from '@axe-core/playwright'
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import type { Locator, Page } from '@playwright/test'
+import type { Advice, Condition, Finding } from '../../shared/kb/types'
+import { frenchTypography } from '../../shared/text/typography'
+import { pdfInfo, pdfText, searchable } from '../../test/handout/pdf-tools'
+import { test, expect, repoRoot, resourcesDir, sendMenuCommand } from '../harness/fixtures'
+
+const read = <T,>(file: string): T => JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as T
+const causes = read<Condition[]>('causes.json')
+const differentials = read<Condition[]>('differentials.json')
+const advice = read<Advice[]>('advice.json')
+const redFlags = read<Finding[]>('findings.json').filter((f) => f.redFlag)
+const byId = (id: string): Condition => [...causes, ...differentials].find((c) => c.id === id) as Condition
+
+/** How a knowledge-base text reads in the PDF, once made searchable. */
+const inPdf = (text: string): string => searchable(frenchTypography(text))
+
+const PATIENT = 'Mme Zoé Quintard'
+
+async function openHandout(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Fiche patient' }).click()
+  const view = page.getByRole('tabpanel', { name: 'Fiche patient' })
+  // The first preview loads pdf.js and its worker, and main makes its first PDF (fonts, hyphenation).
+  await expect(view.locator('.pdf-pages canvas').first()).toBeVisible({ timeout: 20_000 })
+  return view
+}
+
+/** Waits until the preview is up to date with the options. */
+async function previewSettled(view: Locator): Promise<void> {
+  await expect(view.getByText('Aperçu à jour.')).toBeVisible({ timeout: 10_000 })
+  await expect(view.locator('.pdf-preview')).toHaveAttribute('aria-busy', 'false', { timeout: 10_000 })
+}
+
+const causeBox = (view: Locator, id: string) => view.locator(`[data-cause="${id}"]`).getByRole('checkbox')
+const adviceBox = (view: Locator, id: string) => view.locator(`[data-advice="${id}"]`).getByRole('checkbox')
+
+async function ticked(view: Locator, attribute: 'data-cause' | 'data-advice'): Promise<string[]> {
+  return view.locator(`[${attribute}]:has(input:checked)`).evaluateAll((els, a) => els.map((el) => el.getAttribute(a) ?? ''), attribute)
+}
+
+const tsx = join(repoRoot, 'node_modules/tsx/dist/cli.mjs')
+async function cli(args: string[]): Promise<void> {
+  await promisify(execFile)(process.execPath, [tsx, join(repoRoot, 'scripts/handout.ts'), ...args], { cwd: repoRoot })
+}
+
+test('the preview draws the real PDF under the app’s CSP, without any violation', async ({ mollet }) => {
+  await mollet.addInitScript(() => {
+    const seen: string[] = []
+    Object.defineProperty(window, '__csp', { value: seen })
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`))
+  })
+  const errors: string[] = []
+  mollet.on('console', (m) => {
+    // Chromium asks the test server for /favicon.ico on its own; the app has none.
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`${m.text()} ${m.location().url}`)
+  })
+  mollet.on('pageerror', (e) => errors.push(e.message))
+  await mollet.reload()
+  const view = await openHandout(mollet)
+  await previewSettled(view)
+  expect(Number(await view.locator('.pdf-pages').getAttribute('data-pages'))).toBeGreaterThanOrEqual(1)
+  expect(await view.locator('.pdf-pages canvas').count()).toBe(Number(await view.locator('.pdf-pages').getAttribute('data-pages')))
+  await expect(view.locator('.pdf-pages canvas').first()).toHaveAttribute('aria-label', /^Page 1 sur \d$/u)
+  // Something was drawn: the first page is not blank.
+  const inked = await view.locator('.pdf-pages canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray()
+    let dark = 0
+    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 100) dark++
+    return dark
+  })
+  expect(inked).toBeGreaterThan(1000)
+  expect(await mollet.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([])
+  expect(errors).toEqual([])
+})
+
+test('the ticked causes are on the handout and the others are not; the warning signs always are', async ({ mollet, desktop }) => {
+  const view = await openHandout(mollet)
+  await expect(causeBox(view, 'deshydratation')).toBeChecked()
+  await expect(causeBox(view, 'compression-nerveuse')).not.toBeChecked()
+  await causeBox(view, 'deshydratation').uncheck()
+  await causeBox(view, 'compression-nerveuse').check()
+  await previewSettled(view)
+  await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
+  await expect.poll(() => desktop.printed.length).toBe(1)
+  const text = pdfText(desktop.printed[0] as Uint8Array)
+  expect(text).toContain(inPdf(byId('compression-nerveuse').patientExplanation))
+  expect(text).not.toContain(inPdf(byId('deshydratation').patientExplanation))
+  for (const flag of redFlags) expect(text).toContain(inPdf(flag.label))
+
+  // Every cause and every piece of advice off: the warning signs stay.
+  for (const id of await ticked(view, 'data-cause')) await causeBox(view, id).uncheck()
+  for (const id of await ticked(view, 'data-advice')) await adviceBox(view, id).uncheck()
+  await previewSettled(view)
+  await mollet.keyboard.press('Control+p')
+  await expect.poll(() => desktop.printed.length).toBe(2)
+  const bare = pdfText(desktop.printed[1] as Uint8Array)
+  for (const c of [...causes, ...differentials]) expect(bare).not.toContain(inPdf(c.patientExplanation))
+  for (const a of advice) expect(bare).not.toContain(inPdf(a.patientText))
+  for (const flag of redFlags) expect(bare).toContain(inPdf(flag.label))
+})
+
+test('printed, saved and made by the command line: the same document; the name is on it and nowhere else', async ({
+  mollet,
+  desktop,
+  saveDir,
+  userDataDir,
+}) => {
+  // Three PDFs and a run of the command line.
+  test.setTimeout(90_000)
+  const view = await openHandout(mollet)
+  await causeBox(view, 'stress-eleve').uncheck()
+  await causeBox(view, 'effets-secondaires-medicaments').check()
+  await adviceBox(view, 'reduire-stress').uncheck()
+  await view.getByRole('checkbox', { name: 'Gros caractères (14 pt)' }).check()
+  await view.getByLabel('Nom du patient (facultatif)').fill(PATIENT)
+  const note = 'Revenez me voir dans quinze jours si cela continue.\nPensez à boire.'
+  await view.getByLabel('Note du soignant (facultatif)').fill(note)
+  await expect(view.getByText(`${note.length} / 20\u202f000 caractères`)).toBeVisible()
+  await previewSettled(view)
+
+  await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
+  const savedPath = join(saveDir, 'fiche-1.pdf')
+  await expect(view.getByTestId('handout-action')).toHaveText(`Fiche enregistrée\u00a0: ${savedPath}`)
+  expect(desktop.saveRequests).toEqual(['fiche-patient-mollet.pdf'])
+  await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
+  await expect.poll(() => desktop.printed.length).toBe(1)
+
+  const saved = new Uint8Array(await readFile(savedPath))
+  const cliPath = join(saveDir, 'cli.pdf')
+  await cli([
+    '--out', cliPath,
+    '--causes', (await ticked(view, 'data-cause')).join(','),
+    '--advice', (await ticked(view, 'data-advice')).join(','),
+    '--patient', PATIENT,
+    '--note', note.replace('\n', '\\n'),
+    '--large-print',
+  ])
+  const fromCli = new Uint8Array(await readFile(cliPath))
+  const printed = desktop.printed[0] as Uint8Array
+  const text = pdfText(saved)
+  expect(text).toContain(PATIENT)
+  expect(text).toContain(inPdf(byId('effets-secondaires-medicaments').patientExplanation))
+  expect(text).not.toContain(inPdf(byId('stress-eleve').patientExplanation))
+  expect(pdfText(printed)).toBe(text)
+  expect(pdfText(fromCli)).toBe(text)
+  expect(pdfInfo(printed).pages).toBe(pdfInfo(saved).pages)
+  expect(pdfInfo(fromCli).pages).toBe(pdfInfo(saved).pages)
+
+  // The view was saved as the last one (settings written), without the name or the note.
+  await expect.poll(async () => (await readdir(userDataDir)).includes('settings.json')).toBe(true)
+  await view.getByRole('button', { name: 'Enregistrer ces choix par défaut' }).click()
+  await expect(view.getByText('Choix par défaut enregistrés (sans le nom ni la note).')).toBeVisible()
+  for (const file of await readdir(userDataDir)) {
+    const content = await readFile(join(userDataDir, file), 'utf8')
+    expect(content).not.toContain('Quintard')
+    expect(content).not.toContain('quinze jours')
+  }
+  const settings = JSON.parse(await readFile(join(userDataDir, 'settings.json'), 'utf8')) as { handoutDefaults: unknown }
+  expect(settings.handoutDefaults).toEqual({
+    largePrint: true,
+    causes: await ticked(view, 'data-cause'),
+    advice: await ticked(view, 'data-advice'),
+  })
+  const stored = await mollet.evaluate(() => ({
+    hash: decodeURIComponent(location.hash),
+    local: JSON.stringify({ ...localStorage }),
+    session: JSON.stringify({ ...sessionStorage }),
+  }))
+  expect(stored.hash).toContain('view=handout')
+  for (const value of Object.values(stored)) {
+    expect(value).not.toContain('Quintard')
+    expect(value).not.toContain('quinze')
+  }
+})
+
+test('the letterhead is saved, printed and still there after a reload', async ({ mollet, desktop }) => {
+  const view = await openHandout(mollet)
+  await view.getByLabel('Nom du cabinet').fill('Cabinet des Tilleuls')
+  await view.getByLabel('Adresse').fill('3 place du Marché\n69002 Lyon')
+  await view.getByLabel('Téléphone').fill('04 12 34 56 78')
+  await view.getByRole('button', { name: 'Enregistrer l’en-tête' }).click()
+  await expect(view.getByText('En-tête enregistré.')).toBeVisible()
+  await previewSettled(view)
+  await mollet.keyboard.press('Control+p')
+  await expect.poll(() => desktop.printed.length).toBe(1)
+  const text = pdfText(desktop.printed[0] as Uint8Array)
+  for (const part of ['Cabinet des Tilleuls', '3 place du Marché', '69002 Lyon', '04 12 34 56 78']) expect(text).toContain(part)
+
+  await mollet.reload()
+  const again = mollet.getByRole('tabpanel', { name: 'Fiche patient' })
+  await expect(again.getByLabel('Nom du cabinet')).toHaveValue('Cabinet des Tilleuls')
+  await expect(again.getByLabel('Adresse')).toHaveValue('3 place du Marché\n69002 Lyon')
+  await expect(again.getByLabel('Téléphone')).toHaveValue('04 12 34 56 78')
+})
+
+test.describe('with a corrupt settings file', () => {
+  test.use({
+    handlerDeps: async ({}, use) => {
+      const dir = await mkdtemp(join(tmpdir(), 'mollet-e2e-corrupt-'))
+      await writeFile(join(dir, 'settings.json'), '{"version": 1, "letterhead": ')
+      await use({ resourcesDir, userDataDir: dir })
+      await rm(dir, { recursive: true, force: true })
+    },
+  })
+
+  test('the view says so in French, the file is kept aside, the handout still works', async ({ mollet, handlerDeps, desktop }) => {
+    const view = await openHandout(mollet)
+    await expect(view.getByTestId('settings-notice')).toContainText(
+      /^Les réglages enregistrés étaient illisibles\u00a0: Mollet utilise les réglages par défaut\. L’ancien fichier est conservé sous le nom settings\.corrupt-.+\.json\.$/u,
+    )
+    const files = await readdir(handlerDeps.userDataDir as string)
+    expect(files.some((f) => /^settings\.corrupt-.+\.json$/u.test(f))).toBe(true)
+    await expect(causeBox(view, 'deshydratation')).toBeChecked()
+    await previewSettled(view)
+    await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
+    await expect.poll(() => desktop.printed.length).toBe(1)
+  })
+})
+
+test('Ctrl+P: elsewhere it opens the Fiche patient view, there it prints; the menu commands do the same', async ({
+  mollet,
+  desktop,
+  saveDir,
+}) => {
+  await expect(mollet.locator('tr.entry-row').first()).toBeVisible()
+  await mollet.keyboard.press('Control+p')
+  const tab = mollet.getByRole('tab', { name: 'Fiche patient' })
+  await expect(tab).toHaveAttribute('aria-selected', 'true')
+  const view = mollet.getByRole('tabpanel', { name: 'Fiche patient' })
+  await expect(view.getByRole('heading', { name: 'Fiche patient' })).toBeFocused()
+  expect(desktop.printed).toHaveLength(0)
+  await previewSettled(view)
+  await mollet.keyboard.press('Control+p')
+  await expect.poll(() => desktop.printed.length).toBe(1)
+
+  await sendMenuCommand(mollet, 'print-handout')
+  await expect.poll(() => desktop.printed.length).toBe(2)
+  await sendMenuCommand(mollet, 'save-handout')
+  await expect(view.getByTestId('handout-action')).toHaveText(`Fiche enregistrée\u00a0: ${join(saveDir, 'fiche-1.pdf')}`)
+  await mollet.keyboard.press('Control+Shift+S')
+  await expect(view.getByTestId('handout-action')).toHaveText(`Fiche enregistrée\u00a0: ${join(saveDir, 'fiche-2.pdf')}`)
+
+  // From another view the menu opens the handout first, without printing.
+  await mollet.getByRole('tab', { name: 'Causes', exact: true }).click()
+  await sendMenuCommand(mollet, 'print-handout')
+  await expect(tab).toHaveAttribute('aria-selected', 'true')
+  expect(desktop.printed).toHaveLength(2)
+})
+
+test('cancelling the save dialog says nothing; a failed print says why in French and the view stays usable', async ({
+  mollet,
+  desktop,
+}) => {
+  desktop.nextSavePath = () => null
+  desktop.printPdf = async () => {
+    throw new Error('no printer')
+  }
+  const view = await openHandout(mollet)
+  await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
+  await expect.poll(() => desktop.saveRequests.length).toBe(1)
+  await expect(view.getByTestId('handout-action')).toHaveText('')
+  await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
+  await expect(view.getByRole('alert')).toHaveText('L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.')
+  await causeBox(view, 'compression-nerveuse').check()
+  await previewSettled(view)
+  await expect(view.getByRole('button', { name: 'Imprimer', exact: true })).toBeEnabled()
+})
+
+test('“Ajouter à la fiche patient” in a detail adds the entry and its advice, and opens the view', async ({ mollet, desktop }) => {
+  await mollet.getByRole('tab', { name: 'Diagnostics différentiels' }).click()
+  const differentialsPanel = mollet.getByRole('tabpanel', { name: 'Diagnostics différentiels' })
+  await differentialsPanel.locator('tr.entry-row[data-entry="epilepsie"]').click()
+  const dialog = mollet.getByRole('dialog', { name: 'Épilepsie' })
+  await dialog.getByRole('button', { name: 'Ajouter à la fiche patient' }).click()
+  await expect(dialog.getByRole('status')).toHaveText('Sur la fiche patient.')
+  await dialog.getByRole('button', { name: 'Ouvrir la fiche patient' }).click()
+  await expect(dialog).toBeHidden()
+  const view = mollet.getByRole('tabpanel', { name: 'Fiche patient' })
+  await expect(view).toBeVisible()
+  await expect(view.getByRole('heading', { name: 'Fiche patient' })).toBeFocused()
+  await expect(causeBox(view, 'epilepsie')).toBeChecked()
+  await expect(adviceBox(view, 'traitement-causes-neurologiques')).toBeChecked()
+  // The defaults stay: the entry is added to them.
+  await expect(causeBox(view, 'deshydratation')).toBeChecked()
+  await previewSettled(view)
+  await mollet.keyboard.press('Control+p')
+  await expect.poll(() => desktop.printed.length).toBe(1)
+  const text = pdfText(desktop.printed[0] as Uint8Array)
+  expect(text).toContain(inPdf(byId('epilepsie').patientExplanation))
+  expect(text).toContain(inPdf((advice.find((a) => a.id === 'traitement-causes-neurologiques') as Advice).patientText))
+
+  // Reopened, the detail says the entry is on the handout.
+  await mollet.getByRole('tab', { name: 'Diagnostics différentiels' }).click()
+  await differentialsPanel.locator('tr.entry-row[data-entry="epilepsie"]').click()
+  await expect(mollet.getByRole('dialog', { name: 'Épilepsie' }).getByRole('status')).toHaveText('Sur la fiche patient.')
+})
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no WCAG A/AA violation in the Fiche patient view (${scheme})`, async ({ mollet }) => {
+    await mollet.emulateMedia({ colorScheme: scheme })
+    const view = await openHandout(mollet)
+    await view.getByLabel('Nom du cabinet').fill('Cabinet')
+    await view.getByRole('button', { name: 'Enregistrer l’en-tête' }).click()
+    await expect(view.getByText('En-tête enregistré.')).toBeVisible()
+    await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
+    await expect(view.getByTestId('handout-action')).toContainText('Fiche enregistrée')
+    await previewSettled(view)
+    await causeBox(view, 'deshydratation').focus()
+    const result = await new AxeBuilder({ page: mollet }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    expect(result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  })
+}

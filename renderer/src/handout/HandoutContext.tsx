@@ -1,0 +1,253 @@
+// The handout being prepared, shared by the "Fiche patient" view, the entry
+// detail ("Ajouter à la fiche patient"), the shortcuts and the menu. Until the
+// clinician changes something, the options are the defaults of the settings
+// (or the standard handout). The patient's name and the note live here, in
+// React state only: never in the settings, the URL hash, localStorage or a log.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { api, events } from '../api'
+import { adviceFor, standardSelection } from '../../../shared/handout/compose'
+import type { HandoutOptions, Letterhead } from '../../../shared/handout/options'
+import type { MenuCommand } from '../../../shared/ipc/contract'
+import type { KnowledgeBase } from '../../../shared/kb/types'
+import type { Settings } from '../../../shared/settings/schema'
+import { useKbIndex } from '../hooks/useKbIndex'
+
+/** The view id of the handout (views.tsx, shared/differentials/hash.ts). */
+export const HANDOUT_VIEW = 'handout'
+
+export type HandoutDefaults = Pick<HandoutOptions, 'causes' | 'advice' | 'largePrint'>
+
+export type SettingsState =
+  | { status: 'loading' }
+  | { status: 'ready'; settings: Settings; notice: string | null }
+  | { status: 'error'; message: string }
+
+export type ActionState =
+  | { status: 'idle' }
+  | { status: 'busy'; action: 'print' | 'save' }
+  | { status: 'saved'; path: string }
+  | { status: 'error'; message: string }
+
+/** Outcome of a settings write: null when saved, else a French message. */
+export type SaveOutcome = string | null
+
+export interface HandoutContextValue {
+  options: HandoutOptions
+  defaults: HandoutDefaults
+  settings: SettingsState
+  setOptions: (update: (options: HandoutOptions) => HandoutOptions) => void
+  /** Adds a cause or differential and the advice that goes with it. */
+  addEntry: (id: string) => void
+  /** Back to the defaults; the patient's name and the note stay. */
+  resetOptions: () => void
+  /** The current causes, advice and print size become the defaults (never the name or the note). */
+  saveDefaults: () => Promise<SaveOutcome>
+  saveLetterhead: (letterhead: Letterhead) => Promise<SaveOutcome>
+  /** Changes when the letterhead is saved: the preview is drawn again. */
+  letterheadRevision: number
+  action: ActionState
+  print: () => void
+  save: () => void
+  /** Shows the Fiche patient view and moves the focus to its heading. */
+  open: () => void
+  /** Changes each time `open` asks for the focus. */
+  focusRequest: number
+  /** The Fiche patient view is the one shown. */
+  active: boolean
+}
+
+const HandoutContext = createContext<HandoutContextValue | null>(null)
+
+export function useHandout(): HandoutContextValue {
+  const value = useContext(HandoutContext)
+  if (!value) throw new Error('useHandout outside HandoutProvider')
+  return value
+}
+
+/** The defaults: those saved in the settings (ids the knowledge base no longer has are dropped), else the standard handout. */
+export function defaultsFor(kb: KnowledgeBase, saved: Settings['handoutDefaults'] | null): HandoutDefaults {
+  const conditions = new Set([...kb.causes, ...kb.differentials].map((c) => c.id))
+  const advice = new Set(kb.advice.map((a) => a.id))
+  const causes = saved?.causes ? saved.causes.filter((id) => conditions.has(id)) : standardSelection(kb).causes
+  return {
+    causes,
+    advice: saved?.advice ? saved.advice.filter((id) => advice.has(id)) : adviceFor(kb, causes),
+    largePrint: saved?.largePrint ?? false,
+  }
+}
+
+const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
+
+/** Reads the settings afresh, changes them and saves them (another part of the app may have saved meanwhile). */
+async function updateSettings(change: (settings: Settings) => Settings): Promise<{ outcome: SaveOutcome; saved: Settings | null }> {
+  try {
+    const loaded = await api.getSettings()
+    if (!loaded.ok) return { outcome: loaded.error.message, saved: null }
+    const next = change(loaded.value.settings)
+    const result = await api.saveSettings(next)
+    return result.ok ? { outcome: null, saved: next } : { outcome: result.error.message, saved: null }
+  } catch {
+    return { outcome: UNEXPECTED, saved: null }
+  }
+}
+
+export interface HandoutProviderProps {
+  /** The view shown now. */
+  view: string
+  /** Shows the handout view. */
+  onOpen: () => void
+  children: ReactNode
+}
+
+export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps) {
+  const { kb } = useKbIndex()
+  const [settings, setSettings] = useState<SettingsState>({ status: 'loading' })
+  useEffect(() => {
+    let current = true
+    api.getSettings().then(
+      (result) => {
+        if (!current) return
+        setSettings(
+          result.ok
+            ? { status: 'ready', settings: result.value.settings, notice: result.value.notice }
+            : { status: 'error', message: result.error.message },
+        )
+      },
+      () => {
+        if (current) setSettings({ status: 'error', message: UNEXPECTED })
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [])
+
+  const saved = settings.status === 'ready' ? settings.settings.handoutDefaults : null
+  const defaults = useMemo(() => defaultsFor(kb, saved), [kb, saved])
+  /** Null until the clinician changes something: the options follow the defaults. */
+  const [edited, setEdited] = useState<HandoutOptions | null>(null)
+  const options = useMemo<HandoutOptions>(() => edited ?? { ...defaults, patientName: '', note: '' }, [edited, defaults])
+  const latest = useRef(options)
+  latest.current = options
+
+  const fromDefaults = useRef(options)
+  fromDefaults.current = { ...defaults, patientName: '', note: '' }
+  const setOptions = useCallback((update: (o: HandoutOptions) => HandoutOptions) => {
+    setEdited((previous) => update(previous ?? fromDefaults.current))
+  }, [])
+
+  const addEntry = useCallback(
+    (id: string) =>
+      setOptions((o) => ({
+        ...o,
+        causes: o.causes.includes(id) ? o.causes : [...o.causes, id],
+        advice: [...o.advice, ...adviceFor(kb, [id]).filter((a) => !o.advice.includes(a))],
+      })),
+    [kb, setOptions],
+  )
+
+  const resetOptions = useCallback(
+    () => setOptions((o) => ({ ...o, causes: defaults.causes, advice: defaults.advice, largePrint: defaults.largePrint })),
+    [defaults, setOptions],
+  )
+
+  const saveDefaults = useCallback(async () => {
+    const { causes, advice, largePrint } = latest.current
+    const { outcome, saved: next } = await updateSettings((s) => ({ ...s, handoutDefaults: { largePrint, causes, advice } }))
+    if (next) setSettings((s) => (s.status === 'ready' ? { ...s, settings: { ...s.settings, handoutDefaults: next.handoutDefaults } } : s))
+    return outcome
+  }, [])
+
+  const [letterheadRevision, setLetterheadRevision] = useState(0)
+  const saveLetterhead = useCallback(async (letterhead: Letterhead) => {
+    const { outcome, saved: next } = await updateSettings((s) => ({ ...s, letterhead }))
+    if (next) {
+      setSettings((s) => (s.status === 'ready' ? { ...s, settings: { ...s.settings, letterhead: next.letterhead } } : s))
+      setLetterheadRevision((n) => n + 1)
+    }
+    return outcome
+  }, [])
+
+  const [action, setAction] = useState<ActionState>({ status: 'idle' })
+  const busy = useRef(false)
+  const run = useCallback(async (kind: 'print' | 'save') => {
+    if (busy.current) return
+    busy.current = true
+    setAction({ status: 'busy', action: kind })
+    try {
+      if (kind === 'print') {
+        const result = await api.printHandout(latest.current)
+        setAction(result.ok ? { status: 'idle' } : { status: 'error', message: result.error.message })
+      } else {
+        const result = await api.saveHandout(latest.current)
+        if (!result.ok) setAction({ status: 'error', message: result.error.message })
+        else setAction(result.value.status === 'saved' ? { status: 'saved', path: result.value.path } : { status: 'idle' })
+      }
+    } catch {
+      setAction({ status: 'error', message: UNEXPECTED })
+    } finally {
+      busy.current = false
+    }
+  }, [])
+  const print = useCallback(() => void run('print'), [run])
+  const save = useCallback(() => void run('save'), [run])
+
+  const [focusRequest, setFocusRequest] = useState(0)
+  const open = useCallback(() => {
+    onOpen()
+    setFocusRequest((n) => n + 1)
+  }, [onOpen])
+
+  // Ctrl/Cmd+P and Ctrl/Cmd+Shift+S, and the same commands from the menu: in
+  // the Fiche patient view they print or save; elsewhere they open the view
+  // first, so that nothing is printed unseen. Over a dialog they do nothing.
+  const viewNow = useRef(view)
+  viewNow.current = view
+  const command = useCallback(
+    (c: MenuCommand) => {
+      if (document.querySelector('dialog[open]')) return
+      if (viewNow.current !== HANDOUT_VIEW) open()
+      else void run(c === 'print-handout' ? 'print' : 'save')
+    },
+    [open, run],
+  )
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
+      const key = event.key.toLowerCase()
+      const c: MenuCommand | null = key === 'p' && !event.shiftKey ? 'print-handout' : key === 's' && event.shiftKey ? 'save-handout' : null
+      if (!c) return
+      // Never the browser's own printing of the app page (nor, in Electron, the menu a second time).
+      event.preventDefault()
+      command(c)
+    }
+    document.addEventListener('keydown', onKeyDown)
+    const stop = events.onMenuCommand(command)
+    return () => {
+      document.removeEventListener('keydown', onKeyDown)
+      stop()
+    }
+  }, [command])
+
+  const value = useMemo<HandoutContextValue>(
+    () => ({
+      options,
+      defaults,
+      settings,
+      setOptions,
+      addEntry,
+      resetOptions,
+      saveDefaults,
+      saveLetterhead,
+      letterheadRevision,
+      action,
+      print,
+      save,
+      open,
+      focusRequest,
+      active: view === HANDOUT_VIEW,
+    }),
+    [options, defaults, settings, setOptions, addEntry, resetOptions, saveDefaults, saveLetterhead, letterheadRevision, action, print, save, open, focusRequest, view],
+  )
+  return <HandoutContext value={value}>{children}</HandoutContext>
+}

@@ -1,0 +1,288 @@
+// The "Fiche patient" view: what the handout explains (causes, differentials,
+// advice), for whom (a name and a note that are never saved), its print size,
+// the clinic's letterhead; a live preview of the very PDF main makes, and
+// "Imprimer" / "Enregistrer en PDF…".
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { LETTERHEAD_FIELD_MAX, NOTE_MAX, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../../../shared/handout/options'
+import type { Condition } from '../../../shared/kb/types'
+import type { KbIndex } from '../lib/kbIndex'
+import { NBSP } from '../lib/fr'
+import { useHandout, type SaveOutcome } from './HandoutContext'
+import { PdfPreview } from './PdfPreview'
+import { usePreview } from './usePreview'
+import './handout.css'
+
+const number = (n: number): string => n.toLocaleString('fr-FR')
+
+function toggled(list: readonly string[], id: string, on: boolean): string[] {
+  return on ? (list.includes(id) ? [...list] : [...list, id]) : list.filter((x) => x !== id)
+}
+
+/** The conditions grouped as a clinician thinks of them: common and harmless, to evaluate, differentials. */
+function conditionGroups(index: KbIndex): { label: string; entries: Condition[] }[] {
+  return [
+    { label: 'Causes fréquentes, généralement bénignes', entries: index.kb.causes.filter((c) => c.seriousness === 'benin') },
+    { label: 'Autres causes, à évaluer', entries: index.kb.causes.filter((c) => c.seriousness !== 'benin') },
+    { label: 'Diagnostics différentiels', entries: index.kb.differentials },
+  ].filter((g) => g.entries.length > 0)
+}
+
+export function HandoutView({ index }: { index: KbIndex }) {
+  const handout = useHandout()
+  const { options, setOptions, settings, action } = handout
+  const preview = usePreview(options, handout.letterheadRevision, handout.active)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const id = useId()
+
+  useEffect(() => {
+    if (handout.focusRequest > 0) heading.current?.focus()
+  }, [handout.focusRequest])
+
+  const set = <K extends keyof HandoutOptions>(key: K, value: HandoutOptions[K]) => setOptions((o) => ({ ...o, [key]: value }))
+  const busy = action.status === 'busy'
+
+  return (
+    <div className="handout">
+      <div className="handout-form">
+        <div className="handout-intro">
+          <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+            Fiche patient
+          </h2>
+          <p className="muted">
+            Cochez ce que la fiche explique à votre patient. Les signes d’alerte («{NBSP}Quand consulter un médecin{NBSP}») y figurent
+            toujours.
+          </p>
+        </div>
+
+        {settings.status === 'ready' && settings.notice && (
+          <p className="banner" role="status" data-testid="settings-notice">
+            {settings.notice}
+          </p>
+        )}
+        {settings.status === 'error' && (
+          <p className="banner banner-error" role="alert">
+            Les réglages n’ont pas pu être lus{NBSP}: {settings.message}
+          </p>
+        )}
+
+        <fieldset className="handout-group">
+          <legend>Pour le patient</legend>
+          <label className="field">
+            <span className="field-label">Nom du patient (facultatif)</span>
+            <input
+              type="text"
+              value={options.patientName}
+              maxLength={PATIENT_NAME_MAX}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={`${id}-private`}
+              onChange={(e) => set('patientName', e.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Note du soignant (facultatif)</span>
+            <textarea
+              value={options.note}
+              rows={4}
+              maxLength={NOTE_MAX}
+              autoComplete="off"
+              aria-describedby={`${id}-count ${id}-private`}
+              onChange={(e) => set('note', e.target.value)}
+            />
+          </label>
+          <p className="field-hint" id={`${id}-count`}>
+            {number(options.note.length)} / {number(NOTE_MAX)} caractères
+          </p>
+          <p className="field-hint" id={`${id}-private`}>
+            Le nom et la note ne sont enregistrés nulle part{NBSP}: ils ne figurent que sur la fiche imprimée ou enregistrée.
+          </p>
+          <label className="check">
+            <input type="checkbox" checked={options.largePrint} onChange={(e) => set('largePrint', e.target.checked)} />
+            <span>Gros caractères (14{NBSP}pt)</span>
+          </label>
+        </fieldset>
+
+        <fieldset className="handout-group">
+          <legend>Causes à expliquer</legend>
+          {conditionGroups(index).map((group) => (
+            <fieldset key={group.label} className="handout-subgroup">
+              <legend>{group.label}</legend>
+              {group.entries.map((c) => (
+                <label key={c.id} className="check" data-cause={c.id}>
+                  <input
+                    type="checkbox"
+                    checked={options.causes.includes(c.id)}
+                    onChange={(e) => set('causes', toggled(options.causes, c.id, e.target.checked))}
+                  />
+                  <span>{c.name}</span>
+                </label>
+              ))}
+            </fieldset>
+          ))}
+        </fieldset>
+
+        <fieldset className="handout-group">
+          <legend>Conseils à donner</legend>
+          {index.kb.advice.map((a) => {
+            const forNames = a.appliesTo.map((cid) => index.conditions.get(cid)?.name).filter((n) => n !== undefined)
+            return (
+              <label key={a.id} className="check" data-advice={a.id}>
+                <input
+                  type="checkbox"
+                  checked={options.advice.includes(a.id)}
+                  onChange={(e) => set('advice', toggled(options.advice, a.id, e.target.checked))}
+                />
+                <span>
+                  {a.label}
+                  {forNames.length > 0 && (
+                    <span className="check-hint">
+                      {' '}
+                      — pour{NBSP}: {forNames.length > 3 ? `${forNames.slice(0, 3).join(', ')}…` : forNames.join(', ')}
+                    </span>
+                  )}
+                </span>
+              </label>
+            )
+          })}
+        </fieldset>
+
+        <DefaultsActions />
+        <LetterheadForm />
+      </div>
+
+      <div className="handout-side">
+        <div className="handout-actions">
+          <button type="button" className="button button-primary" onClick={handout.print} disabled={busy}>
+            Imprimer
+          </button>
+          <button type="button" className="button" onClick={handout.save} disabled={busy}>
+            Enregistrer en PDF…
+          </button>
+          <span className="handout-keys muted">
+            <kbd>Ctrl</kbd>+<kbd>P</kbd> imprime
+          </span>
+        </div>
+        <ActionMessage />
+        <p className="preview-status muted" role="status">
+          {preview.pending ? 'Mise à jour de l’aperçu…' : preview.pdf ? 'Aperçu à jour.' : ''}
+        </p>
+        {preview.error && (
+          <p className="banner banner-error" role="alert">
+            {preview.error}
+          </p>
+        )}
+        <PdfPreview pdf={preview.pdf} label="Aperçu de la fiche patient" />
+      </div>
+    </div>
+  )
+}
+
+function ActionMessage() {
+  const { action } = useHandout()
+  let content: ReactNode = null
+  if (action.status === 'busy') content = action.action === 'print' ? 'Préparation de l’impression…' : 'Enregistrement…'
+  if (action.status === 'saved') content = `Fiche enregistrée${NBSP}: ${action.path}`
+  if (action.status === 'error') {
+    return (
+      <p className="banner banner-error" role="alert">
+        {action.message}
+      </p>
+    )
+  }
+  return (
+    <p className="action-status" role="status" data-testid="handout-action">
+      {content}
+    </p>
+  )
+}
+
+/** Saved or failed, said next to the button that did it. */
+function Outcome({ outcome, saved }: { outcome: SaveOutcome | undefined; saved: string }) {
+  if (outcome === undefined) return <span role="status" />
+  if (outcome === null)
+    return (
+      <span role="status" className="outcome-ok">
+        {saved}
+      </span>
+    )
+  return (
+    <span role="alert" className="outcome-error">
+      {outcome}
+    </span>
+  )
+}
+
+function DefaultsActions() {
+  const { resetOptions, saveDefaults } = useHandout()
+  const [outcome, setOutcome] = useState<SaveOutcome | undefined>(undefined)
+  return (
+    <div className="handout-defaults">
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          resetOptions()
+          setOutcome(undefined)
+        }}
+      >
+        Rétablir les options par défaut
+      </button>
+      <button type="button" className="button button-quiet" onClick={() => void saveDefaults().then(setOutcome)}>
+        Enregistrer ces choix par défaut
+      </button>
+      <Outcome outcome={outcome} saved="Choix par défaut enregistrés (sans le nom ni la note)." />
+    </div>
+  )
+}
+
+function LetterheadForm() {
+  const { settings, saveLetterhead } = useHandout()
+  const id = useId()
+  const saved: Letterhead = settings.status === 'ready' ? settings.settings.letterhead : { name: '', address: '', phone: '' }
+  const [draft, setDraft] = useState<Letterhead | null>(null)
+  const [outcome, setOutcome] = useState<SaveOutcome | undefined>(undefined)
+  const [saving, setSaving] = useState(false)
+  const value = draft ?? saved
+  const edit = (key: keyof Letterhead, text: string) => {
+    setDraft({ ...value, [key]: text })
+    setOutcome(undefined)
+  }
+  return (
+    <form
+      className="handout-group letterhead"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault()
+        setSaving(true)
+        void saveLetterhead(value).then((result) => {
+          setSaving(false)
+          setOutcome(result)
+          if (result === null) setDraft(null)
+        })
+      }}
+    >
+      <h3 id={`${id}-title`} className="letterhead-title">
+        En-tête du cabinet
+      </h3>
+      <p className="field-hint">Imprimé en haut de chaque fiche. Enregistré sur cet ordinateur.</p>
+      <label className="field">
+        <span className="field-label">Nom du cabinet</span>
+        <input type="text" value={value.name} maxLength={LETTERHEAD_FIELD_MAX} onChange={(e) => edit('name', e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field-label">Adresse</span>
+        <textarea value={value.address} rows={2} maxLength={LETTERHEAD_FIELD_MAX} onChange={(e) => edit('address', e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field-label">Téléphone</span>
+        <input type="text" value={value.phone} maxLength={LETTERHEAD_FIELD_MAX} onChange={(e) => edit('phone', e.target.value)} />
+      </label>
+      <div className="handout-defaults">
+        <button type="submit" className="button" disabled={saving || settings.status === 'loading'}>
+          Enregistrer l’en-tête
+        </button>
+        <Outcome outcome={outcome} saved="En-tête enregistré." />
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,54 @@
+// The preview's PDF: the real handout, made by main from the current options
+// (renderHandout), asked again 300 ms after the last change. An answer that
+// arrives after a newer request is dropped; a failure keeps the last good PDF
+// and says why in French.
+import { useEffect, useRef, useState } from 'react'
+import { api } from '../api'
+import type { HandoutOptions } from '../../../shared/handout/options'
+
+export const PREVIEW_DELAY_MS = 300
+
+export interface PreviewState {
+  /** The last PDF drawn from the options; null before the first one. */
+  pdf: Uint8Array | null
+  /** French, when the last request failed. */
+  error: string | null
+  /** A request is waiting or running. */
+  pending: boolean
+}
+
+/**
+ * @param active only while the view is shown (no PDF is made for a hidden view)
+ * @param revision changes when something main reads on its side changed (the saved letterhead)
+ */
+export function usePreview(options: HandoutOptions, revision: number, active: boolean): PreviewState {
+  const [state, setState] = useState<PreviewState>({ pdf: null, error: null, pending: false })
+  const sequence = useRef(0)
+  // One key for "the same handout": the options' values, not their identity.
+  const key = JSON.stringify([options.causes, options.advice, options.patientName, options.note, options.largePrint, revision])
+  const latest = useRef(options)
+  latest.current = options
+
+  useEffect(() => {
+    if (!active) return
+    const ticket = ++sequence.current
+    setState((s) => (s.pending ? s : { ...s, pending: true }))
+    const timer = window.setTimeout(() => {
+      api.renderHandout(latest.current).then(
+        (result) => {
+          if (ticket !== sequence.current) return
+          setState((s) =>
+            result.ok ? { pdf: result.value, error: null, pending: false } : { pdf: s.pdf, error: result.error.message, pending: false },
+          )
+        },
+        () => {
+          if (ticket !== sequence.current) return
+          setState((s) => ({ pdf: s.pdf, error: 'L’aperçu n’a pas pu être préparé. Réessayez.', pending: false }))
+        },
+      )
+    }, PREVIEW_DELAY_MS)
+    return () => window.clearTimeout(timer)
+  }, [key, active])
+
+  return state
+}
