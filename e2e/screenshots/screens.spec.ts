@@ -1,9 +1,10 @@
 // `npm run screenshots`: a PNG of each screen, light and dark, in
 // artifacts/screenshots/ (git-ignored), so the UI can be seen without Electron.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { test, expect, repoRoot, resourcesDir } from '../harness/fixtures'
 
 const outDir = join(repoRoot, 'artifacts', 'screenshots')
@@ -78,6 +79,64 @@ for (const scheme of SCHEMES) {
     await mollet.screenshot({ path: join(outDir, `shortcuts-${scheme}.png`) })
   })
 }
+
+/** Opens the Fiche patient view and waits for its preview to be drawn and up to date. */
+async function handoutView(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Fiche patient' }).click()
+  const view = page.getByRole('tabpanel', { name: 'Fiche patient' })
+  await expect(view.locator('.pdf-pages canvas').first()).toBeVisible({ timeout: 20_000 })
+  await expect(view.getByText('Aperçu à jour.')).toBeVisible({ timeout: 10_000 })
+  await expect(view.locator('.pdf-preview')).toHaveAttribute('aria-busy', 'false', { timeout: 10_000 })
+  return view
+}
+
+async function fillLetterhead(view: Locator): Promise<void> {
+  await view.getByLabel('Nom du cabinet').fill('Cabinet médical des Tilleuls')
+  await view.getByLabel('Adresse').fill('3 place du Marché\n69002 Lyon')
+  await view.getByLabel('Téléphone').fill('04 12 34 56 78')
+  await view.getByRole('button', { name: 'Enregistrer l’en-tête' }).click()
+  await expect(view.getByText('En-tête enregistré.')).toBeVisible()
+}
+
+for (const scheme of SCHEMES) {
+  test(`fiche patient (${scheme})`, async ({ mollet }) => {
+    test.setTimeout(60_000)
+    await ready(mollet, scheme)
+    const view = await handoutView(mollet)
+    await fillLetterhead(view)
+    await view.getByLabel('Nom du patient (facultatif)').fill('Mme Jeanne Martin')
+    await expect(view.getByText('Aperçu à jour.')).toBeVisible({ timeout: 10_000 })
+    await expect(view.locator('.pdf-preview')).toHaveAttribute('aria-busy', 'false', { timeout: 10_000 })
+    await mollet.screenshot({ path: join(outDir, `handout-${scheme}.png`) })
+    await shoot(mollet, 'handout-full', scheme)
+  })
+}
+
+// The standard and the large-print handout, saved through the app (the real
+// handlers; the save dialog of the recording desktop answers a path here), and
+// their pages as PNG (pdftoppm, 80 dpi) in artifacts/handout/.
+test('the standard and the large-print handout, as PDF and PNG pages', async ({ mollet, desktop }) => {
+  test.setTimeout(120_000)
+  const handoutDir = join(repoRoot, 'artifacts', 'handout')
+  await rm(handoutDir, { recursive: true, force: true })
+  await mkdir(handoutDir, { recursive: true })
+  await expect(mollet.locator('tr.entry-row').first()).toBeVisible()
+  const view = await handoutView(mollet)
+  await fillLetterhead(view)
+  await view.getByLabel('Nom du patient (facultatif)').fill('Mme Jeanne Martin')
+  await view.getByLabel('Note du soignant (facultatif)').fill('Prochain rendez-vous\u00a0: mardi 9 h 30.')
+  for (const [name, largePrint] of [['fiche-standard', false], ['fiche-gros-caracteres', true]] as const) {
+    await view.getByRole('checkbox', { name: 'Gros caractères (14 pt)' }).setChecked(largePrint)
+    const pdf = join(handoutDir, `${name}.pdf`)
+    desktop.nextSavePath = () => pdf
+    await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
+    await expect(view.getByTestId('handout-action')).toHaveText(`Fiche enregistrée\u00a0: ${pdf}`)
+    execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(handoutDir, name)])
+  }
+  const pngs = (await readdir(handoutDir)).filter((f) => f.endsWith('.png'))
+  expect(pngs.filter((f) => f.startsWith('fiche-standard-')).length).toBeGreaterThanOrEqual(1)
+  expect(pngs.filter((f) => f.startsWith('fiche-gros-caracteres-')).length).toBeGreaterThanOrEqual(1)
+})
 
 test.describe('broken knowledge base', () => {
   test.use({
