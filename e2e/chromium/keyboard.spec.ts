@@ -1,6 +1,7 @@
 // The keyboard alone: `/` to the view's search, ↓ to the rows, Enter opens
 // the detail, Esc closes it, `?` lists the shortcuts; the findings are marked
-// with Tab and the arrows. Focus stays visible.
+// with Tab and the arrows; from a detail on to the Fiche patient. Focus stays
+// visible.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
@@ -61,7 +62,7 @@ test('from the search to a row to the detail and back, by keyboard', async ({ mo
   await mollet.keyboard.press('?')
   const help = mollet.getByRole('dialog', { name: 'Raccourcis clavier' })
   await expect(help).toBeVisible()
-  await expect(help.getByRole('row')).toHaveCount(8)
+  await expect(help.getByRole('row')).toHaveCount(10)
   await expect(help).toContainText('Aller à la recherche de la vue')
   await mollet.keyboard.press('Escape')
   await expect(help).toBeHidden()
@@ -74,7 +75,7 @@ test('from the search to a row to the detail and back, by keyboard', async ({ mo
   await expect(help).toBeHidden()
 })
 
-test('the findings and the ranked rows, by keyboard only', async ({ mollet }) => {
+test('the findings, the ranked rows, the detail and the handout, by keyboard only', async ({ mollet }) => {
   await expect(mollet.locator('tr.entry-row').first()).toBeVisible()
   await mollet.keyboard.press('Tab')
   await expect(mollet.getByRole('tab', { name: 'Causes', exact: true })).toBeFocused()
@@ -126,6 +127,28 @@ test('the findings and the ranked rows, by keyboard only', async ({ mollet }) =>
   await mollet.keyboard.press('Escape')
   await expect(mollet.getByRole('dialog')).toBeHidden()
   await expect(hernia).toBeFocused()
+
+  // On to the patient handout: add the entry from its detail, then open the handout.
+  await mollet.keyboard.press('Enter')
+  await expect(dialog).toBeVisible()
+  await mollet.keyboard.press('Tab')
+  const add = dialog.getByRole('button', { name: 'Ajouter à la fiche patient' })
+  await expect(add).toBeFocused()
+  await mollet.keyboard.press('Enter')
+  await expect(dialog.getByText('Sur la fiche patient.')).toBeVisible()
+  await mollet.keyboard.press('Tab')
+  const openHandout = dialog.getByRole('button', { name: 'Ouvrir la fiche patient' })
+  await expect(openHandout).toBeFocused()
+  await mollet.keyboard.press('Enter')
+  await expect(mollet.getByRole('dialog')).toBeHidden()
+  const handoutTab = mollet.getByRole('tab', { name: 'Fiche patient' })
+  await expect(handoutTab).toHaveAttribute('aria-selected', 'true')
+  const handout = mollet.getByRole('tabpanel', { name: 'Fiche patient' })
+  await expect(handout.getByRole('heading', { level: 2 }).first()).toBeFocused()
+  await expect(
+    handout.getByRole('group', { name: 'Causes à expliquer' }).getByRole('checkbox', { name: 'Hernie discale lombaire' }),
+  ).toBeChecked()
+  expect(mollet.url()).toContain('view=handout')
 })
 
 test('the detail lists every "En savoir plus" topic with its other entries as links', async ({ mollet }) => {

@@ -9,6 +9,8 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['Échap'], action: 'Fermer la fiche ou cette aide' },
   { keys: ['←', '→'], action: 'Changer de vue (sur les onglets)' },
   { keys: ['Tab'], action: 'Passer d’un signe à l’autre\u202f; les flèches changent son état' },
+  { keys: ['Ctrl+P'], action: 'Fiche patient\u00a0: l’afficher, puis l’imprimer' },
+  { keys: ['Ctrl+Maj+S'], action: 'Fiche patient\u00a0: l’afficher, puis l’enregistrer en PDF' },
   { keys: ['?'], action: 'Afficher cette aide' },
 ]
 
