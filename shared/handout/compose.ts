@@ -60,6 +60,8 @@ export class HandoutContentError extends Error {
 }
 
 export const HANDOUT_SUBTITLE = 'Fiche d’information pour le patient'
+/** The causes' heading when one of them is not a harmless, common cause (a differential added from its detail, say). */
+export const HANDOUT_POSSIBLE_CAUSES = 'Causes possibles'
 export const HANDOUT_DISCLAIMER = 'Cette fiche ne remplace pas une consultation médicale.'
 
 /** Advice that belongs to at least one of the given causes or differentials. */
@@ -130,7 +132,9 @@ export function composeHandout(
     // sections introduce their list with their paragraphs.
     const emphasis = id === 'quand-consulter'
     const content = emphasis ? [...list, ...paragraphs] : [...paragraphs, ...list]
-    sections.push({ id, heading: HANDOUT_SECTIONS[id], content, emphasis })
+    // "Causes fréquentes" would call epilepsy or a disc herniation frequent.
+    const heading = id === 'causes' && conditions.some((c) => c.seriousness !== 'benin') ? HANDOUT_POSSIBLE_CAUSES : HANDOUT_SECTIONS[id]
+    sections.push({ id, heading, content, emphasis })
   }
 
   const clean = (s: string): string => fr(s.trim())

@@ -42,6 +42,14 @@ describe('composeHandout', () => {
     expect(text).not.toContain('Laissez le muscle')
   })
 
+  it('calls the causes "fréquentes" only when all of them are harmless, common ones', () => {
+    const heading = (causes: string[]) =>
+      composeHandout(kb, { ...NONE, causes }, LETTERHEAD, DATE).sections.find((s) => s.id === 'causes')?.heading
+    expect(heading(standardSelection(kb).causes)).toBe('Causes fréquentes')
+    expect(heading(['stress', 'hernie-discale'])).toBe('Causes possibles')
+    expect(heading(['hernie-discale'])).toBe('Causes possibles')
+  })
+
   it('keeps every red flag, and only red flags, whatever is chosen', () => {
     for (const options of [NONE, { ...NONE, ...standardSelection(kb) }, { ...NONE, causes: ['effort'] }]) {
       const doc = composeHandout(kb, options, LETTERHEAD, DATE)
