@@ -13,6 +13,8 @@ import { usePreview } from './usePreview'
 import './handout.css'
 
 const number = (n: number): string => n.toLocaleString('fr-FR')
+/** The key the shortcuts use with P and S: ⌘ on a Mac, Ctrl elsewhere. */
+const MODIFIER = /Mac/u.test(navigator.userAgent) ? '⌘' : 'Ctrl'
 
 function toggled(list: readonly string[], id: string, on: boolean): string[] {
   return on ? (list.includes(id) ? [...list] : [...list, id]) : list.filter((x) => x !== id)
@@ -159,7 +161,7 @@ export function HandoutView({ index }: { index: KbIndex }) {
             Enregistrer en PDF…
           </button>
           <span className="handout-keys muted">
-            <kbd>Ctrl</kbd>+<kbd>P</kbd> imprime
+            <kbd>{MODIFIER}</kbd>+<kbd>P</kbd> imprime
           </span>
         </div>
         <ActionMessage />
