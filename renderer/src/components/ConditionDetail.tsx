@@ -40,7 +40,11 @@ export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetai
       ref={dialog}
       className="detail"
       aria-labelledby="detail-title"
-      onClose={onClose}
+      // The close event comes a task after the dialog closed: when an entry was
+      // opened again in between (Esc then Enter at once), it is stale.
+      onClose={(event) => {
+        if (!event.currentTarget.open) onClose()
+      }}
       // A click on the backdrop (outside the panel) lands on the dialog itself.
       onClick={(event) => {
         if (event.target === event.currentTarget) event.currentTarget.close()
