@@ -226,6 +226,13 @@ describe('odd input still gives a valid PDF', () => {
   }, 60_000)
 })
 
+/** The texts of one section, as drawn (a bullet's lead and text). */
+function handoutBodyBlocksOf(section: HandoutDocument['sections'][number] | undefined): string[] {
+  return (section?.content ?? []).flatMap((c) =>
+    c.type === 'paragraph' ? [c.text] : c.items.map((i) => (i.lead ? `${i.lead} ${i.text}` : i.text)),
+  )
+}
+
 describe('page breaks', () => {
   /** The page's text without its footer ends with one of the headings. */
   const endsWithHeading = (page: string, doc: HandoutDocument): string | undefined => {
@@ -238,12 +245,16 @@ describe('page breaks', () => {
     ['with a note', () => ({ patientName: 'Mme Dupont', note: 'Revenez me voir dans 15 jours.\nPensez à boire.' })],
     ['two causes and a note', () => ({ causes: ['deshydratation', 'stress-eleve'], advice: ['boire-suffisamment'], note: 'Revenez me voir.' })],
     ['every cause and advice, large print', (kb) => ({ causes: [...kb.causes, ...kb.differentials].map((c) => c.id), advice: kb.advice.map((a) => a.id), largePrint: true })],
-  ])('%s: no page ends with a heading, the warning signs are on one page', async (_label, options) => {
+  ])('%s: no page ends with a heading, the warning-signs box is whole on one page', async (_label, options) => {
     const { doc, pdf } = await render({ ...standard, ...options(kb) })
     const pages = pdfPages(pdf)
     for (const [i, page] of pages.entries()) expect(endsWithHeading(page, doc), `page ${i + 1}`).toBeUndefined()
     const flags = redFlags().map(searchable)
     expect(pages.some((page) => flags.every((f) => page.includes(f)))).toBe(true)
+    // The framed "when to see a doctor" box is not cut in two: heading, signs and advice on one page.
+    const consult = doc.sections.find((s) => s.emphasis)
+    const boxTexts = [consult?.heading ?? '', ...handoutBodyBlocksOf(consult)].map(searchable)
+    expect(pages.some((page) => boxTexts.every((t) => page.includes(t)))).toBe(true)
   }, 60_000)
 })
 

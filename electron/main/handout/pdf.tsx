@@ -249,6 +249,16 @@ function fitsOnAPage(content: HandoutContent): boolean {
     : content.items.length <= 12 && content.items.every((i) => (i.lead ?? '').length + i.text.length <= KEEP_WHOLE_CHARS)
 }
 
+/** A section short enough to move whole to the next page, with room to spare at 14 pt (a line's worth per item). */
+const KEEP_BOX_CHARS = 1400
+function boxFitsOnAPage(section: HandoutSection): boolean {
+  const size = section.content.reduce(
+    (n, c) => n + (c.type === 'paragraph' ? c.text.length : c.items.reduce((m, i) => m + 50 + (i.lead ?? '').length + i.text.length, 0)),
+    0,
+  )
+  return size <= KEEP_BOX_CHARS
+}
+
 function Section({ section, s, body }: { section: HandoutSection; s: Styles; body: number }) {
   const heading = (
     <Text
@@ -264,8 +274,11 @@ function Section({ section, s, body }: { section: HandoutSection; s: Styles; bod
   // a doctor, the whole list of warning signs), when that block is short enough
   // to move to the next page whole (react-pdf's minPresenceAhead alone does not hold).
   const keepFirst = first !== undefined && fitsOnAPage(first)
+  // When to see a doctor: the framed box is never cut in two when it fits on a
+  // page (a box going on overleaf, without its heading, reads as another notice).
+  const keepWhole = section.emphasis && boxFitsOnAPage(section)
   return (
-    <View style={section.emphasis ? s.alert : s.section}>
+    <View style={section.emphasis ? s.alert : s.section} wrap={!keepWhole}>
       {keepFirst ? (
         <View wrap={false}>
           {heading}
