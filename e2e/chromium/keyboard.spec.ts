@@ -165,3 +165,27 @@ test('the detail lists every "En savoir plus" topic with its other entries as li
     await expect(dialog.locator(`[data-topic="${id}"] .topic-entries button`)).toHaveText(names)
   }
 })
+
+test('Esc then Enter at once opens the entry again (the late close event is ignored)', async ({ mollet }) => {
+  const causes = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  const row = causes.locator('tr.entry-row').first()
+  const name = (await row.locator('.entry-name').textContent()) ?? ''
+  await row.click()
+  const dialog = mollet.getByRole('dialog', { name })
+  await expect(dialog).toBeVisible()
+  // What Esc does (a cancel event, then the dialog closes; its close event comes a task later),
+  // then, before that task, Enter on the same row: the case of two keys queued back to back.
+  await mollet.evaluate(async () => {
+    const detail = document.querySelector<HTMLDialogElement>('dialog.detail')
+    detail?.dispatchEvent(new Event('cancel'))
+    detail?.close()
+    await Promise.resolve()
+    await Promise.resolve()
+    document
+      .querySelector('[role="tabpanel"]:not([hidden]) tr.entry-row')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+  })
+  await expect(dialog).toBeVisible()
+  await mollet.waitForTimeout(200)
+  await expect(dialog).toBeVisible()
+})

@@ -24,6 +24,13 @@ export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetai
   const heading = useRef<HTMLHeadingElement>(null)
   const entry = entryId === null ? undefined : index.conditions.get(entryId)
 
+  // The dialog's close event comes a task after it closed: the state follows
+  // at once instead, so that an entry opened in between (Esc then Enter) stays.
+  const close = () => {
+    dialog.current?.close()
+    onClose()
+  }
+
   useEffect(() => {
     const element = dialog.current
     if (!element) return
@@ -40,17 +47,18 @@ export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetai
       ref={dialog}
       className="detail"
       aria-labelledby="detail-title"
-      // The close event comes a task after the dialog closed: when an entry was
-      // opened again in between (Esc then Enter at once), it is stale.
+      // Esc: the browser closes the dialog right after this event.
+      onCancel={onClose}
+      // Any other way it closed; stale when an entry was opened again since.
       onClose={(event) => {
         if (!event.currentTarget.open) onClose()
       }}
       // A click on the backdrop (outside the panel) lands on the dialog itself.
       onClick={(event) => {
-        if (event.target === event.currentTarget) event.currentTarget.close()
+        if (event.target === event.currentTarget) close()
       }}
     >
-      {entry && <DetailContent entry={entry} headingRef={heading} onNavigate={onNavigate} onClose={() => dialog.current?.close()} />}
+      {entry && <DetailContent entry={entry} headingRef={heading} onNavigate={onNavigate} onClose={close} />}
     </dialog>
   )
 }
