@@ -1,6 +1,6 @@
 // The app shell: header and view nav, the knowledge-base states (loading, IPC
 // error, problems in the files), the views, and the one detail dialog.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ConditionDetail } from './components/ConditionDetail'
 import { ProblemsBanner } from './components/ProblemsBanner'
 import { ShortcutsDialog } from './components/ShortcutsDialog'
@@ -12,7 +12,9 @@ import { useKnowledgeBase } from './hooks/useKnowledgeBase'
 import { useViewState } from './hooks/useViewState'
 import { NBSP, frenchDate, guillemets } from './lib/fr'
 import { EMPTY_KB, indexKnowledgeBase } from './lib/kbIndex'
-import { VIEWS, type ViewContext } from './views'
+import { VIEWS, type View, type ViewContext } from './views'
+import type { Filters, Findings } from './hooks/useViewState'
+import type { KbIndex } from './lib/kbIndex'
 
 const VIEW_IDS = VIEWS.map((v) => v.id)
 
@@ -24,20 +26,43 @@ function typing(target: EventTarget | null): boolean {
   )
 }
 
+interface ViewContentProps {
+  view: View
+  index: KbIndex
+  query: string
+  filters: Filters
+  findings: Findings
+  setQuery: (view: string, query: string) => void
+  setFilters: (view: string, filters: Filters) => void
+  setFindings: (findings: Findings) => void
+}
+
+/**
+ * A view's content, drawn again only when its own search or filters, the
+ * findings or the knowledge base change: a keystroke in one view's search does
+ * not redraw the other (hidden) views, which may list every entry.
+ */
+const ViewContent = memo(function ViewContent({ view, index, query, filters, findings, setQuery, setFilters, setFindings }: ViewContentProps) {
+  const context = useMemo<ViewContext>(
+    () => ({
+      query,
+      onQueryChange: (next) => setQuery(view.id, next),
+      filters,
+      onFiltersChange: (next) => setFilters(view.id, next),
+      findings,
+      onFindingsChange: setFindings,
+    }),
+    [view.id, query, filters, findings, setQuery, setFilters, setFindings],
+  )
+  return view.render(index, context)
+})
+
 export function App() {
   const { state, reload } = useKnowledgeBase()
   const snapshot = state.status === 'ready' ? state.snapshot : null
   const index = useMemo(() => indexKnowledgeBase(snapshot?.kb ?? EMPTY_KB), [snapshot])
   const viewState = useViewState(VIEW_IDS)
   const view = viewState.view
-  const contextOf = (id: string): ViewContext => ({
-    query: viewState.scope(id).query,
-    onQueryChange: (query) => viewState.setQuery(id, query),
-    filters: viewState.scope(id).filters,
-    onFiltersChange: (filters) => viewState.setFilters(id, filters),
-    findings: viewState.findings,
-    onFindingsChange: viewState.setFindings,
-  })
 
   // `/` goes to the view's search, `?` lists the shortcuts (not while typing, nor over a dialog).
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
@@ -124,7 +149,16 @@ export function App() {
                   hidden={v.id !== view}
                   className="panel"
                 >
-                  {v.render(index, contextOf(v.id))}
+                  <ViewContent
+                    view={v}
+                    index={index}
+                    query={viewState.scope(v.id).query}
+                    filters={viewState.scope(v.id).filters}
+                    findings={viewState.findings}
+                    setQuery={viewState.setQuery}
+                    setFilters={viewState.setFilters}
+                    setFindings={viewState.setFindings}
+                  />
                 </section>
               ))}
           </main>

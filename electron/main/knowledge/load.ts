@@ -135,10 +135,21 @@ function checkQuotes(kb: KnowledgeBase, meta: KnowledgeMeta, problems: KbProblem
     kb.article,
     meta.sections.map((s) => s.heading),
   )
+  // Each (section, quote) pair is looked up once: entries often share a quote.
+  const located = new Map<string, boolean>()
+  const found = (p: { section: string; quote: string }): boolean => {
+    const key = `${p.section}\u0000${p.quote}`
+    let ok = located.get(key)
+    if (ok === undefined) {
+      ok = locateProvenance(kb.article, sections, p) !== null
+      located.set(key, ok)
+    }
+    return ok
+  }
   for (const key of LIST_KEYS) {
     const list = kb[key] as Quoted[]
     const kept = list.filter((entry) => {
-      const bad = entry.provenance.findIndex((p) => locateProvenance(kb.article, sections, p) === null)
+      const bad = entry.provenance.findIndex((p) => !found(p))
       if (bad < 0) return true
       problems.push({
         file: KB_FILES[key].file,
@@ -180,7 +191,11 @@ function checkReferences(kb: KnowledgeBase, problems: KbProblem[]): void {
   for (const t of kb.topics) t.related = prune(KB_FILES.topics.file, t.id, 'related', t.related, conditions)
 
   const both = [...kb.causes, ...kb.differentials]
-  const dup = both.filter((c, i) => both.findIndex((o) => o.id === c.id) !== i)
+  const firstAt = new Map<string, number>()
+  both.forEach((c, i) => {
+    if (!firstAt.has(c.id)) firstAt.set(c.id, i)
+  })
+  const dup = both.filter((c, i) => firstAt.get(c.id) !== i)
   for (const c of dup) {
     problems.push({
       file: KB_FILES.differentials.file,

@@ -1,7 +1,10 @@
 // The one table of conditions, used by the "Causes" and the "Diagnostics
 // différentiels" views: search (accents and case ignored), faceted filters with
-// counts, sorting, column visibility; a row opens the entry's detail.
-import { useMemo, type KeyboardEvent } from 'react'
+// counts, sorting, column visibility; a row opens the entry's detail. A long
+// list (a knowledge base of thousands of entries) renders only the rows on
+// screen, still as one <table>: spacer rows stand for the others, and
+// aria-rowcount / aria-rowindex give assistive technologies the whole table.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { useTable, type ColumnFiltersState, type Updater } from '@tanstack/react-table'
 import type { Condition } from '../../../shared/kb/types'
 import { useKbIndex } from '../hooks/useKbIndex'
@@ -28,6 +31,75 @@ export interface ConditionTableProps {
 }
 
 const SORT_ARIA = { asc: 'ascending', desc: 'descending' } as const
+
+/** Above this many rows, only the rows near the screen are rendered. */
+const VIRTUAL_FROM = 200
+/** Rows rendered above and below the screen. */
+const OVERSCAN = 15
+/** A row's height before one has been measured (px). */
+const ROW_GUESS = 56
+
+interface RowWindow {
+  start: number
+  end: number
+}
+
+/**
+ * The rows to render out of `count`: all of them up to VIRTUAL_FROM, else
+ * those that cross the viewport (plus OVERSCAN), from the table body's
+ * position, on any scroll of the page or of a container, and on resize.
+ */
+function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | null>): RowWindow & { rowHeight: number } {
+  const virtual = count > VIRTUAL_FROM
+  const [rowHeight, setRowHeight] = useState(ROW_GUESS)
+  const [win, setWin] = useState<RowWindow>({ start: 0, end: Math.min(count, 2 * OVERSCAN) })
+
+  useEffect(() => {
+    if (!virtual) return
+    let frame = 0
+    const update = () => {
+      frame = 0
+      const el = body.current
+      if (!el) return
+      const top = el.getBoundingClientRect().top
+      const first = Math.max(0, Math.floor(-top / rowHeight) - OVERSCAN)
+      const start = Math.min(first, Math.max(0, count - 1))
+      const end = Math.min(count, start + Math.ceil(window.innerHeight / rowHeight) + 2 * OVERSCAN)
+      setWin((w) => (w.start === start && w.end === end ? w : { start, end }))
+    }
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(update)
+    }
+    update()
+    document.addEventListener('scroll', schedule, { capture: true, passive: true })
+    window.addEventListener('resize', schedule)
+    return () => {
+      if (frame !== 0) cancelAnimationFrame(frame)
+      document.removeEventListener('scroll', schedule, { capture: true })
+      window.removeEventListener('resize', schedule)
+    }
+  }, [virtual, count, rowHeight, body])
+
+  // The average height of the first rows rendered, measured once (measuring at
+  // every render would move the spacers, hence the rows, under the reader).
+  const measured = useRef(false)
+  useLayoutEffect(() => {
+    if (!virtual || measured.current || !body.current) return
+    const rows = body.current.querySelectorAll<HTMLTableRowElement>('tr.entry-row')
+    if (rows.length === 0) return
+    let total = 0
+    rows.forEach((r) => (total += r.getBoundingClientRect().height))
+    const average = Math.round(total / rows.length)
+    // A hidden view's rows have no height yet: measured when it is shown.
+    if (average === 0) return
+    measured.current = true
+    setRowHeight(average)
+  })
+
+  if (!virtual) return { start: 0, end: count, rowHeight }
+  const start = Math.min(win.start, Math.max(0, count - 1))
+  return { start, end: Math.min(count, Math.max(win.end, start + 1)), rowHeight }
+}
 
 function resolve<T>(updater: Updater<T>, old: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(old) : updater
@@ -72,6 +144,9 @@ export function ConditionTable({ entries, caption, noun, query, onQueryChange, f
   })
 
   const rows = table.getRowModel().rows
+  const body = useRef<HTMLTableSectionElement>(null)
+  const virtual = rows.length > VIRTUAL_FROM
+  const { start, end, rowHeight } = useRowWindow(rows.length, body)
   const filtering = query.trim() !== '' || table.state.columnFilters.length > 0
   const visibleColumns = table.getVisibleLeafColumns().length
   const facets = table.getAllLeafColumns().flatMap((column) => {
@@ -134,7 +209,7 @@ export function ConditionTable({ entries, caption, noun, query, onQueryChange, f
         </div>
 
         <div className="table-wrap">
-          <table className="data">
+          <table className="data" aria-rowcount={virtual ? rows.length + 1 : undefined}>
             <caption className="visually-hidden">{caption}</caption>
             <thead>
               {table.getHeaderGroups().map((group) => (
@@ -164,13 +239,15 @@ export function ConditionTable({ entries, caption, noun, query, onQueryChange, f
                 </tr>
               ))}
             </thead>
-            <tbody>
-              {rows.map((row) => (
+            <tbody ref={body}>
+              {virtual && start > 0 && <SpacerRow height={start * rowHeight} columns={visibleColumns} />}
+              {rows.slice(start, end).map((row, i) => (
                 <tr
                   key={row.id}
                   tabIndex={0}
                   className="entry-row"
                   data-entry={row.id}
+                  aria-rowindex={virtual ? start + i + 2 : undefined}
                   onClick={(e) => open(row, e.currentTarget)}
                   onKeyDown={(e) => onRowKey(e, row)}
                 >
@@ -181,6 +258,7 @@ export function ConditionTable({ entries, caption, noun, query, onQueryChange, f
                   ))}
                 </tr>
               ))}
+              {virtual && end < rows.length && <SpacerRow height={(rows.length - end) * rowHeight} columns={visibleColumns} />}
               {rows.length === 0 && (
                 <tr>
                   <td colSpan={visibleColumns} className="empty">
@@ -204,5 +282,14 @@ export function ConditionTable({ entries, caption, noun, query, onQueryChange, f
         </div>
       </div>
     </div>
+  )
+}
+
+/** Stands for the rows not rendered, so that the table keeps its height and its scroll bar. */
+function SpacerRow({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr aria-hidden="true" className="spacer-row" style={{ height }}>
+      <td colSpan={columns} style={{ padding: 0, border: 0 }} />
+    </tr>
   )
 }

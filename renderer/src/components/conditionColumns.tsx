@@ -18,7 +18,7 @@ import {
 } from '@tanstack/react-table'
 import type { Condition } from '../../../shared/kb/types'
 import { CATEGORIES, REFERRALS, SCOPES, SERIOUSNESS } from '../../../shared/kb/vocabulary'
-import { matchesQuery } from '../../../shared/text/fold'
+import { foldForSearch, queryTerms } from '../../../shared/text/fold'
 import { findingLabel, type KbIndex } from '../lib/kbIndex'
 import { SeriousnessBadge } from './SeriousnessBadge'
 
@@ -81,8 +81,32 @@ export function searchHaystacks(c: Condition): string[] {
  * `getColumnCanGlobalFilter`) and looks at the whole entry, so the terms of a
  * query may hit different fields.
  */
-export const searchEntries: FilterFn<ConditionFeatures, Condition> = (row, _columnId, query: string) =>
-  matchesQuery(searchHaystacks(row.original), query)
+export const searchEntries: FilterFn<ConditionFeatures, Condition> = (row, _columnId, query: string) => {
+  const terms = termsOf(query)
+  return terms.length === 0 || terms.every((term) => foldedHaystacks(row.original).some((h) => h.includes(term)))
+}
+
+// The same test as matchesQuery (shared/text/fold.ts), without folding every
+// entry's texts again at each keystroke: an entry's folded texts are kept with
+// it, and the query's terms are folded once per query, not once per row.
+const folded = new WeakMap<Condition, string[]>()
+function foldedHaystacks(c: Condition): string[] {
+  let texts = folded.get(c)
+  if (!texts) {
+    texts = searchHaystacks(c).map(foldForSearch)
+    folded.set(c, texts)
+  }
+  return texts
+}
+let lastQuery = ''
+let lastTerms: string[] = []
+function termsOf(query: string): string[] {
+  if (query !== lastQuery) {
+    lastQuery = query
+    lastTerms = queryTerms(query)
+  }
+  return lastTerms
+}
 searchEntries.autoRemove = (value) => typeof value !== 'string' || value.trim() === ''
 
 /** Options of a closed vocabulary that occur in the entries, in vocabulary order. */

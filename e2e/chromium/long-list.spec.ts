@@ -1,0 +1,48 @@
+// A knowledge base of thousands of entries (generated: real entries cloned
+// with new ids and names, quotes verbatim): the Causes table renders only the
+// rows near the screen, stays one <table> whose aria-rowcount and
+// aria-rowindex describe every row, follows the scroll, and searches all entries.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test, expect, resourcesDir } from '../harness/fixtures'
+import { generateKnowledgeBase } from '../../scripts/bench/big-kb'
+
+const SIZE = 2_000
+
+test.use({
+  handlerDeps: async ({}, use) => {
+    const root = await mkdtemp(join(tmpdir(), 'mollet-e2e-long-'))
+    await use({ resourcesDir: await generateKnowledgeBase(resourcesDir, root, SIZE) })
+    await rm(root, { recursive: true, force: true })
+  },
+})
+
+test(`${SIZE} causes: only the rows on screen are rendered, the table still counts them all`, async ({ mollet }) => {
+  test.setTimeout(90_000)
+  const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  const table = panel.getByRole('table')
+  const rows = panel.locator('tr.entry-row')
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+  await expect(panel.getByRole('status').filter({ hasText: /causes/u })).toHaveText(`${SIZE}\u00a0causes`)
+  await expect(table).toHaveAttribute('aria-rowcount', String(SIZE + 1))
+  const rendered = await rows.count()
+  expect(rendered).toBeGreaterThan(10)
+  expect(rendered).toBeLessThan(150)
+  await expect(rows.first()).toHaveAttribute('aria-rowindex', '2')
+  // The spacer below keeps the table as tall as all its rows.
+  expect(await table.evaluate((t) => t.getBoundingClientRect().height)).toBeGreaterThan(SIZE * 20)
+
+  // Scrolled to the end: the last entries are rendered, with their own row index.
+  await mollet.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+  await expect(rows.last()).toHaveAttribute('aria-rowindex', String(SIZE + 1))
+  await expect(rows.last()).toBeInViewport()
+  expect(await rows.count()).toBeLessThan(150)
+
+  // The search looks into every entry, not only the rendered ones.
+  await mollet.evaluate(() => window.scrollTo(0, 0))
+  await panel.getByRole('searchbox').fill(`copie ${SIZE - 20}`)
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText(`(copie ${SIZE - 20})`)
+  await expect(table).not.toHaveAttribute('aria-rowcount', /./u)
+})
