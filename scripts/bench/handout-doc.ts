@@ -1,0 +1,21 @@
+// The handout both benchmarks draw: the standard handout (common, harmless
+// causes and their advice) with a letterhead and a patient's name, composed by
+// the app's own code from the bundled knowledge base, on a fixed date.
+import { composeHandout, standardSelection, type HandoutDocument } from '../../shared/handout/compose'
+import type { HandoutOptions, Letterhead } from '../../shared/handout/options'
+import type { KnowledgeBase } from '../../shared/kb/types'
+
+export const LETTERHEAD: Letterhead = {
+  name: 'Cabinet médical du Parc',
+  address: '12 rue des Lilas\n75011 Paris',
+  phone: '01 23 45 67 89',
+}
+export const DATE = new Date(Date.UTC(2026, 10, 25, 12))
+
+export function standardOptions(kb: KnowledgeBase): HandoutOptions {
+  return { ...standardSelection(kb), patientName: 'Mme Exemple', note: '', largePrint: false }
+}
+
+export function standardHandout(kb: KnowledgeBase): HandoutDocument {
+  return composeHandout(kb, standardOptions(kb), LETTERHEAD, DATE)
+}

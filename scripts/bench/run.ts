@@ -1,0 +1,55 @@
+// npm run bench: builds the renderer, then measures (1) the renderer's
+// JavaScript size, (2) the handout, react-pdf against Chromium's
+// print-to-PDF, (3) the renderer in Chromium (playwright.bench.config.ts),
+// and writes BENCHMARKS.md with the machine, the date, the method and the
+// figures against the targets. Not part of npm test.
+// `npm run bench -- --no-build` measures the renderer already in out/.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import { cpus, freemem, loadavg, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { benchHandout } from './handout'
+import { benchSize } from './size'
+import { renderReport, type Machine, type RendererResults } from './report'
+
+const repoRoot = resolve(import.meta.dirname, '../..')
+const sh = (cmd: string, args: string[]): string => execFileSync(cmd, args, { cwd: repoRoot, encoding: 'utf8' }).trim()
+
+function machine(): Machine {
+  const os = /PRETTY_NAME="([^"]+)"/u.exec(sh('cat', ['/etc/os-release']))?.[1] ?? 'unknown'
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    ramGiB: totalmem() / 2 ** 30,
+    freeGiB: freemem() / 2 ** 30,
+    os,
+    kernel: sh('uname', ['-r']),
+    node: process.version,
+    chromium: sh(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']),
+    load: loadavg(),
+  }
+}
+
+const started = new Date()
+const before = machine()
+if (!process.argv.includes('--no-build')) {
+  console.log('bench: build')
+  sh('npm', ['run', 'build'])
+}
+console.log('bench: renderer JavaScript size')
+const size = await benchSize()
+console.log('bench: handout (react-pdf and Chromium print-to-PDF)')
+const handout = await benchHandout()
+console.log('bench: renderer in Chromium (playwright.bench.config.ts)')
+const pw = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.bench.config.ts', '--reporter=line'], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+})
+const renderer = JSON.parse(await readFile(join(repoRoot, 'artifacts', 'bench', 'renderer.json'), 'utf8')) as RendererResults
+const after = machine()
+await writeFile(
+  join(repoRoot, 'BENCHMARKS.md'),
+  renderReport({ started, finished: new Date(), machine: before, loadAfter: after.load, size, handout, renderer, rendererRunOk: pw.status === 0 }),
+)
+console.log('bench: BENCHMARKS.md written')
+process.exitCode = pw.status === 0 ? 0 : 1
