@@ -31,3 +31,8 @@ export interface KnowledgeBaseSnapshot {
   /** Empty when every file is valid; otherwise the entries left out and why. */
   problems: KbProblem[]
 }
+
+/** A knowledge base with nothing in it yet: the loader fills it, the renderer shows it while loading. */
+export function emptyKnowledgeBase(meta: KnowledgeMeta | null = null): KnowledgeBase {
+  return { meta, causes: [], differentials: [], findings: [], advice: [], topics: [], handout: [], article: '' }
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { KB_FILES, type KnowledgeMeta } from '../../../shared/kb/schema'
 import { locateProvenance, sectionsOf, type ArticleSection } from '../../../shared/kb/provenance'
-import type { KbProblem, KnowledgeBase, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
+import { emptyKnowledgeBase, type KbProblem, type KnowledgeBase, type KnowledgeBaseSnapshot } from '../../../shared/kb/types'
 
 z.config(z.locales.fr())
 
@@ -28,16 +28,7 @@ export async function loadKnowledgeBase(resourcesDir: string): Promise<Knowledge
     else problems.push(...issuesToProblems(metaFile, null, parsed.error))
   }
 
-  const kb: KnowledgeBase = {
-    meta,
-    causes: [],
-    differentials: [],
-    findings: [],
-    advice: [],
-    topics: [],
-    handout: [],
-    article: '',
-  }
+  const kb: KnowledgeBase = emptyKnowledgeBase(meta)
 
   if (meta) {
     try {

@@ -14,6 +14,7 @@ import { focusFirstRow, moveRowFocus } from '../lib/rowFocus'
 import { ColumnMenu } from './ColumnMenu'
 import { FacetFilter } from './FacetFilter'
 import { conditionColumns, conditionFeatures, searchEntries, type ConditionRow } from './conditionColumns'
+import { SearchBox } from './SearchBox'
 
 export interface ConditionTableProps {
   /** Entries shown, in the knowledge base's order. */
@@ -185,16 +186,12 @@ export function ConditionTable({ entries, caption, noun, query, onQueryChange, f
 
       <div className="conditions-main">
         <div className="toolbar">
-          <label className="search">
-            <span className="visually-hidden">Rechercher</span>
-            <input
-              type="search"
-              value={query}
-              placeholder="Rechercher (nom, synonyme, catégorie, explication)"
-              onChange={(e) => table.setGlobalFilter(e.target.value)}
-              onKeyDown={focusFirstRow}
-            />
-          </label>
+          <SearchBox
+            value={query}
+            placeholder="Rechercher (nom, synonyme, catégorie, explication)"
+            onChange={(value) => table.setGlobalFilter(value)}
+            onKeyDown={focusFirstRow}
+          />
           <p className="count" role="status">
             {rows.length === entries.length
               ? count(entries.length, noun)

@@ -12,6 +12,7 @@ import { searchHaystacks } from './conditionColumns'
 import { FindingsPanel } from './FindingsPanel'
 import { MatchTable } from './MatchTable'
 import { ReassuranceBox, RedFlagBanner } from './OrientationAlerts'
+import { SearchBox } from './SearchBox'
 
 export interface OrientationViewProps {
   index: KbIndex
@@ -43,16 +44,12 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
         {calm && <ReassuranceBox reassurance={calm} />}
 
         <div className="toolbar">
-          <label className="search">
-            <span className="visually-hidden">Rechercher</span>
-            <input
-              type="search"
-              value={query}
-              placeholder="Rechercher une cause ou un diagnostic"
-              onChange={(e) => onQueryChange(e.target.value)}
-              onKeyDown={focusFirstRow}
-            />
-          </label>
+          <SearchBox
+            value={query}
+            placeholder="Rechercher une cause ou un diagnostic"
+            onChange={onQueryChange}
+            onKeyDown={focusFirstRow}
+          />
           <p className="count" role="status">
             {grouped
               ? `${count(matching, MATCHING)} sur${NBSP}${shown.length}`

@@ -2,7 +2,7 @@
 // topics and article sections, every condition by id, and the article split
 // into its sections (to show each quote in place).
 import { sectionsOf, type ArticleSection } from '../../../shared/kb/provenance'
-import type { Condition, Finding, KnowledgeBase, Topic } from '../../../shared/kb/types'
+import { emptyKnowledgeBase, type Condition, type Finding, type KnowledgeBase, type Topic } from '../../../shared/kb/types'
 
 export interface KbIndex {
   kb: KnowledgeBase
@@ -30,13 +30,4 @@ export function findingLabel(index: KbIndex, id: string): string {
   return index.findings.get(id)?.label ?? id
 }
 
-export const EMPTY_KB: KnowledgeBase = {
-  meta: null,
-  causes: [],
-  differentials: [],
-  findings: [],
-  advice: [],
-  topics: [],
-  handout: [],
-  article: '',
-}
+export const EMPTY_KB: KnowledgeBase = emptyKnowledgeBase()
