@@ -88,7 +88,7 @@ describe('the standard handout', () => {
   })
 
   it('holds the article’s red flags in the patient’s words', () => {
-    for (const word of ['douleur', 'picotements', 'engourdissement', 'faiblesse', 'fièvre', 'circulatoires', 'perte de conscience', 'fréquentes', 'persistantes']) {
+    for (const word of ['douleur', 'picotements', 'engourdissement', 'faiblesse', 'fièvre', 'circulatoires', 'perte de connaissance', 'fréquentes', 'persistantes']) {
       expect(text.toLowerCase()).toContain(word)
     }
   })
