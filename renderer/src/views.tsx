@@ -24,37 +24,43 @@ export interface View {
   render: (index: KbIndex, context: ViewContext) => ReactNode
 }
 
+/** A table view of one list of the knowledge base. */
+function conditionView(
+  id: 'causes' | 'differentials',
+  label: string,
+  caption: string,
+  noun: { one: string; other: string },
+): View {
+  return {
+    id,
+    label,
+    render: (index, context) => (
+      <ConditionTable
+        entries={index.kb[id]}
+        caption={caption}
+        noun={noun}
+        query={context.query}
+        onQueryChange={context.onQueryChange}
+        filters={context.filters}
+        onFiltersChange={context.onFiltersChange}
+      />
+    ),
+  }
+}
+
 export const VIEWS: readonly View[] = [
-  {
-    id: 'causes',
-    label: 'Causes',
-    render: (index, context) => (
-      <ConditionTable
-        entries={index.kb.causes}
-        caption="Causes des contractions du mollet. Entrée ou clic sur une ligne pour ouvrir sa fiche."
-        noun={{ one: 'cause', other: 'causes' }}
-        query={context.query}
-        onQueryChange={context.onQueryChange}
-        filters={context.filters}
-        onFiltersChange={context.onFiltersChange}
-      />
-    ),
-  },
-  {
-    id: 'differentials',
-    label: 'Diagnostics différentiels',
-    render: (index, context) => (
-      <ConditionTable
-        entries={index.kb.differentials}
-        caption="Diagnostics différentiels. Entrée ou clic sur une ligne pour ouvrir sa fiche."
-        noun={{ one: 'diagnostic différentiel', other: 'diagnostics différentiels' }}
-        query={context.query}
-        onQueryChange={context.onQueryChange}
-        filters={context.filters}
-        onFiltersChange={context.onFiltersChange}
-      />
-    ),
-  },
+  conditionView(
+    'causes',
+    'Causes',
+    'Causes des contractions du mollet. Entrée ou clic sur une ligne pour ouvrir sa fiche.',
+    { one: 'cause', other: 'causes' },
+  ),
+  conditionView(
+    'differentials',
+    'Diagnostics différentiels',
+    'Diagnostics différentiels. Entrée ou clic sur une ligne pour ouvrir sa fiche.',
+    { one: 'diagnostic différentiel', other: 'diagnostics différentiels' },
+  ),
   {
     id: 'orientation',
     label: 'Orientation',

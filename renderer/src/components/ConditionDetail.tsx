@@ -132,15 +132,7 @@ function DetailContent({ entry, headingRef, onNavigate, onClose }: DetailContent
         {related.length > 0 && (
           <section className="detail-section">
             <h3>Voir aussi</h3>
-            <ul className="link-list">
-              {related.map((c) => (
-                <li key={c.id}>
-                  <button type="button" className="link" onClick={() => onNavigate(c.id)}>
-                    {c.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <EntryLinks entries={related} className="link-list" onNavigate={onNavigate} />
           </section>
         )}
 
@@ -155,15 +147,12 @@ function DetailContent({ entry, headingRef, onNavigate, onClose }: DetailContent
                   <li key={t.id} data-topic={t.id}>
                     <span className="topic-label">{t.label}</span>
                     {others.length > 0 && (
-                      <ul className="topic-entries" aria-label={`Entrées liées au sujet ${t.label}`}>
-                        {others.map((c) => (
-                          <li key={c.id}>
-                            <button type="button" className="link" onClick={() => onNavigate(c.id)}>
-                              {c.name}
-                            </button>
-                          </li>
-                        ))}
-                      </ul>
+                      <EntryLinks
+                        entries={others}
+                        className="topic-entries"
+                        label={`Entrées liées au sujet ${t.label}`}
+                        onNavigate={onNavigate}
+                      />
                     )}
                   </li>
                 )
@@ -199,5 +188,25 @@ function FindingList({ title, ids }: { title: string; ids: readonly string[] }) 
         ))}
       </ul>
     </section>
+  )
+}
+
+/** Other entries as buttons that open their detail in place. */
+function EntryLinks(props: {
+  entries: readonly Condition[]
+  className: string
+  label?: string
+  onNavigate: (id: string) => void
+}) {
+  return (
+    <ul className={props.className} aria-label={props.label}>
+      {props.entries.map((c) => (
+        <li key={c.id}>
+          <button type="button" className="link" onClick={() => props.onNavigate(c.id)}>
+            {c.name}
+          </button>
+        </li>
+      ))}
+    </ul>
   )
 }
