@@ -1,7 +1,7 @@
 // Every fault of issue 5 at the handler level, through the real dispatcher and
 // handlers, with real broken files and folders (no mocked file system): a
 // clear French message, the other methods still answer, nothing saved is lost.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,6 +15,7 @@ import type { KnowledgeBaseSnapshot } from '../../shared/kb/types'
 import type { HandoutOptions } from '../../shared/handout/options'
 import { DEFAULT_SETTINGS, type Settings, type SettingsSnapshot } from '../../shared/settings/schema'
 import { REAL_RESOURCES, faultyResources, lockFolder, pathUnderAFile } from './fault-kit'
+import { captureConsole } from '../helpers/console'
 
 const app: SenderInfo = { url: APP_ENTRY, isMainFrame: true }
 const PATIENT = 'Mme Pivoine Durand-3K8Z'
@@ -45,18 +46,7 @@ const desktop: DesktopPort = {
   chooseSavePath: async () => savePath,
   printPdf: async () => undefined,
 }
-const logged: string[] = []
-
-beforeAll(() => {
-  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, level).mockImplementation((...parts: unknown[]) => {
-      logged.push(parts.map(String).join(' '))
-    })
-  }
-})
-afterAll(() => {
-  vi.restoreAllMocks()
-})
+const logged = captureConsole()
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'mollet-faults-'))
   savePath = null

@@ -1,6 +1,6 @@
 // The handout and settings methods through the real dispatcher and handlers,
 // with a fake desktop port (no Electron here).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -10,6 +10,7 @@ import { APP_ENTRY, APP_ORIGIN } from '../../electron/main/security'
 import type { HandoutOptions } from '../../shared/handout/options'
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/schema'
 import { pdfInfo, pdfText, searchable } from './pdf-tools'
+import { captureConsole } from '../helpers/console'
 
 const resourcesDir = resolve(import.meta.dirname, '../../resources')
 const app: SenderInfo = { url: APP_ENTRY, isMainFrame: true }
@@ -32,18 +33,7 @@ interface FakeDesktop extends DesktopPort {
 let dir: string
 let desktop: FakeDesktop
 let dispatch: Dispatch
-const logged: string[] = []
-
-beforeAll(() => {
-  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, level).mockImplementation((...parts: unknown[]) => {
-      logged.push(parts.map(String).join(' '))
-    })
-  }
-})
-afterAll(() => {
-  vi.restoreAllMocks()
-})
+const logged = captureConsole()
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mollet-handlers-'))
