@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { KB_FILES } from '../../shared/kb/schema'
 import type { Advice, Condition, Finding, HandoutBlock, KnowledgeMeta, Topic } from '../../shared/kb/schema'
+import type { KnowledgeBase } from '../../shared/kb/types'
 
 export const RESOURCES_DIR = fileURLToPath(new URL('../../resources', import.meta.url))
 
@@ -11,15 +12,8 @@ export function readRaw(key: keyof typeof KB_FILES): unknown {
   return JSON.parse(readFileSync(join(RESOURCES_DIR, 'knowledge', KB_FILES[key].file), 'utf8')) as unknown
 }
 
-export interface RawKb {
-  meta: KnowledgeMeta
-  causes: Condition[]
-  differentials: Condition[]
-  findings: Finding[]
-  advice: Advice[]
-  topics: Topic[]
-  handout: HandoutBlock[]
-}
+/** The knowledge base as its files hold it: no article, and meta always present. */
+export type RawKb = Omit<KnowledgeBase, 'article' | 'meta'> & { meta: KnowledgeMeta }
 
 /** The files parsed with their schemas (throws when one does not parse). */
 export function readKb(): RawKb {
