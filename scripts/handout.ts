@@ -8,7 +8,8 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { writeFileAtomically } from '../electron/main/atomic-write'
 import { createHandoutService } from '../electron/main/handout/service'
-import { adviceFor, standardSelection, unknownSelection, HandoutContentError } from '../shared/handout/compose'
+import { HandoutContentError } from '../shared/handout/compose'
+import { selectionOf, startingChoice, unknownSelection } from '../shared/handout/selection'
 import { NOTE_MAX, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../shared/handout/options'
 import { settingsSchema, DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema'
 
@@ -23,7 +24,8 @@ Options :
   --out FICHIER          fichier PDF à écrire (obligatoire)
   --causes ID,ID         causes et diagnostics à expliquer ; sans cette option : la fiche standard
                          (causes fréquentes et bénignes) ; --causes "" : aucune
-  --advice ID,ID         conseils à donner ; sans cette option : ceux qui vont avec les causes choisies
+  --advice ID,ID         conseils à donner ; sans cette option : ceux qu’apportent les causes choisies
+                         (comme dans Mollet : chaque cause cochée apporte ses conseils) ; --advice "" : aucun
   --patient NOM          nom du patient (n’est enregistré nulle part)
   --note TEXTE           note libre du soignant (n’est enregistrée nulle part)
   --large-print          gros caractères (corps 14 au lieu de 12)
@@ -125,12 +127,13 @@ async function main(argv: string[]): Promise<number> {
   if (!values.out) throw new UsageError('L’option --out est obligatoire (ex.\u00a0: --out fiche.pdf).')
   const settings = values.settings ? await readSettings(values.settings) : DEFAULT_SETTINGS
   const defaults = settings.handoutDefaults
-  const standard = standardSelection(kb)
-
-  const causes = values.causes !== undefined ? idList(values.causes) : (defaults.causes ?? standard.causes)
-  const advice =
-    values.advice !== undefined ? idList(values.advice) : (defaults.advice ?? adviceFor(kb, causes))
-  const unknown = unknownSelection(kb, { causes, advice })
+  // The same rule as the app's form and defaults (shared/handout/selection.ts):
+  // causes given without advice bring their own advice.
+  const given = {
+    causes: values.causes !== undefined ? idList(values.causes) : defaults.causes,
+    advice: values.advice !== undefined ? idList(values.advice) : values.causes !== undefined ? null : defaults.advice,
+  }
+  const unknown = unknownSelection(kb, { causes: given.causes ?? [], advice: given.advice ?? [] })
   if (unknown.length > 0) {
     throw new UsageError(`Identifiant${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''}\u00a0: ${unknown.join(', ')}. La liste\u00a0: npm run handout -- --list`)
   }
@@ -145,8 +148,7 @@ async function main(argv: string[]): Promise<number> {
     phone: values['clinic-phone'] ?? settings.letterhead.phone,
   }
   const options: HandoutOptions = {
-    causes,
-    advice,
+    ...selectionOf(kb, startingChoice(kb, given)),
     patientName,
     note,
     largePrint: values['large-print'] ?? defaults.largePrint,

@@ -307,6 +307,48 @@ test('“Ajouter à la fiche patient” in a detail adds the entry and its advic
   await expect(mollet.getByRole('dialog', { name: 'Épilepsie' }).getByRole('status')).toHaveText('Sur la fiche patient.')
 })
 
+test('ticking a cause brings its advice, unticking takes it away: the form and the detail’s button give the same handout', async ({
+  mollet,
+  saveDir,
+}) => {
+  const view = await openHandout(mollet)
+  const standard = await ticked(view, 'data-cause')
+  for (const id of standard) await causeBox(view, id).uncheck()
+  await causeBox(view, 'epilepsie').check()
+  expect(await ticked(view, 'data-cause')).toEqual(['epilepsie'])
+  expect(await ticked(view, 'data-advice')).toEqual(['traitement-causes-neurologiques'])
+  await expect(view.locator('[data-advice="traitement-causes-neurologiques"]').getByTestId('advice-reason')).toHaveText(
+    `— apporté par\u00a0: Épilepsie`,
+  )
+  await previewSettled(view)
+  await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
+  await expect(view.getByTestId('handout-action')).toContainText('fiche-1.pdf')
+  const fromForm = pdfText(new Uint8Array(await readFile(join(saveDir, 'fiche-1.pdf'))))
+  expect(fromForm).toContain(inPdf(byId('epilepsie').patientExplanation))
+  expect(fromForm).toContain(inPdf((advice.find((a) => a.id === 'traitement-causes-neurologiques') as Advice).patientText))
+  for (const a of advice.filter((x) => x.id !== 'traitement-causes-neurologiques')) expect(fromForm).not.toContain(inPdf(a.patientText))
+
+  // An advice ticked by hand stays when the causes change; the form says why it is there.
+  await adviceBox(view, 'reduire-stress').check()
+  await expect(view.locator('[data-advice="reduire-stress"]').getByTestId('advice-reason')).toHaveText('— ajouté à la main')
+  await causeBox(view, 'epilepsie').uncheck()
+  expect(await ticked(view, 'data-advice')).toEqual(['reduire-stress'])
+  await adviceBox(view, 'reduire-stress').uncheck()
+
+  // The same handout from the detail's button, starting from the same empty form.
+  await mollet.getByRole('tab', { name: 'Diagnostics différentiels' }).click()
+  await mollet.getByRole('tabpanel', { name: 'Diagnostics différentiels' }).locator('tr.entry-row[data-entry="epilepsie"]').click()
+  const dialog = mollet.getByRole('dialog', { name: 'Épilepsie' })
+  await dialog.getByRole('button', { name: 'Ajouter à la fiche patient' }).click()
+  await dialog.getByRole('button', { name: 'Ouvrir la fiche patient' }).click()
+  expect(await ticked(view, 'data-cause')).toEqual(['epilepsie'])
+  expect(await ticked(view, 'data-advice')).toEqual(['traitement-causes-neurologiques'])
+  await previewSettled(view)
+  await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
+  await expect(view.getByTestId('handout-action')).toContainText('fiche-2.pdf')
+  expect(pdfText(new Uint8Array(await readFile(join(saveDir, 'fiche-2.pdf'))))).toBe(fromForm)
+})
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`no WCAG A/AA violation in the Fiche patient view (${scheme})`, async ({ mollet }) => {
     await mollet.emulateMedia({ colorScheme: scheme })

@@ -1,7 +1,8 @@
 // The handout both benchmarks draw: the standard handout (common, harmless
 // causes and their advice) with a letterhead and a patient's name, composed by
 // the app's own code from the bundled knowledge base, on a fixed date.
-import { composeHandout, standardSelection, type HandoutDocument } from '../../shared/handout/compose'
+import { composeHandout, type HandoutDocument } from '../../shared/handout/compose'
+import { standardSelection } from '../../shared/handout/selection'
 import type { HandoutOptions, Letterhead } from '../../shared/handout/options'
 import type { KnowledgeBase } from '../../shared/kb/types'
 

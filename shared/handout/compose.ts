@@ -6,6 +6,7 @@ import type { Condition, KnowledgeBase } from '../kb/types'
 import { HANDOUT_SECTIONS, type HandoutSectionId } from '../kb/vocabulary'
 import { frenchTypography } from '../text/typography'
 import type { HandoutOptions, Letterhead } from './options'
+import { unknownSelection } from './selection'
 
 /** A bullet: an optional bold lead ("Déshydratation.") then its text. */
 export interface HandoutItem {
@@ -63,29 +64,6 @@ export const HANDOUT_SUBTITLE = 'Fiche d’information pour le patient'
 /** The causes' heading when one of them is not a harmless, common cause (a differential added from its detail, say). */
 export const HANDOUT_POSSIBLE_CAUSES = 'Causes possibles'
 export const HANDOUT_DISCLAIMER = 'Cette fiche ne remplace pas une consultation médicale.'
-
-/** Advice that belongs to at least one of the given causes or differentials. */
-export function adviceFor(kb: KnowledgeBase, causeIds: readonly string[]): string[] {
-  const chosen = new Set(causeIds)
-  return kb.advice.filter((a) => a.appliesTo.some((id) => chosen.has(id))).map((a) => a.id)
-}
-
-/**
- * The standard handout: the common, usually harmless causes (causes.json,
- * "généralement bénin") and the advice that goes with them. The clinician
- * ticks the others (alcohol, medication, a nerve…) for the patient in front of them.
- */
-export function standardSelection(kb: KnowledgeBase): Pick<HandoutOptions, 'causes' | 'advice'> {
-  const causes = kb.causes.filter((c) => c.seriousness === 'benin').map((c) => c.id)
-  return { causes, advice: adviceFor(kb, causes) }
-}
-
-/** Ids of `options` that the knowledge base does not hold. */
-export function unknownSelection(kb: KnowledgeBase, options: Pick<HandoutOptions, 'causes' | 'advice'>): string[] {
-  const conditions = new Set([...kb.causes, ...kb.differentials].map((c) => c.id))
-  const advice = new Set(kb.advice.map((a) => a.id))
-  return [...options.causes.filter((id) => !conditions.has(id)), ...options.advice.filter((id) => !advice.has(id))]
-}
 
 export function composeHandout(
   kb: KnowledgeBase,

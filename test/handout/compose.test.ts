@@ -3,14 +3,13 @@ import {
   HANDOUT_DISCLAIMER,
   HandoutContentError,
   HandoutSelectionError,
-  adviceFor,
   composeHandout,
   frenchLongDate,
   handoutBodyBlocks,
-  standardSelection,
   type HandoutDocument,
 } from '../../shared/handout/compose'
 import type { HandoutOptions } from '../../shared/handout/options'
+import { standardSelection } from '../../shared/handout/selection'
 import { NBSP, NNBSP } from '../../shared/text/typography'
 import { LETTERHEAD, fixtureKb } from './fixture'
 
@@ -127,20 +126,6 @@ describe('composeHandout', () => {
 
   it('carries the large-print choice', () => {
     expect(composeHandout(kb, { ...NONE, largePrint: true }, LETTERHEAD, DATE).largePrint).toBe(true)
-  })
-})
-
-describe('selections', () => {
-  const kb = fixtureKb()
-  it('the standard handout: the harmless causes and their advice', () => {
-    expect(standardSelection(kb)).toEqual({
-      causes: ['deshydratation', 'stress', 'effort'],
-      advice: ['boire', 'recuperer', 'detente'],
-    })
-  })
-  it('advice follows the causes it belongs to', () => {
-    expect(adviceFor(kb, ['stress'])).toEqual(['detente'])
-    expect(adviceFor(kb, ['hernie-discale'])).toEqual([])
   })
 })
 

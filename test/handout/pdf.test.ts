@@ -5,13 +5,12 @@ import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import {
-  adviceFor,
   composeHandout,
   handoutBodyBlocks,
-  standardSelection,
   type HandoutDocument,
 } from '../../shared/handout/compose'
 import type { HandoutOptions, Letterhead } from '../../shared/handout/options'
+import { adviceFor, standardSelection } from '../../shared/handout/selection'
 import type { KnowledgeBase } from '../../shared/kb/types'
 import { kandelMoles } from '../../shared/text/readability'
 import { NBSP, NNBSP } from '../../shared/text/typography'

@@ -1,6 +1,6 @@
-// "Ajouter à la fiche patient" in an entry's detail: adds the entry and the
-// advice that goes with it to the handout being prepared, then offers to open
-// the Fiche patient view.
+// "Ajouter à la fiche patient" in an entry's detail: ticks the entry on the
+// handout being prepared, exactly as its box in the form does (its advice
+// follows by the same rule), then offers to open the Fiche patient view.
 import { useHandout } from './HandoutContext'
 import './handout.css'
 
@@ -10,7 +10,7 @@ export function AddToHandout({ entryId, onOpen }: { entryId: string; onOpen: () 
   return (
     <div className="detail-handout">
       {!included && (
-        <button type="button" className="button" onClick={() => handout.addEntry(entryId)}>
+        <button type="button" className="button" onClick={() => handout.setCause(entryId, true)}>
           Ajouter à la fiche patient
         </button>
       )}

@@ -5,7 +5,14 @@
 // React state only: never in the settings, the URL hash, localStorage or a log.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { api, events } from '../api'
-import { adviceFor, standardSelection } from '../../../shared/handout/compose'
+import {
+  knownChoice,
+  selectionOf,
+  startingChoice,
+  withAdvice,
+  withCause,
+  type HandoutChoice,
+} from '../../../shared/handout/selection'
 import type { HandoutOptions, Letterhead } from '../../../shared/handout/options'
 import type { MenuCommand } from '../../../shared/ipc/contract'
 import type { KnowledgeBase } from '../../../shared/kb/types'
@@ -15,7 +22,21 @@ import { useKbIndex } from '../hooks/useKbIndex'
 /** The view id of the handout (views.tsx, shared/differentials/hash.ts). */
 export const HANDOUT_VIEW = 'handout'
 
-export type HandoutDefaults = Pick<HandoutOptions, 'causes' | 'advice' | 'largePrint'>
+/** What the defaults set: the causes and advice (as a choice, see selection.ts) and the print size. */
+export interface HandoutDefaults {
+  choice: HandoutChoice
+  largePrint: boolean
+}
+
+/** The handout being prepared: the choice follows the one rule of selection.ts. */
+interface Draft {
+  choice: HandoutChoice
+  patientName: string
+  note: string
+  largePrint: boolean
+}
+
+export type HandoutText = 'patientName' | 'note'
 
 export type SettingsState =
   | { status: 'loading' }
@@ -32,12 +53,18 @@ export type ActionState =
 export type SaveOutcome = string | null
 
 export interface HandoutContextValue {
+  /** What is sent to main: the causes, the advice the choice gives, the name, the note, the print size. */
   options: HandoutOptions
+  /** The causes and what the clinician did by hand to the advice. */
+  choice: HandoutChoice
   defaults: HandoutDefaults
   settings: SettingsState
-  setOptions: (update: (options: HandoutOptions) => HandoutOptions) => void
-  /** Adds a cause or differential and the advice that goes with it. */
-  addEntry: (id: string) => void
+  /** Ticks or unticks a cause or differential (its advice follows). The detail's « Ajouter à la fiche patient » ticks it too. */
+  setCause: (id: string, on: boolean) => void
+  /** Ticks or unticks an advice by hand. */
+  setAdvice: (id: string, on: boolean) => void
+  setText: (key: HandoutText, value: string) => void
+  setLargePrint: (on: boolean) => void
   /** Back to the defaults; the patient's name and the note stay. */
   resetOptions: () => void
   /** The current causes, advice and print size become the defaults (never the name or the note). */
@@ -64,16 +91,15 @@ export function useHandout(): HandoutContextValue {
   return value
 }
 
-/** The defaults: those saved in the settings (ids the knowledge base no longer has are dropped), else the standard handout. */
+/**
+ * The defaults: those saved in the settings (ids the knowledge base no longer
+ * has are dropped), else the standard handout. Saved advice reads back through
+ * the same rule as the form's ticks (startingChoice), so a default handout and the
+ * same boxes ticked by hand are the same handout.
+ */
 export function defaultsFor(kb: KnowledgeBase, saved: Settings['handoutDefaults'] | null): HandoutDefaults {
-  const conditions = new Set([...kb.causes, ...kb.differentials].map((c) => c.id))
-  const advice = new Set(kb.advice.map((a) => a.id))
-  const causes = saved?.causes ? saved.causes.filter((id) => conditions.has(id)) : standardSelection(kb).causes
-  return {
-    causes,
-    advice: saved?.advice ? saved.advice.filter((id) => advice.has(id)) : adviceFor(kb, causes),
-    largePrint: saved?.largePrint ?? false,
-  }
+  const choice = startingChoice(kb, { causes: saved?.causes ?? null, advice: saved?.advice ?? null })
+  return { choice: knownChoice(kb, choice), largePrint: saved?.largePrint ?? false }
 }
 
 const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
@@ -124,31 +150,35 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
 
   const saved = settings.status === 'ready' ? settings.settings.handoutDefaults : null
   const defaults = useMemo(() => defaultsFor(kb, saved), [kb, saved])
-  /** Null until the clinician changes something: the options follow the defaults. */
-  const [edited, setEdited] = useState<HandoutOptions | null>(null)
-  const options = useMemo<HandoutOptions>(() => edited ?? { ...defaults, patientName: '', note: '' }, [edited, defaults])
+  /** Null until the clinician changes something: the handout follows the defaults. */
+  const [edited, setEdited] = useState<Draft | null>(null)
+  const draft = useMemo<Draft>(() => edited ?? { ...defaults, patientName: '', note: '' }, [edited, defaults])
+  const options = useMemo<HandoutOptions>(
+    () => ({ ...selectionOf(kb, draft.choice), patientName: draft.patientName, note: draft.note, largePrint: draft.largePrint }),
+    [kb, draft],
+  )
   const latest = useRef(options)
   latest.current = options
 
-  const fromDefaults = useRef(options)
+  const fromDefaults = useRef(draft)
   fromDefaults.current = { ...defaults, patientName: '', note: '' }
-  const setOptions = useCallback((update: (o: HandoutOptions) => HandoutOptions) => {
+  const edit = useCallback((update: (d: Draft) => Draft) => {
     setEdited((previous) => update(previous ?? fromDefaults.current))
   }, [])
-
-  const addEntry = useCallback(
-    (id: string) =>
-      setOptions((o) => ({
-        ...o,
-        causes: o.causes.includes(id) ? o.causes : [...o.causes, id],
-        advice: [...o.advice, ...adviceFor(kb, [id]).filter((a) => !o.advice.includes(a))],
-      })),
-    [kb, setOptions],
+  const setCause = useCallback(
+    (id: string, on: boolean) => edit((d) => ({ ...d, choice: withCause(kb, d.choice, id, on) })),
+    [kb, edit],
   )
+  const setAdvice = useCallback(
+    (id: string, on: boolean) => edit((d) => ({ ...d, choice: withAdvice(kb, d.choice, id, on) })),
+    [kb, edit],
+  )
+  const setText = useCallback((key: HandoutText, value: string) => edit((d) => ({ ...d, [key]: value })), [edit])
+  const setLargePrint = useCallback((on: boolean) => edit((d) => ({ ...d, largePrint: on })), [edit])
 
   const resetOptions = useCallback(
-    () => setOptions((o) => ({ ...o, causes: defaults.causes, advice: defaults.advice, largePrint: defaults.largePrint })),
-    [defaults, setOptions],
+    () => edit((d) => ({ ...d, choice: defaults.choice, largePrint: defaults.largePrint })),
+    [defaults, edit],
   )
 
   const saveDefaults = useCallback(async () => {
@@ -232,10 +262,13 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   const value = useMemo<HandoutContextValue>(
     () => ({
       options,
+      choice: draft.choice,
       defaults,
       settings,
-      setOptions,
-      addEntry,
+      setCause,
+      setAdvice,
+      setText,
+      setLargePrint,
       resetOptions,
       saveDefaults,
       saveLetterhead,
@@ -247,7 +280,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
       focusRequest,
       active: view === HANDOUT_VIEW,
     }),
-    [options, defaults, settings, setOptions, addEntry, resetOptions, saveDefaults, saveLetterhead, letterheadRevision, action, print, save, open, focusRequest, view],
+    [options, draft.choice, defaults, settings, setCause, setAdvice, setText, setLargePrint, resetOptions, saveDefaults, saveLetterhead, letterheadRevision, action, print, save, open, focusRequest, view],
   )
   return <HandoutContext value={value}>{children}</HandoutContext>
 }

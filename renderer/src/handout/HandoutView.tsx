@@ -3,7 +3,8 @@
 // the clinic's letterhead; a live preview of the very PDF main makes, and
 // "Imprimer" / "Enregistrer en PDF…".
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
-import { LETTERHEAD_FIELD_MAX, NOTE_MAX, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../../../shared/handout/options'
+import { LETTERHEAD_FIELD_MAX, NOTE_MAX, PATIENT_NAME_MAX, type Letterhead } from '../../../shared/handout/options'
+import { adviceReasons, type HandoutChoice } from '../../../shared/handout/selection'
 import type { Condition } from '../../../shared/kb/types'
 import type { KbIndex } from '../lib/kbIndex'
 import { NBSP } from '../lib/fr'
@@ -16,8 +17,19 @@ const number = (n: number): string => n.toLocaleString('fr-FR')
 /** The key the shortcuts use with P and S: ⌘ on a Mac, Ctrl elsewhere. */
 const MODIFIER = /Mac/u.test(navigator.userAgent) ? '⌘' : 'Ctrl'
 
-function toggled(list: readonly string[], id: string, on: boolean): string[] {
-  return on ? (list.includes(id) ? [...list] : [...list, id]) : list.filter((x) => x !== id)
+const names = (index: KbIndex, ids: readonly string[]): string => {
+  const list = ids.map((cid) => index.conditions.get(cid)?.name).filter((n) => n !== undefined)
+  return list.length > 3 ? `${list.slice(0, 3).join(', ')}…` : list.join(', ')
+}
+
+/** Why an advice is on the handout, or why not: the form says it next to each box. */
+function adviceReason(index: KbIndex, choice: HandoutChoice, adviceId: string, on: boolean): string {
+  const reasons = adviceReasons(index.kb, choice, adviceId)
+  if (on && reasons.causes.length > 0) return `apporté par${NBSP}: ${names(index, reasons.causes)}`
+  if (on) return 'ajouté à la main'
+  if (reasons.causes.length > 0) return `retiré à la main (apporté par${NBSP}: ${names(index, reasons.causes)})`
+  const appliesTo = index.kb.advice.find((a) => a.id === adviceId)?.appliesTo ?? []
+  return appliesTo.length > 0 ? `pour${NBSP}: ${names(index, appliesTo)}` : 'conseil général'
 }
 
 /** The conditions grouped as a clinician thinks of them: common and harmless, to evaluate, differentials. */
@@ -31,7 +43,7 @@ function conditionGroups(index: KbIndex): { label: string; entries: Condition[] 
 
 export function HandoutView({ index }: { index: KbIndex }) {
   const handout = useHandout()
-  const { options, setOptions, settings, action } = handout
+  const { options, settings, action } = handout
   const preview = usePreview(options, handout.letterheadRevision, handout.active)
   const heading = useRef<HTMLHeadingElement>(null)
   const id = useId()
@@ -40,7 +52,6 @@ export function HandoutView({ index }: { index: KbIndex }) {
     if (handout.focusRequest > 0) heading.current?.focus()
   }, [handout.focusRequest])
 
-  const set = <K extends keyof HandoutOptions>(key: K, value: HandoutOptions[K]) => setOptions((o) => ({ ...o, [key]: value }))
   const busy = action.status === 'busy'
 
   return (
@@ -78,7 +89,7 @@ export function HandoutView({ index }: { index: KbIndex }) {
               autoComplete="off"
               spellCheck={false}
               aria-describedby={`${id}-private`}
-              onChange={(e) => set('patientName', e.target.value)}
+              onChange={(e) => handout.setText('patientName', e.target.value)}
             />
           </label>
           <label className="field">
@@ -89,7 +100,7 @@ export function HandoutView({ index }: { index: KbIndex }) {
               maxLength={NOTE_MAX}
               autoComplete="off"
               aria-describedby={`${id}-count ${id}-private`}
-              onChange={(e) => set('note', e.target.value)}
+              onChange={(e) => handout.setText('note', e.target.value)}
             />
           </label>
           <p className="field-hint" id={`${id}-count`}>
@@ -99,7 +110,7 @@ export function HandoutView({ index }: { index: KbIndex }) {
             Le nom et la note ne sont enregistrés nulle part{NBSP}: ils ne figurent que sur la fiche imprimée ou enregistrée.
           </p>
           <label className="check">
-            <input type="checkbox" checked={options.largePrint} onChange={(e) => set('largePrint', e.target.checked)} />
+            <input type="checkbox" checked={options.largePrint} onChange={(e) => handout.setLargePrint(e.target.checked)} />
             <span>Gros caractères (14{NBSP}pt)</span>
           </label>
         </fieldset>
@@ -114,7 +125,7 @@ export function HandoutView({ index }: { index: KbIndex }) {
                   <input
                     type="checkbox"
                     checked={options.causes.includes(c.id)}
-                    onChange={(e) => set('causes', toggled(options.causes, c.id, e.target.checked))}
+                    onChange={(e) => handout.setCause(c.id, e.target.checked)}
                   />
                   <span>{c.name}</span>
                 </label>
@@ -125,23 +136,19 @@ export function HandoutView({ index }: { index: KbIndex }) {
 
         <fieldset className="handout-group">
           <legend>Conseils à donner</legend>
+          <p className="field-hint">Chaque cause cochée apporte ses conseils. Un conseil coché ou décoché à la main le reste.</p>
           {index.kb.advice.map((a) => {
-            const forNames = a.appliesTo.map((cid) => index.conditions.get(cid)?.name).filter((n) => n !== undefined)
+            const on = options.advice.includes(a.id)
+            const hintId = `${id}-advice-${a.id}`
             return (
               <label key={a.id} className="check" data-advice={a.id}>
-                <input
-                  type="checkbox"
-                  checked={options.advice.includes(a.id)}
-                  onChange={(e) => set('advice', toggled(options.advice, a.id, e.target.checked))}
-                />
+                <input type="checkbox" checked={on} aria-describedby={hintId} onChange={(e) => handout.setAdvice(a.id, e.target.checked)} />
                 <span>
                   {a.label}
-                  {forNames.length > 0 && (
-                    <span className="check-hint">
-                      {' '}
-                      — pour{NBSP}: {forNames.length > 3 ? `${forNames.slice(0, 3).join(', ')}…` : forNames.join(', ')}
-                    </span>
-                  )}
+                  <span className="check-hint" id={hintId} data-testid="advice-reason">
+                    {' '}
+                    — {adviceReason(index, handout.choice, a.id, on)}
+                  </span>
                 </span>
               </label>
             )
