@@ -7,7 +7,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The handout's worker thread is its own entry: out/main/handoutWorker.js.
+      rolldownOptions: {
+        input: { index: resolve('electron/main/index.ts'), handoutWorker: resolve('electron/main/handout/worker.ts') },
+      },
     },
   },
   preload: {

@@ -1,5 +1,5 @@
 // Command line: the patient handout as a PDF file, made by the same code as
-// the app (composeHandout + renderHandoutPdf).
+// the app (composeHandout, then renderHandoutPdf in the render thread).
 //   npm run handout -- --out fiche.pdf [options]
 // A bad option: a French message on stderr, exit code 2, no file written.
 // The file is written to a temporary name in the same folder, then renamed.
@@ -8,9 +8,10 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { writeFileAtomically } from '../electron/main/atomic-write'
 import { createHandoutService } from '../electron/main/handout/service'
+import { devRenderThread } from './dev-render-thread'
 import { HandoutContentError } from '../shared/handout/compose'
 import { selectionOf, startingChoice, unknownSelection } from '../shared/handout/selection'
-import { NOTE_MAX, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../shared/handout/options'
+import { noteProblem, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../shared/handout/options'
 import { settingsSchema, DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema'
 
 const resourcesDir = resolve(import.meta.dirname, '../resources')
@@ -110,7 +111,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP)
     return 0
   }
-  const service = createHandoutService(resourcesDir)
+  // The same render thread as the app: the layout runs off this process's main thread.
+  const service = createHandoutService(resourcesDir, devRenderThread())
   const kb = await service.knowledgeBase()
 
   if (values.list) {
@@ -140,7 +142,8 @@ async function main(argv: string[]): Promise<number> {
   const patientName = values.patient ?? ''
   const note = (values.note ?? '').replace(/\\n/gu, '\n')
   if (patientName.length > PATIENT_NAME_MAX) throw new UsageError(`Nom du patient trop long (${PATIENT_NAME_MAX} caractères au plus).`)
-  if (note.length > NOTE_MAX) throw new UsageError(`Note trop longue (${NOTE_MAX.toLocaleString('fr-FR')} caractères au plus).`)
+  const noteTooLong = noteProblem(note)
+  if (noteTooLong) throw new UsageError(noteTooLong)
 
   const letterhead: Letterhead = {
     name: values['clinic-name'] ?? settings.letterhead.name,

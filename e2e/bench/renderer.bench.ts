@@ -130,7 +130,7 @@ for (const base of ['bundled', 'generated'] as const) {
   test.describe(`${base} knowledge base`, () => {
     test.use({ handlerDeps: async ({}, use) => use({ resourcesDir: base === 'bundled' ? resourcesDir : bigResources }) })
 
-    test('navigation → interactive table', async ({ browser, server }) => {
+    test('navigation → interactive table', async ({ browser, server, renderThread }) => {
       test.setTimeout(600_000)
       const runs: number[] = []
       for (let i = 0; i < NAV_RUNS; i++) {
@@ -141,7 +141,8 @@ for (const base of ['bundled', 'generated'] as const) {
         await installBridge(page, server.origin, {
           resourcesDir: base === 'bundled' ? resourcesDir : bigResources,
           userDataDir,
-          desktop: { chooseSavePath: async () => null, printPdf: async () => undefined },
+          desktop: { chooseSavePath: async () => null },
+          renderPdf: renderThread,
         })
         runs.push(await timeToInteractive(page, `${server.origin}/index.html`))
         await context.close()

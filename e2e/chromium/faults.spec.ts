@@ -10,7 +10,6 @@ import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, resourcesDir } from '../harness/fixtures'
 import { faultyResources, lockFolder, pathUnderAFile } from '../../test/faults/fault-kit'
-import { renderHandoutPdf } from '../../electron/main/handout/pdf'
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/schema'
 
 const SAVED: Settings = {
@@ -154,15 +153,15 @@ test.describe('the save path is unwritable', () => {
 test.describe('the PDF render fails', () => {
   const state = { failing: true }
   test.use({
-    handlerDeps: async ({}, use) => {
+    handlerDeps: async ({ renderThread }, use) => {
       const userDataDir = await savedUserData()
       state.failing = true
       await use({
         resourcesDir,
         userDataDir,
-        renderPdf: async (doc, dir) => {
+        renderPdf: async (doc, dir, signal) => {
           if (state.failing) throw new Error('layout failed')
-          return renderHandoutPdf(doc, dir)
+          return renderThread(doc, dir, signal)
         },
       })
       await rm(userDataDir, { recursive: true, force: true })

@@ -14,7 +14,7 @@ import { promisify } from 'node:util'
 import type { Locator, Page } from '@playwright/test'
 import type { Advice, Condition, Finding } from '../../shared/kb/types'
 import { frenchTypography } from '../../shared/text/typography'
-import { pdfInfo, pdfText, searchable } from '../../test/handout/pdf-tools'
+import { differingShare, greyPages, pdfInfo, pdfText, searchable, type GreyPage } from '../../test/handout/pdf-tools'
 import { test, expect, repoRoot, resourcesDir, sendMenuCommand } from '../harness/fixtures'
 
 const read = <T,>(file: string): T => JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as T
@@ -28,6 +28,15 @@ const byId = (id: string): Condition => [...causes, ...differentials].find((c) =
 const inPdf = (text: string): string => searchable(frenchTypography(text))
 
 const PATIENT = 'Mme Zoé Quintard'
+/**
+ * Printed pages against the saved PDF, both drawn at 72 dpi by pdftoppm: the
+ * share of 8 × 8-pixel squares whose mean grey is more than 32 levels apart
+ * stays under 2 % (measured 2026-12-01: 0.5 % on page 1, see the test's log;
+ * two different pages of the handout: over 20 %).
+ */
+const PRINT_PIXEL_TOLERANCE = 0.02
+/** Printing draws every page at 300 dpi before the dialog opens: seconds, more on a loaded 2-core machine. */
+const PRINTING = { timeout: 30_000 }
 
 async function openHandout(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: 'Fiche patient' }).click()
@@ -93,7 +102,7 @@ test('the ticked causes are on the handout and the others are not; the warning s
   await causeBox(view, 'compression-nerveuse').check()
   await previewSettled(view)
   await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
-  await expect.poll(() => desktop.printed.length).toBe(1)
+  await expect.poll(() => desktop.printed.length, PRINTING).toBe(1)
   const text = pdfText(desktop.printed[0] as Uint8Array)
   expect(text).toContain(inPdf(byId('compression-nerveuse').patientExplanation))
   expect(text).not.toContain(inPdf(byId('deshydratation').patientExplanation))
@@ -104,7 +113,7 @@ test('the ticked causes are on the handout and the others are not; the warning s
   for (const id of await ticked(view, 'data-advice')) await adviceBox(view, id).uncheck()
   await previewSettled(view)
   await mollet.keyboard.press('Control+p')
-  await expect.poll(() => desktop.printed.length).toBe(2)
+  await expect.poll(() => desktop.printed.length, PRINTING).toBe(2)
   const bare = pdfText(desktop.printed[1] as Uint8Array)
   for (const c of [...causes, ...differentials]) expect(bare).not.toContain(inPdf(c.patientExplanation))
   for (const a of advice) expect(bare).not.toContain(inPdf(a.patientText))
@@ -127,7 +136,7 @@ test('printed, saved and made by the command line: the same document; the name i
   await view.getByLabel('Nom du patient (facultatif)').fill(PATIENT)
   const note = 'Revenez me voir dans quinze jours si cela continue.\nPensez à boire.'
   await view.getByLabel('Note du soignant (facultatif)').fill(note)
-  await expect(view.getByText(`${note.length} / 20\u202f000 caractères`)).toBeVisible()
+  await expect(view.getByText(`${note.length} / 3\u202f000 caractères · 2 / 40 lignes`)).toBeVisible()
   await previewSettled(view)
 
   await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
@@ -135,7 +144,7 @@ test('printed, saved and made by the command line: the same document; the name i
   await expect(view.getByTestId('handout-action')).toHaveText(`Fiche enregistrée\u00a0: ${savedPath}`)
   expect(desktop.saveRequests).toEqual(['fiche-patient-mollet.pdf'])
   await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
-  await expect.poll(() => desktop.printed.length).toBe(1)
+  await expect.poll(() => desktop.printed.length, PRINTING).toBe(1)
 
   const saved = new Uint8Array(await readFile(savedPath))
   const cliPath = join(saveDir, 'cli.pdf')
@@ -157,6 +166,25 @@ test('printed, saved and made by the command line: the same document; the name i
   expect(pdfText(fromCli)).toBe(text)
   expect(pdfInfo(printed).pages).toBe(pdfInfo(saved).pages)
   expect(pdfInfo(fromCli).pages).toBe(pdfInfo(saved).pages)
+
+  // What the printer gets: the print document under print media (page.pdf), page for page the saved PDF.
+  const onPaper = desktop.printedPages[0] as Uint8Array
+  const paperInfo = pdfInfo(onPaper)
+  expect(paperInfo.pages).toBe(pdfInfo(saved).pages)
+  expect(paperInfo.width).toBeCloseTo(595.28, 0)
+  expect(paperInfo.height).toBeCloseTo(841.89, 0)
+  // No text layer: the pages are the 300 dpi images (pdftotext finds nothing).
+  expect(pdfText(onPaper)).toBe('')
+  const paper = greyPages(onPaper, 72)
+  const file = greyPages(saved, 72)
+  expect(paper.length).toBe(file.length)
+  const shares = paper.map((page, i) => differingShare(page, file[i] as GreyPage))
+  console.log(`Impression et PDF enregistré, part des carrés de 8 × 8 pixels différents à 72 dpi : ${shares.map((x) => `${(x * 100).toFixed(2)} %`).join(', ')}`)
+  for (const share of shares) expect(share).toBeLessThan(PRINT_PIXEL_TOLERANCE)
+  // And the measure tells pages apart: page 1 printed against page 2 saved differs far more.
+  expect(differingShare(paper[0] as GreyPage, file[1] as GreyPage)).toBeGreaterThan(10 * PRINT_PIXEL_TOLERANCE)
+  // The print document is gone once the dialog closed.
+  await expect(mollet.getByTestId('print-document')).toHaveCount(0)
 
   // The view was saved as the last one (settings written), without the name or the note.
   await expect.poll(async () => (await readdir(userDataDir)).includes('settings.json')).toBe(true)
@@ -194,7 +222,7 @@ test('the letterhead is saved, printed and still there after a reload', async ({
   await expect(view.getByText('En-tête enregistré.')).toBeVisible()
   await previewSettled(view)
   await mollet.keyboard.press('Control+p')
-  await expect.poll(() => desktop.printed.length).toBe(1)
+  await expect.poll(() => desktop.printed.length, PRINTING).toBe(1)
   const text = pdfText(desktop.printed[0] as Uint8Array)
   for (const part of ['Cabinet des Tilleuls', '3 place du Marché', '69002 Lyon', '04 12 34 56 78']) expect(text).toContain(part)
 
@@ -225,7 +253,7 @@ test.describe('with a corrupt settings file', () => {
     await expect(causeBox(view, 'deshydratation')).toBeChecked()
     await previewSettled(view)
     await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
-    await expect.poll(() => desktop.printed.length).toBe(1)
+    await expect.poll(() => desktop.printed.length, PRINTING).toBe(1)
   })
 })
 
@@ -243,10 +271,10 @@ test('Ctrl+P: elsewhere it opens the Fiche patient view, there it prints; the me
   expect(desktop.printed).toHaveLength(0)
   await previewSettled(view)
   await mollet.keyboard.press('Control+p')
-  await expect.poll(() => desktop.printed.length).toBe(1)
+  await expect.poll(() => desktop.printed.length, PRINTING).toBe(1)
 
   await sendMenuCommand(mollet, 'print-handout')
-  await expect.poll(() => desktop.printed.length).toBe(2)
+  await expect.poll(() => desktop.printed.length, PRINTING).toBe(2)
   await sendMenuCommand(mollet, 'save-handout')
   await expect(view.getByTestId('handout-action')).toHaveText(`Fiche enregistrée\u00a0: ${join(saveDir, 'fiche-1.pdf')}`)
   await mollet.keyboard.press('Control+Shift+S')
@@ -259,23 +287,42 @@ test('Ctrl+P: elsewhere it opens the Fiche patient view, there it prints; the me
   expect(desktop.printed).toHaveLength(2)
 })
 
-test('cancelling the save dialog says nothing; a failed print says why in French and the view stays usable', async ({
-  mollet,
-  desktop,
-}) => {
-  desktop.nextSavePath = () => null
-  desktop.printPdf = async () => {
-    throw new Error('no printer')
-  }
-  const view = await openHandout(mollet)
-  await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
-  await expect.poll(() => desktop.saveRequests.length).toBe(1)
-  await expect(view.getByTestId('handout-action')).toHaveText('')
-  await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
-  await expect(view.getByRole('alert')).toHaveText('L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.')
-  await causeBox(view, 'compression-nerveuse').check()
-  await previewSettled(view)
-  await expect(view.getByRole('button', { name: 'Imprimer', exact: true })).toBeEnabled()
+test.describe('a print whose pages cannot be drawn', () => {
+  // The render thread answers bytes pdf.js cannot read once `corrupt` is set:
+  // the renderer's print path fails for real, after the preview was drawn.
+  const state = { corrupt: false }
+  test.use({
+    handlerDeps: async ({ renderThread }, use) => {
+      state.corrupt = false
+      await use({
+        resourcesDir,
+        renderPdf: async (doc, dir, signal) =>
+          state.corrupt ? { pdf: new TextEncoder().encode('%PDF-1.7 rien'), unprintable: [] } : renderThread(doc, dir, signal),
+      })
+    },
+  })
+
+  test('cancelling the save dialog says nothing; a failed print says why in French and the view stays usable', async ({
+    mollet,
+    desktop,
+  }) => {
+    desktop.nextSavePath = () => null
+    const view = await openHandout(mollet)
+    await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
+    await expect.poll(() => desktop.saveRequests.length).toBe(1)
+    await expect(view.getByTestId('handout-action')).toHaveText('')
+    await previewSettled(view)
+    state.corrupt = true
+    await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
+    await expect(view.getByRole('alert')).toHaveText('L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.')
+    expect(desktop.printedPages).toEqual([])
+    state.corrupt = false
+    await causeBox(view, 'compression-nerveuse').check()
+    await previewSettled(view)
+    await expect(view.getByRole('button', { name: 'Imprimer', exact: true })).toBeEnabled()
+    await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
+    await expect.poll(() => desktop.printedPages.length, PRINTING).toBe(1)
+  })
 })
 
 test('“Ajouter à la fiche patient” in a detail adds the entry and its advice, and opens the view', async ({ mollet, desktop }) => {
@@ -296,7 +343,7 @@ test('“Ajouter à la fiche patient” in a detail adds the entry and its advic
   await expect(causeBox(view, 'deshydratation')).toBeChecked()
   await previewSettled(view)
   await mollet.keyboard.press('Control+p')
-  await expect.poll(() => desktop.printed.length).toBe(1)
+  await expect.poll(() => desktop.printed.length, PRINTING).toBe(1)
   const text = pdfText(desktop.printed[0] as Uint8Array)
   expect(text).toContain(inPdf(byId('epilepsie').patientExplanation))
   expect(text).toContain(inPdf((advice.find((a) => a.id === 'traitement-causes-neurologiques') as Advice).patientText))

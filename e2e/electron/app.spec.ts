@@ -2,6 +2,7 @@
 import { _electron as electron, type ElectronApplication } from '@playwright/test'
 import { test, expect, repoRoot } from '../harness/fixtures'
 import { findElectronBinary } from './binary'
+import { pdfInfo } from '../../test/handout/pdf-tools'
 
 const binary = findElectronBinary()
 if ('reason' in binary) console.log(`Electron e2e skipped: ${binary.reason}.`)
@@ -38,6 +39,32 @@ test.describe('Electron', () => {
     const result = await page.evaluate(() => window.mollet.loadKnowledgeBase())
     expect(result.ok && result.value.problems).toEqual([])
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Mollet')
+  })
+
+  test('prints the handout through the print document, without the PDF plugin: one sheet for each page of the handout', async () => {
+    test.setTimeout(90_000)
+    const page = await app.firstWindow()
+    // The system's print dialog cannot be answered from a test: window.print()
+    // is observed, then Electron prints the same window to PDF (print media).
+    await page.evaluate(() => {
+      const seen = window as unknown as { __prints: number }
+      seen.__prints = 0
+      window.print = () => {
+        seen.__prints += 1
+      }
+    })
+    await page.getByRole('tab', { name: 'Fiche patient' }).click()
+    const view = page.getByRole('tabpanel', { name: 'Fiche patient' })
+    await expect(view.getByText('Aperçu à jour.')).toBeVisible({ timeout: 30_000 })
+    await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints), { timeout: 30_000 }).toBe(1)
+    const pages = Number(await page.getByTestId('print-document').getAttribute('data-pages'))
+    const printed = await app.evaluate(async ({ BrowserWindow }) => {
+      const win = BrowserWindow.getAllWindows()[0]
+      return win ? Array.from(await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true })) : []
+    })
+    expect(pages).toBeGreaterThanOrEqual(1)
+    expect(pdfInfo(new Uint8Array(printed)).pages).toBe(pages)
   })
 
   test('denies window.open and navigation away from the app', async () => {

@@ -2,6 +2,9 @@
 // main-process handlers behind the very API the preload exposes (buildApi from
 // the contract). Only the transport differs: a Playwright binding instead of
 // Electron's IPC, and the sender check sees the page's real frame and origin.
+// The system's print dialog is the one thing replaced: window.print() records
+// the print document under print media (page.pdf) instead; headless Chromium
+// cannot print, and a real print() there blocks page.pdf for good.
 import { test as base, expect, type Page } from '@playwright/test'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,20 +12,42 @@ import { join, resolve } from 'node:path'
 import { METHODS, buildApi, type MenuCommand } from '../../shared/ipc/contract'
 import { createDispatcher } from '../../electron/main/ipc/dispatcher'
 import { createHandlers, type DesktopPort, type HandlerDeps } from '../../electron/main/handlers'
+import type { PdfRenderer } from '../../electron/main/handout/render-thread'
+import { devRenderThread } from '../../scripts/dev-render-thread'
 import { serveRenderer, type StaticServer } from './static-server'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
 export const rendererDir = join(repoRoot, 'out/renderer')
 export const resourcesDir = join(repoRoot, 'resources')
 
+/** What reached the printer: the handout PDF main made for it, and the print document as printed. */
+export interface PrintRecord {
+  /** The PDFs main made for printing (renderHandout 'print'), one per window.print(). */
+  printed: Uint8Array[]
+  /** The page under print media at each window.print() (page.pdf): what the printer would get. */
+  printedPages: Uint8Array[]
+}
+
 /** Installs the handlers behind window.mollet for `page`, before any page script runs. */
-export async function installBridge(page: Page, origin: string, deps: HandlerDeps): Promise<void> {
+export async function installBridge(page: Page, origin: string, deps: HandlerDeps, printer?: PrintRecord): Promise<void> {
   const dispatch = createDispatcher(createHandlers(deps), origin)
-  await page.exposeBinding('__molletInvoke', ({ frame, page: source }, method: unknown, args: unknown) =>
-    dispatch(method, args, { url: frame.url(), isMainFrame: frame === source.mainFrame() }),
-  )
+  let printSource: Uint8Array | null = null
+  await page.exposeBinding('__molletInvoke', async ({ frame, page: source }, method: unknown, args: unknown) => {
+    const result = await dispatch(method, args, { url: frame.url(), isMainFrame: frame === source.mainFrame() })
+    const value = result.ok ? (result.value as { status?: string; pdf?: Uint8Array }) : null
+    if (method === 'renderHandout' && Array.isArray(args) && args[1] === 'print' && value?.pdf) printSource = value.pdf.slice()
+    return result
+  })
+  await page.exposeBinding('__molletPrint', async ({ page: source }) => {
+    if (!printer) return
+    printer.printedPages.push(new Uint8Array(await source.pdf({ preferCSSPageSize: true, printBackground: true })))
+    if (printSource) printer.printed.push(printSource)
+    // The dialog closes: what the browser says after a real print.
+    await source.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+  })
   await page.addInitScript({
-    content: `Object.defineProperty(window, 'mollet', {
+    content: `window.print = () => { window.__molletPrint(); };
+    Object.defineProperty(window, 'mollet', {
       value: (${buildApi.toString()})(${JSON.stringify(METHODS)}, (m, a) => window.__molletInvoke(m, a)),
       enumerable: true,
     });
@@ -52,12 +77,10 @@ export async function sendMenuCommand(page: Page, command: MenuCommand): Promise
 /**
  * The desktop edge for the Chromium e2e. The handlers are the real ones; only
  * what Electron alone can do is replaced: the native save dialog "chooses" a
- * path in the test's own folder (or cancels), and the printer records the PDF
- * bytes it is sent instead of opening the system's print dialog.
+ * path in the test's own folder (or cancels); and the printer records what it
+ * is sent (see PrintRecord) instead of opening the system's print dialog.
  */
-export interface RecordingDesktop extends DesktopPort {
-  /** Every PDF sent to the printer, in order. */
-  printed: Uint8Array[]
+export interface RecordingDesktop extends DesktopPort, PrintRecord {
   /** Paths the save dialog was asked for, in order (its default file name). */
   saveRequests: string[]
   /** What the next save dialogs answer: a path, or null for "Annuler". Default: <dir>/fiche-<n>.pdf. */
@@ -67,15 +90,13 @@ export interface RecordingDesktop extends DesktopPort {
 export function recordingDesktop(dir: string): RecordingDesktop {
   const desktop: RecordingDesktop = {
     printed: [],
+    printedPages: [],
     saveRequests: [],
     nextSavePath: null,
     async chooseSavePath(defaultName) {
       desktop.saveRequests.push(defaultName)
       const n = desktop.saveRequests.length
       return desktop.nextSavePath ? desktop.nextSavePath(n) : join(dir, `fiche-${n}.pdf`)
-    },
-    async printPdf(pdf) {
-      desktop.printed.push(pdf.slice())
     },
   }
   return desktop
@@ -88,7 +109,7 @@ interface Fixtures {
   saveDir: string
   /** The dialogs and printer behind the handlers (see recordingDesktop). */
   desktop: RecordingDesktop
-  /** Handler dependencies; override to inject faults. Unset ones: the per-test userDataDir and the recording desktop. */
+  /** Handler dependencies; override to inject faults. Unset ones: the per-test userDataDir, the recording desktop, the render thread. */
   handlerDeps: Pick<HandlerDeps, 'resourcesDir'> & Partial<HandlerDeps>
   /** The app page, opened and bridged. */
   mollet: Page
@@ -96,6 +117,8 @@ interface Fixtures {
 
 interface WorkerFixtures {
   server: StaticServer
+  /** The handout's render thread, one per Playwright worker as the app has one. */
+  renderThread: PdfRenderer
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -104,6 +127,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const server = await serveRenderer(rendererDir)
       await use(server)
       await server.close()
+    },
+    { scope: 'worker' },
+  ],
+  renderThread: [
+    async ({}, use) => {
+      await use(devRenderThread())
     },
     { scope: 'worker' },
   ],
@@ -124,12 +153,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   handlerDeps: async ({}, use) => {
     await use({ resourcesDir })
   },
-  mollet: async ({ page, server, handlerDeps, userDataDir, desktop }, use) => {
-    await installBridge(page, server.origin, {
-      ...handlerDeps,
-      userDataDir: handlerDeps.userDataDir ?? userDataDir,
-      desktop: handlerDeps.desktop ?? desktop,
-    })
+  mollet: async ({ page, server, handlerDeps, userDataDir, desktop, renderThread }, use) => {
+    await installBridge(
+      page,
+      server.origin,
+      {
+        ...handlerDeps,
+        userDataDir: handlerDeps.userDataDir ?? userDataDir,
+        desktop: handlerDeps.desktop ?? desktop,
+        renderPdf: handlerDeps.renderPdf ?? renderThread,
+      },
+      desktop,
+    )
     await page.goto(`${server.origin}/index.html`)
     await use(page)
   },

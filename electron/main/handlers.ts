@@ -1,11 +1,14 @@
 // The main process's answers to every IPC method. Plain TypeScript: what
-// Electron-only work a handler needs (dialogs, printing) comes in as `desktop`.
+// Electron-only work a handler needs (the save dialog) comes in as `desktop`.
+// Printing needs no handler: the renderer prints the handout's pages itself
+// (renderer/src/handout/printHandout.ts), from a PDF made here.
 // No handler logs its arguments: a handout's options hold a patient's name.
 import type { HandoutOptions } from '../../shared/handout/options'
 import type { SettingsSnapshot } from '../../shared/settings/schema'
-import { HandoutContentError, HandoutSelectionError } from '../../shared/handout/compose'
+import { HandoutContentError, HandoutNoteError, HandoutSelectionError } from '../../shared/handout/compose'
 import { writeFileAtomically } from './atomic-write'
-import { createHandoutService, type PdfRenderer, type RenderedHandout } from './handout/service'
+import type { PdfRenderer } from './handout/render-thread'
+import { createHandoutService, type RenderedHandout } from './handout/service'
 import { HandlerError, type Handlers } from './ipc/dispatcher'
 import { loadKnowledgeBase } from './knowledge/load'
 import { createSettingsStore } from './settings/store'
@@ -14,8 +17,6 @@ import { createSettingsStore } from './settings/store'
 export interface DesktopPort {
   /** The path the user chose in a save dialog; null when they cancelled. */
   chooseSavePath(defaultName: string): Promise<string | null>
-  /** Opens the system's print dialog for this PDF. */
-  printPdf(pdf: Uint8Array, title: string): Promise<void>
 }
 
 export interface HandlerDeps {
@@ -24,8 +25,8 @@ export interface HandlerDeps {
   /** Where the settings file lives (Electron's userData folder). */
   userDataDir: string
   desktop: DesktopPort
-  /** Draws the PDF; the real renderer unless a test injects a failing one. */
-  renderPdf?: PdfRenderer
+  /** Draws the PDF off the main process: the render thread (a test may wrap it to fail). */
+  renderPdf: PdfRenderer
 }
 
 export const HANDOUT_FILE_NAME = 'fiche-patient-mollet.pdf'
@@ -33,6 +34,7 @@ export const HANDOUT_FILE_NAME = 'fiche-patient-mollet.pdf'
 export function createHandlers(deps: HandlerDeps): Handlers {
   const settings = createSettingsStore(deps.userDataDir)
   const handouts = createHandoutService(deps.resourcesDir, deps.renderPdf)
+  let preview: AbortController | null = null
 
   // Read once: loading a corrupt file moves it aside, and its notice must reach
   // the user whichever call comes first. The notice stays until a save succeeds.
@@ -42,16 +44,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return snapshot
   }
 
-  async function render(options: HandoutOptions): Promise<RenderedHandout> {
+  async function render(options: HandoutOptions, signal?: AbortSignal): Promise<RenderedHandout> {
     const { settings: current } = await currentSettings()
     try {
-      return await handouts.render(options, current.letterhead)
+      return await handouts.render(options, current.letterhead, { signal })
     } catch (error) {
+      if (signal?.aborted) throw error
       // Never the ids themselves in the message: any argument may hold a name.
       if (error instanceof HandoutSelectionError) {
         throw new HandlerError('Certains choix de la fiche ne figurent plus dans la base de connaissances. Décochez-les puis réessayez.')
       }
-      if (error instanceof HandoutContentError) throw new HandlerError(error.message)
+      if (error instanceof HandoutContentError || error instanceof HandoutNoteError) throw new HandlerError(error.message)
       // A failed layout (a font that cannot be read, the PDF library itself):
       // only its class is logged, its message may quote the handout's text.
       console.error('mollet: la fiche n’a pas pu être produite', error instanceof Error ? error.name : typeof error)
@@ -72,7 +75,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null
     },
 
-    renderHandout: async (options) => (await render(options)).pdf,
+    renderHandout: async (options, purpose) => {
+      if (purpose !== 'preview') {
+        const { pdf, unprintable } = await render(options)
+        return { status: 'rendered', pdf, unprintable }
+      }
+      // Latest wins: the preview the clinician is waiting for is the newest one.
+      preview?.abort()
+      const own = new AbortController()
+      preview = own
+      try {
+        const { pdf, unprintable } = await render(options, own.signal)
+        return { status: 'rendered', pdf, unprintable }
+      } catch (error) {
+        if (own.signal.aborted) return { status: 'superseded' }
+        throw error
+      } finally {
+        if (preview === own) preview = null
+      }
+    },
 
     saveHandout: async (options) => {
       const { pdf } = await render(options)
@@ -86,14 +107,5 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { status: 'saved', path }
     },
 
-    printHandout: async (options) => {
-      const { pdf, doc } = await render(options)
-      try {
-        await deps.desktop.printPdf(pdf, doc.metadata.title)
-      } catch {
-        throw new HandlerError('L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.')
-      }
-      return null
-    },
   }
 }

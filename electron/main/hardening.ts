@@ -41,9 +41,7 @@ export function hardenSession(ses: SessionLike): void {
 /**
  * Every web contents stays on the app: navigation and redirects elsewhere are
  * cancelled, new windows and webviews are refused. (Subframes cannot load at
- * all in the app window: its CSP has default-src 'none', so frame-src too.
- * Subframe navigations are not intercepted here, which leaves Chromium's PDF
- * viewer free to run in the print window.)
+ * all in the app window: its CSP has default-src 'none', so frame-src too.)
  */
 export function hardenContents(contents: ContentsLike): void {
   const stayOnApp = (event: NavigationEvent): void => {

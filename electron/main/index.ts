@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { createDesktop } from './desktop'
 import { serveAppFile } from './app-protocol'
 import { createHandlers } from './handlers'
+import { createRenderThread } from './handout/render-thread'
 import { hardenContents, hardenSession } from './hardening'
 import { createDispatcher } from './ipc/dispatcher'
 import { registerIpc } from './ipc/register'
@@ -68,7 +69,10 @@ void app.whenReady().then(() => {
   serveApp()
   hardenSession(session.defaultSession)
   const desktop = createDesktop(() => mainWindow)
-  registerIpc(createDispatcher(createHandlers({ resourcesDir, userDataDir: app.getPath('userData'), desktop }), APP_ORIGIN))
+  // The handout's PDF is laid out in a worker thread (handoutWorker.js, built beside this file).
+  const renderPdf = createRenderThread({ entry: new URL('./handoutWorker.js', import.meta.url) })
+  const handlers = createHandlers({ resourcesDir, userDataDir: app.getPath('userData'), desktop, renderPdf })
+  registerIpc(createDispatcher(handlers, APP_ORIGIN))
   Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command)))
   createWindow()
   app.on('activate', () => {

@@ -19,7 +19,7 @@ const { kb } = await loadKnowledgeBase(resourcesDir)
 
 const once = async (): Promise<{ ms: number; bytes: number; pages: number }> => {
   const start = performance.now()
-  const pdf = await renderHandoutPdf(standardHandout(kb), resourcesDir)
+  const { pdf } = await renderHandoutPdf(standardHandout(kb), resourcesDir)
   const ms = performance.now() - start
   const pages = new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page[^s]/gu)?.length ?? 0
   return { ms, bytes: pdf.byteLength, pages }

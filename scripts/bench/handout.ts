@@ -107,7 +107,7 @@ export async function benchHandout() {
   const doc = standardHandout(kb)
   const react = await reactPdf()
   const chrome = await chromiumPdf(handoutHtml(doc, './'), footerTemplate(doc))
-  const reactBytes = await renderHandoutPdf(doc, resourcesDir)
+  const { pdf: reactBytes } = await renderHandoutPdf(doc, resourcesDir)
   await writeFile(join(out, 'handout-react-pdf.pdf'), reactBytes)
   await writeFile(join(out, 'handout-chromium.pdf'), chrome.pdf)
   const pages = async (file: string) => Number(/Pages:\s+(\d+)/u.exec((await run('pdfinfo', [file])).stdout)?.[1] ?? Number.NaN)

@@ -5,7 +5,7 @@
 import type { Condition, KnowledgeBase } from '../kb/types'
 import { HANDOUT_SECTIONS, type HandoutSectionId } from '../kb/vocabulary'
 import { frenchTypography } from '../text/typography'
-import type { HandoutOptions, Letterhead } from './options'
+import { noteProblem, type HandoutOptions, type Letterhead } from './options'
 import { unknownSelection } from './selection'
 
 /** A bullet: an optional bold lead ("Déshydratation.") then its text. */
@@ -52,6 +52,14 @@ export class HandoutSelectionError extends Error {
   }
 }
 
+/** The note passes its bounds (options.ts); `message` is French. */
+export class HandoutNoteError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'HandoutNoteError'
+  }
+}
+
 /** The knowledge base cannot make a safe handout (no meta, no red flag). */
 export class HandoutContentError extends Error {
   constructor(message: string) {
@@ -77,6 +85,8 @@ export function composeHandout(
   if (redFlags.length === 0) {
     throw new HandoutContentError('Aucun signe d’alerte dans la base de connaissances\u00a0: la fiche ne peut pas être produite.')
   }
+  const noteTooLong = noteProblem(options.note)
+  if (noteTooLong) throw new HandoutNoteError(noteTooLong)
   const unknown = unknownSelection(kb, options)
   if (unknown.length > 0) {
     throw new HandoutSelectionError(`Choix inconnu${unknown.length > 1 ? 's' : ''}\u00a0: ${unknown.join(', ')}.`, unknown)

@@ -11,13 +11,23 @@ export interface MolletContract {
   /** The saved settings, or the defaults with a French notice when the file was unreadable. */
   getSettings: { args: []; result: SettingsSnapshot }
   saveSettings: { args: [settings: Settings]; result: null }
-  /** The handout as PDF bytes, for the preview (letterhead from the saved settings). */
-  renderHandout: { args: [options: HandoutOptions]; result: Uint8Array }
+  /**
+   * The handout as PDF bytes (letterhead from the saved settings), for the
+   * preview or for printing. A preview asked while another is still being made
+   * supersedes it: the older one answers 'superseded'.
+   */
+  renderHandout: { args: [options: HandoutOptions, purpose: HandoutPurpose]; result: RenderedHandoutResult }
   /** Asks where to save, then writes the PDF. */
   saveHandout: { args: [options: HandoutOptions]; result: SaveHandoutResult }
-  /** Sends the handout to the system's print dialog. */
-  printHandout: { args: [options: HandoutOptions]; result: null }
 }
+
+export const HANDOUT_PURPOSES = ['preview', 'print'] as const
+export type HandoutPurpose = (typeof HANDOUT_PURPOSES)[number]
+
+export type RenderedHandoutResult =
+  /** `unprintable`: characters the handout's font cannot draw (printed as « \ufffd »), for the form to name. */
+  | { status: 'rendered'; pdf: Uint8Array; unprintable: string[] }
+  | { status: 'superseded' }
 
 export type SaveHandoutResult = { status: 'saved'; path: string } | { status: 'cancelled' }
 
@@ -32,7 +42,6 @@ export const METHODS = [
   'saveSettings',
   'renderHandout',
   'saveHandout',
-  'printHandout',
 ] as const satisfies readonly Method[]
 type Missing = Exclude<Method, (typeof METHODS)[number]>
 const allListed: Missing extends never ? true : never = true

@@ -1,12 +1,12 @@
 // Argument validators for every method of the contract. Main-side only.
 import { z } from 'zod'
-import type { Args, Method } from './contract'
+import { HANDOUT_PURPOSES, type Args, type Method } from './contract'
 import { ID_MAX, IDS_MAX, NOTE_MAX, PATIENT_NAME_MAX } from '../handout/options'
 import { settingsSchema } from '../settings/schema'
 
 const ids = z.array(z.string().min(1).max(ID_MAX)).max(IDS_MAX)
 
-/** What the clinician chose for one handout; sizes bounded (a note of 20,000 characters at most). */
+/** What the clinician chose for one handout; sizes bounded (the note's lines are counted by composeHandout, with a French message). */
 export const handoutOptionsSchema = z.strictObject({
   causes: ids,
   advice: ids,
@@ -19,7 +19,6 @@ export const argsValidators: { [M in Method]: z.ZodType<Args<M>> } = {
   loadKnowledgeBase: z.tuple([]),
   getSettings: z.tuple([]),
   saveSettings: z.tuple([settingsSchema]),
-  renderHandout: z.tuple([handoutOptionsSchema]),
+  renderHandout: z.tuple([handoutOptionsSchema, z.enum(HANDOUT_PURPOSES)]),
   saveHandout: z.tuple([handoutOptionsSchema]),
-  printHandout: z.tuple([handoutOptionsSchema]),
 }

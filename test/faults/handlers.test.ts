@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDispatcher, type Dispatch, type SenderInfo } from '../../electron/main/ipc/dispatcher'
 import { createHandlers, type DesktopPort, type HandlerDeps } from '../../electron/main/handlers'
-import { renderHandoutPdf } from '../../electron/main/handout/pdf'
+import { devRenderThread } from '../../scripts/dev-render-thread'
 import { SETTINGS_FILE } from '../../electron/main/settings/store'
 import { APP_ENTRY, APP_ORIGIN } from '../../electron/main/security'
 import type { IpcResult } from '../../shared/ipc/contract'
@@ -44,8 +44,8 @@ let root: string
 let savePath: string | null
 const desktop: DesktopPort = {
   chooseSavePath: async () => savePath,
-  printPdf: async () => undefined,
 }
+const renderThread = devRenderThread()
 const logged = captureConsole()
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'mollet-faults-'))
@@ -58,7 +58,7 @@ afterEach(async () => {
 
 function dispatcher(deps: Partial<HandlerDeps>): Dispatch {
   return createDispatcher(
-    createHandlers({ resourcesDir: REAL_RESOURCES, userDataDir: join(root, 'userData'), desktop, ...deps }),
+    createHandlers({ resourcesDir: REAL_RESOURCES, userDataDir: join(root, 'userData'), desktop, renderPdf: renderThread, ...deps }),
     APP_ORIGIN,
   )
 }
@@ -77,7 +77,7 @@ async function value<T>(dispatch: Dispatch, method: string, ...args: unknown[]):
 async function stillUsable(dispatch: Dispatch): Promise<void> {
   const { kb } = await value<KnowledgeBaseSnapshot>(dispatch, 'loadKnowledgeBase')
   expect(kb.causes.length).toBeGreaterThan(0)
-  const pdf = await value<Uint8Array>(dispatch, 'renderHandout', OPTIONS)
+  const { pdf } = await value<{ pdf: Uint8Array }>(dispatch, 'renderHandout', OPTIONS, 'preview')
   expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-')
 }
 
@@ -107,12 +107,12 @@ describe('knowledge-base file missing or corrupt', () => {
     expect(kb.causes).toEqual([])
     expect(kb.differentials.length).toBeGreaterThan(0)
     // The handout's cause is gone with its file: a French failure, then a handout without it.
-    const failed = await call(dispatch, 'renderHandout', OPTIONS)
+    const failed = await call(dispatch, 'renderHandout', OPTIONS, 'preview')
     expect(failed).toEqual({
       ok: false,
       error: { code: 'failed', message: 'Certains choix de la fiche ne figurent plus dans la base de connaissances. Décochez-les puis réessayez.' },
     })
-    expect(await value<Uint8Array>(dispatch, 'renderHandout', { ...OPTIONS, causes: [], advice: [] })).toBeInstanceOf(Uint8Array)
+    expect(await value(dispatch, 'renderHandout', { ...OPTIONS, causes: [], advice: [] }, 'preview')).toMatchObject({ status: 'rendered' })
   })
 
   it('meta.json missing: the handout cannot be made safely and says so in French', async () => {
@@ -120,7 +120,7 @@ describe('knowledge-base file missing or corrupt', () => {
     const dispatch = dispatcher({ resourcesDir })
     const { problems } = await value<KnowledgeBaseSnapshot>(dispatch, 'loadKnowledgeBase')
     expect(problems[0]).toMatchObject({ file: 'meta.json', message: 'Fichier introuvable ou illisible.' })
-    expect(await call(dispatch, 'renderHandout', OPTIONS)).toEqual({
+    expect(await call(dispatch, 'renderHandout', OPTIONS, 'preview')).toEqual({
       ok: false,
       error: { code: 'failed', message: 'La base de connaissances est incomplète\u00a0: la fiche ne peut pas être produite.' },
     })
@@ -225,14 +225,14 @@ describe('a PDF render that fails', () => {
     let failing = true
     const dispatch = dispatcher({
       userDataDir,
-      renderPdf: async (doc, resourcesDir) => {
+      renderPdf: async (doc, resourcesDir, signal) => {
         if (failing) throw new TypeError(`layout failed near “${doc.patientName ?? ''}”`)
-        return renderHandoutPdf(doc, resourcesDir)
+        return renderThread(doc, resourcesDir, signal)
       },
     })
     savePath = join(root, 'fiche.pdf')
-    for (const method of ['renderHandout', 'saveHandout', 'printHandout']) {
-      expect(await call(dispatch, method, OPTIONS), method).toEqual({ ok: false, error: { code: 'failed', message: MESSAGES.pdf } })
+    for (const [method, ...args] of [['renderHandout', OPTIONS, 'preview'], ['renderHandout', OPTIONS, 'print'], ['saveHandout', OPTIONS]]) {
+      expect(await call(dispatch, method as string, ...args), String(method)).toEqual({ ok: false, error: { code: 'failed', message: MESSAGES.pdf } })
     }
     expect(await readdir(root)).not.toContain('fiche.pdf')
     // Logged: the class of the error only (its message quoted the patient's name).
@@ -246,7 +246,7 @@ describe('a PDF render that fails', () => {
   it('for real: the fonts folder is gone; the same French failure, the knowledge base still loads', async () => {
     const resourcesDir = await faultyResources(root, { withoutFonts: true })
     const dispatch = dispatcher({ resourcesDir })
-    expect(await call(dispatch, 'renderHandout', OPTIONS)).toEqual({ ok: false, error: { code: 'failed', message: MESSAGES.pdf } })
+    expect(await call(dispatch, 'renderHandout', OPTIONS, 'preview')).toEqual({ ok: false, error: { code: 'failed', message: MESSAGES.pdf } })
     const { problems } = await value<KnowledgeBaseSnapshot>(dispatch, 'loadKnowledgeBase')
     expect(problems).toEqual([])
   })

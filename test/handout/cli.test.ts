@@ -105,7 +105,8 @@ describe('npm run handout', () => {
     ['a stray argument', ['--out', 'fiche.pdf', 'Martin'], /^Argument inattendu\u00a0: Martin\./u],
     ['an unknown cause', ['--out', 'fiche.pdf', '--causes', 'stress-eleve,grippe'], /^Identifiant inconnu\u00a0: grippe\./u],
     ['an unknown advice', ['--out', 'fiche.pdf', '--advice', 'tisane,repos'], /^Identifiants inconnus\u00a0: tisane, repos\./u],
-    ['a note too long', ['--out', 'fiche.pdf', '--note', 'x'.repeat(20_001)], /^Note trop longue/u],
+    ['a note too long', ['--out', 'fiche.pdf', '--note', 'x'.repeat(3_001)], /^La note est trop longue\u00a0: 3\u202f001 caractères pour 3\u202f000 au plus\./u],
+    ['a note of too many lines', ['--out', 'fiche.pdf', '--note', 'x\\n'.repeat(40)], /^La note compte trop de lignes\u00a0: 41 pour 40 au plus\./u],
     ['a missing settings file', ['--out', 'fiche.pdf', '--settings', 'absent.json'], /^Fichier de réglages introuvable/u],
   ])('%s: a French message, exit code 2, no file', async (_label, args, message) => {
     const run = await handout(...args)

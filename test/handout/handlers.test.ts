@@ -9,6 +9,8 @@ import { createHandlers, HANDOUT_FILE_NAME, type DesktopPort } from '../../elect
 import { APP_ENTRY, APP_ORIGIN } from '../../electron/main/security'
 import type { HandoutOptions } from '../../shared/handout/options'
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/schema'
+import type { RenderedHandoutResult } from '../../shared/ipc/contract'
+import { devRenderThread } from '../../scripts/dev-render-thread'
 import { pdfInfo, pdfText, searchable } from './pdf-tools'
 import { captureConsole } from '../helpers/console'
 
@@ -26,9 +28,10 @@ const OPTIONS: HandoutOptions = {
 
 interface FakeDesktop extends DesktopPort {
   savePath: string | null
-  printed: { pdf: Uint8Array; title: string }[]
-  printFails: boolean
 }
+
+/** One render thread for the file, as the app has one for its life. */
+const renderPdf = devRenderThread()
 
 let dir: string
 let desktop: FakeDesktop
@@ -39,18 +42,12 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mollet-handlers-'))
   desktop = {
     savePath: null,
-    printed: [],
-    printFails: false,
     async chooseSavePath(defaultName) {
       expect(defaultName).toBe(HANDOUT_FILE_NAME)
       return this.savePath
     },
-    async printPdf(pdf, title) {
-      if (this.printFails) throw new Error('printer on fire')
-      this.printed.push({ pdf, title })
-    },
   }
-  dispatch = createDispatcher(createHandlers({ resourcesDir, userDataDir: join(dir, 'userData'), desktop }), APP_ORIGIN)
+  dispatch = createDispatcher(createHandlers({ resourcesDir, userDataDir: join(dir, 'userData'), desktop, renderPdf }), APP_ORIGIN)
 })
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
@@ -64,14 +61,42 @@ async function ok<T>(method: string, ...args: unknown[]): Promise<T> {
   return result.value as T
 }
 
+async function rendered(options: unknown, purpose = 'preview'): Promise<Uint8Array> {
+  const result = await ok<RenderedHandoutResult>('renderHandout', options, purpose)
+  if (result.status !== 'rendered') throw new Error(`renderHandout: ${result.status}`)
+  return result.pdf
+}
+
 describe('handout methods', () => {
-  it('renderHandout answers PDF bytes, with the saved letterhead', async () => {
+  it('renderHandout answers PDF bytes, with the saved letterhead, for the preview and for printing', async () => {
     const settings: Settings = { ...DEFAULT_SETTINGS, letterhead: { name: 'Cabinet du Parc', address: '', phone: '' } }
     await ok('saveSettings', settings)
-    const pdf = await ok<Uint8Array>('renderHandout', OPTIONS)
-    expect(pdf).toBeInstanceOf(Uint8Array)
-    expect(pdfInfo(pdf).author).toBe('Cabinet du Parc')
-    expect(pdfText(pdf)).toContain(searchable(`Pour : ${PATIENT}`))
+    for (const purpose of ['preview', 'print']) {
+      const pdf = await rendered(OPTIONS, purpose)
+      expect(pdf).toBeInstanceOf(Uint8Array)
+      expect(pdfInfo(pdf).author).toBe('Cabinet du Parc')
+      expect(pdfText(pdf)).toContain(searchable(`Pour : ${PATIENT}`))
+    }
+  })
+
+  it('renderHandout: the newest preview wins, older ones answer superseded; a print is never superseded', async () => {
+    await rendered(OPTIONS, 'preview')
+    const notes = ['un', 'deux', 'trois', 'quatre']
+    const answers = await Promise.all([
+      ...notes.map((note) => ok<RenderedHandoutResult>('renderHandout', { ...OPTIONS, note }, 'preview')),
+      ok<RenderedHandoutResult>('renderHandout', { ...OPTIONS, note: 'impression' }, 'print'),
+    ])
+    expect(answers.map((a) => a.status)).toEqual(['superseded', 'superseded', 'superseded', 'rendered', 'rendered'])
+    const [last, print] = answers.slice(3) as { status: 'rendered'; pdf: Uint8Array }[]
+    expect(pdfText(last!.pdf)).toContain('quatre')
+    expect(pdfText(print!.pdf)).toContain('impression')
+  }, 60_000)
+
+  it('renderHandout names the characters the font cannot draw', async () => {
+    const result = await ok<RenderedHandoutResult>('renderHandout', { ...OPTIONS, note: 'Shalom שלום, bravo 👍, merci.' }, 'preview')
+    expect(result.status === 'rendered' && result.unprintable).toEqual(['ש', 'ל', 'ו', 'ם', '👍'])
+    const plain = await ok<RenderedHandoutResult>('renderHandout', OPTIONS, 'preview')
+    expect(plain.status === 'rendered' && plain.unprintable).toEqual([])
   })
 
   it('saveHandout writes the PDF where the user chose, atomically', async () => {
@@ -103,20 +128,8 @@ describe('handout methods', () => {
     expect((await readdir(dir)).sort()).toEqual(['autre', 'occupé'])
   })
 
-  it('printHandout sends the PDF and its title to the desktop; a printer failure is said in French', async () => {
-    expect(await ok('printHandout', OPTIONS)).toBeNull()
-    expect(desktop.printed).toHaveLength(1)
-    expect(desktop.printed[0]!.title).toBe('Contractions musculaires au mollet — Fiche d’information pour le patient')
-    expect(pdfInfo(desktop.printed[0]!.pdf).pages).toBeGreaterThanOrEqual(1)
-    desktop.printFails = true
-    expect(await dispatch('printHandout', [OPTIONS], app)).toEqual({
-      ok: false,
-      error: { code: 'failed', message: 'L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.' },
-    })
-  })
-
   it('an id the knowledge base does not hold: a French failure that does not repeat the argument', async () => {
-    const result = await dispatch('renderHandout', [{ ...OPTIONS, causes: [PATIENT.toLowerCase().replace(/\W+/g, '-')] }], app)
+    const result = await dispatch('renderHandout', [{ ...OPTIONS, causes: [PATIENT.toLowerCase().replace(/\W+/g, '-')] }, 'preview'], app)
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.code).toBe('failed')
@@ -131,7 +144,7 @@ describe('handout methods', () => {
     ['not an object', ['fiche']],
     ['a missing field', [{ causes: [], advice: [], patientName: '', note: '' }]],
     ['an extra field', [{ ...OPTIONS, path: '/etc/passwd' }]],
-    ['a note over 20,000 characters', [{ ...OPTIONS, note: 'x'.repeat(20_001) }]],
+    ['a note over 3,000 characters', [{ ...OPTIONS, note: 'x'.repeat(3_001) }]],
     ['a patient name over 200 characters', [{ ...OPTIONS, patientName: 'x'.repeat(201) }]],
     ['more than 100 ids', [{ ...OPTIONS, causes: Array.from({ length: 101 }, (_, i) => `c${i}`) }]],
     ['an id over 80 characters', [{ ...OPTIONS, advice: ['a'.repeat(81)] }]],
@@ -139,18 +152,26 @@ describe('handout methods', () => {
     ['largePrint as a string', [{ ...OPTIONS, largePrint: 'true' }]],
     ['ids as a string', [{ ...OPTIONS, causes: 'deshydratation' }]],
   ])('refuses %s', async (_label, args) => {
-    for (const method of ['renderHandout', 'saveHandout', 'printHandout']) {
-      expect(await dispatch(method, args, app)).toEqual({
+    for (const [method, extra] of [['renderHandout', ['preview']], ['saveHandout', []]] as const) {
+      expect(await dispatch(method, [...args, ...extra], app)).toEqual({
         ok: false,
         error: { code: 'invalid-arguments', message: 'Appel refusé\u00a0: arguments invalides.' },
       })
     }
-    expect(desktop.printed).toEqual([])
   })
 
-  it('accepts a note of exactly 20,000 characters', async () => {
-    const pdf = await ok<Uint8Array>('renderHandout', { ...OPTIONS, note: 'mot '.repeat(5000) })
-    expect(pdfInfo(pdf).pages).toBeGreaterThan(3)
+  it('refuses a purpose that is neither preview nor print', async () => {
+    expect(await dispatch('renderHandout', [OPTIONS, 'fax'], app)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } })
+  })
+
+  it('accepts a note at both limits (3,000 characters, 40 lines); one line more is refused in French', async () => {
+    const atLimit = Array.from({ length: 40 }, (_, i) => `Ligne ${i + 1} : ${'mot '.repeat(17)}`.slice(0, 74)).join('\n')
+    expect(atLimit.length).toBe(3_000 - 1)
+    expect(pdfInfo(await rendered({ ...OPTIONS, note: atLimit })).pages).toBeLessThanOrEqual(4)
+    expect(await dispatch('renderHandout', [{ ...OPTIONS, note: 'x\n'.repeat(40) + 'x' }, 'preview'], app)).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'La note compte trop de lignes\u00a0: 41 pour 40 au plus. Regroupez des lignes.' },
+    })
   }, 60_000)
 })
 
@@ -165,7 +186,7 @@ describe('settings methods', () => {
   it('getSettings on a corrupt file: defaults and the notice, even after a handout was made first, until a save', async () => {
     await mkdir(join(dir, 'userData'))
     await writeFile(join(dir, 'userData', 'settings.json'), '{oups')
-    await ok('renderHandout', OPTIONS)
+    await ok('renderHandout', OPTIONS, 'preview')
     for (let i = 0; i < 2; i++) {
       const snapshot = await ok<{ settings: Settings; notice: string | null }>('getSettings')
       expect(snapshot.settings).toEqual(DEFAULT_SETTINGS)

@@ -1,7 +1,7 @@
 // Reads a PDF back with poppler-utils (pdftotext, pdfinfo, pdffonts) and
 // pdfminer's pdf2txt, which keeps U+00A0 and U+202F (pdftotext turns them into spaces).
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -99,4 +99,54 @@ export function bodyWordHeight(pdf: Uint8Array): number {
     counts.set(h, (counts.get(h) ?? 0) + 1)
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0
+}
+
+/** A page drawn in grey levels (0 black … 255 white). */
+export interface GreyPage {
+  width: number
+  height: number
+  pixels: Uint8Array
+}
+
+/** Each page drawn by pdftoppm at `dpi`, in grey (PGM, read here without any image library). */
+export function greyPages(pdf: Uint8Array, dpi = 72): GreyPage[] {
+  return withFile(pdf, (path) => {
+    const prefix = join(path, '..', 'page')
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', path, prefix])
+    const files = readdirSync(join(path, '..')).filter((f) => f.startsWith('page') && f.endsWith('.pgm')).sort()
+    return files.map((f) => readPgm(readFileSync(join(path, '..', f))))
+  })
+}
+
+function readPgm(bytes: Buffer): GreyPage {
+  // "P5" width height maxval, each followed by one whitespace, then the raster.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/u.exec(bytes.subarray(0, 64).toString('latin1'))
+  if (!header || header[3] !== '255') throw new Error('PGM inattendu')
+  const width = Number(header[1])
+  const height = Number(header[2])
+  return { width, height, pixels: new Uint8Array(bytes.subarray(header[0].length, header[0].length + width * height)) }
+}
+
+/**
+ * Share of `block` × `block` squares whose mean grey differs by more than
+ * `tolerance` levels, over the area both pages cover. Squares, not pixels: the
+ * same text drawn by two renderers (a 300 dpi image scaled down, vector glyphs)
+ * differs at every glyph edge, while a missing, shifted or other page differs
+ * over whole lines. Pages more than one pixel apart in size differ whole (A4
+ * in points is not a whole number: one PDF may round it up, another down).
+ */
+export function differingShare(a: GreyPage, b: GreyPage, block = 8, tolerance = 32): number {
+  if (Math.abs(a.width - b.width) > 1 || Math.abs(a.height - b.height) > 1) return 1
+  const columns = Math.floor(Math.min(a.width, b.width) / block)
+  const rows = Math.floor(Math.min(a.height, b.height) / block)
+  const mean = (page: GreyPage, bx: number, by: number): number => {
+    let sum = 0
+    for (let y = by * block; y < (by + 1) * block; y++) {
+      for (let x = bx * block; x < (bx + 1) * block; x++) sum += page.pixels[y * page.width + x] as number
+    }
+    return sum / (block * block)
+  }
+  let differing = 0
+  for (let by = 0; by < rows; by++) for (let bx = 0; bx < columns; bx++) if (Math.abs(mean(a, bx, by) - mean(b, bx, by)) > tolerance) differing++
+  return differing / (rows * columns)
 }

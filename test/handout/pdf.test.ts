@@ -1,6 +1,7 @@
 // The handout PDF made from the real knowledge base, read back with
 // pdftotext / pdfinfo / pdffonts / pdf2txt.
 import { beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -9,7 +10,7 @@ import {
   handoutBodyBlocks,
   type HandoutDocument,
 } from '../../shared/handout/compose'
-import type { HandoutOptions, Letterhead } from '../../shared/handout/options'
+import { NOTE_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
 import { adviceFor, standardSelection } from '../../shared/handout/selection'
 import type { KnowledgeBase } from '../../shared/kb/types'
 import { kandelMoles } from '../../shared/text/readability'
@@ -33,7 +34,7 @@ beforeAll(async () => {
 
 async function render(options: HandoutOptions, letterhead = LETTERHEAD): Promise<{ doc: HandoutDocument; pdf: Uint8Array }> {
   const doc = composeHandout(kb, options, letterhead, DATE)
-  return { doc, pdf: await renderHandoutPdf(doc, resourcesDir) }
+  return { doc, pdf: (await renderHandoutPdf(doc, resourcesDir)).pdf }
 }
 
 const has = (text: string, passage: string): boolean => text.includes(searchable(passage))
@@ -194,15 +195,15 @@ describe('tailoring', () => {
 })
 
 describe('odd input still gives a valid PDF', () => {
-  const note10k = 'Buvez un grand verre d’eau le matin et le soir, puis reposez-vous. '.repeat(160).slice(0, 10_000)
+  const noteAtLimit = 'Buvez un grand verre d’eau le matin et le soir, puis reposez-vous. '.repeat(160).slice(0, NOTE_MAX)
   it.each<[string, Partial<HandoutOptions>, Partial<Letterhead>, string[]]>([
-    ['a 10,000-character note', { note: note10k }, {}, ['reposez-vous']],
+    ['a note of 3,000 characters', { note: noteAtLimit }, {}, ['reposez-vous']],
     ['emoji', { patientName: 'Zoé 😀', note: 'Courage 💪🏽 ! 👨‍👩‍👧 à bientôt' }, { name: 'Cabinet 🌿' }, ['Zoé', 'à bientôt']],
     ['markup', { patientName: '<script>alert(1)</script>', note: '<b>gras</b> & </Page> %PDF' }, {}, ['<script>alert(1)</script>', '<b>gras</b> & </Page>']],
     ['right-to-left text', { patientName: 'מרים כהן', note: 'تشنج عضلي في الساق, suite en français' }, {}, ['suite en français']],
     ['empty fields', { patientName: '', note: '' }, { name: '', address: '', phone: '' }, ['Quand consulter un médecin']],
     ['blank and control characters', { patientName: '\t\n', note: 'a\u0000b\u0007c\u202e inversé\r\nligne' }, { address: '\n\n' }, ['abc inversé', 'ligne']],
-    ['one 5,000-letter word', { note: 'x'.repeat(5000) }, { name: 'y'.repeat(500) }, ['xxxxxxxxxxxxxxxxxxxxxxxx']],
+    ['one 3,000-letter word', { note: 'x'.repeat(NOTE_MAX) }, { name: 'y'.repeat(500) }, ['xxxxxxxxxxxxxxxxxxxxxxxx']],
   ])('%s', async (_label, options, letterhead, expected) => {
     const { pdf } = await render({ ...standard, ...options }, { ...LETTERHEAD, ...letterhead })
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
@@ -215,13 +216,20 @@ describe('odd input still gives a valid PDF', () => {
     for (const flag of redFlags()) expect(has(text, flag), flag).toBe(true)
   }, 60_000)
 
-  it('prints the whole 10,000-character note, over more pages', async () => {
+  it('prints the whole note at its limit, over more pages, and keeps its blank lines', async () => {
     const note = Array.from({ length: 400 }, (_, i) => `mot${i}`).join(' ') + ' ' + 'fin de la note. '.repeat(500)
-    const { pdf } = await render({ ...standard, note: note.slice(0, 10_000) })
+    const { pdf } = await render({ ...standard, note: note.slice(0, NOTE_MAX) })
     const text = pdfText(pdf)
     expect(text).toContain('mot0 mot1')
     expect(text).toContain('mot399')
-    expect(pdfInfo(pdf).pages).toBeGreaterThan(3)
+    expect(pdfInfo(pdf).pages).toBeGreaterThan(pdfInfo((await render(standard)).pdf).pages)
+    // A blank line between two lines of the note is kept: more empty lines between them in pdftotext's layout.
+    const gap = async (typed: string): Promise<number> => {
+      const layout = execFileSync('pdftotext', ['-layout', '-', '-'], { input: (await render({ ...standard, note: typed })).pdf }).toString()
+      const between = /Premier paragraphe\.\n((?:[ \t]*\n)*)[ \t]*Second paragraphe\./u.exec(layout)
+      return between?.[1]?.split('\n').length ?? Number.NaN
+    }
+    expect(await gap('Premier paragraphe.\n\nSecond paragraphe.')).toBeGreaterThan(await gap('Premier paragraphe.\nSecond paragraphe.'))
   }, 60_000)
 })
 
@@ -264,7 +272,7 @@ describe('fonts come from the resources folder the caller passes', () => {
       const doc = composeHandout(kb, standard, LETTERHEAD, DATE)
       await expect(renderHandoutPdf(doc, other)).rejects.toThrow()
       await cp(join(resourcesDir, 'fonts'), join(other, 'fonts'), { recursive: true })
-      const pdf = await renderHandoutPdf(doc, other)
+      const { pdf } = await renderHandoutPdf(doc, other)
       expect(pdfFonts(pdf).every((f) => f.embedded && /NotoSans/u.test(f.name))).toBe(true)
     } finally {
       await rm(other, { recursive: true, force: true })

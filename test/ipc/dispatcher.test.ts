@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { METHODS, buildApi, channelOf } from '../../shared/ipc/contract'
 import { createDispatcher, HandlerError, type Handlers, type SenderInfo } from '../../electron/main/ipc/dispatcher'
 import { createHandlers } from '../../electron/main/handlers'
+import { devRenderThread } from '../../scripts/dev-render-thread'
 import { APP_ORIGIN } from '../../electron/main/security'
 
 const app: SenderInfo = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true }
@@ -10,9 +11,9 @@ const resourcesDir = resolve(import.meta.dirname, '../../resources')
 
 function dispatcherWith(overrides: Partial<Handlers>) {
   // Settings and the desktop port are not used here: a folder that is never written, no dialog.
-  const desktop = { chooseSavePath: async () => null, printPdf: async () => undefined }
+  const desktop = { chooseSavePath: async () => null }
   const userDataDir = resolve(import.meta.dirname, 'no-settings-here')
-  const handlers = { ...createHandlers({ resourcesDir, userDataDir, desktop }), ...overrides } as Handlers
+  const handlers = { ...createHandlers({ resourcesDir, userDataDir, desktop, renderPdf: devRenderThread() }), ...overrides } as Handlers
   return createDispatcher(handlers, APP_ORIGIN)
 }
 

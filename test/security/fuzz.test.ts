@@ -14,6 +14,7 @@ import { METHODS, type IpcErrorCode, type Method } from '../../shared/ipc/contra
 import { argsValidators } from '../../shared/ipc/validators'
 import { createDispatcher, type Dispatch, type SenderInfo } from '../../electron/main/ipc/dispatcher'
 import { createHandlers } from '../../electron/main/handlers'
+import { devRenderThread } from '../../scripts/dev-render-thread'
 import { APP_ENTRY, APP_ORIGIN } from '../../electron/main/security'
 
 /** Every IpcErrorCode; the `satisfies` fails to compile if a code is added to the contract and not here. */
@@ -44,9 +45,9 @@ const runs = new Map<string, number>()
 
 beforeAll(() => {
   userDataDir = mkdtempSync(join(tmpdir(), 'mollet-fuzz-'))
-  // The desktop port is the only stub: no dialog (saving is cancelled), printing succeeds.
-  const desktop = { chooseSavePath: async () => null, printPdf: async () => undefined }
-  const deps = { resourcesDir, userDataDir, desktop }
+  // The desktop port is the only stub: no dialog (saving is cancelled).
+  const desktop = { chooseSavePath: async () => null }
+  const deps = { resourcesDir, userDataDir, desktop, renderPdf: devRenderThread() }
   dispatch = createDispatcher(createHandlers(deps), APP_ORIGIN)
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     vi.spyOn(console, level).mockImplementation((...parts: unknown[]) => {

@@ -10,9 +10,11 @@ import { join } from 'node:path'
 import type { HandoutContent, HandoutDocument, HandoutItem, HandoutSection } from '../../../shared/handout/compose'
 
 /** Lines of a text typed with line breaks; each becomes its own Text (no '\n' reaches the layout). */
-export function linesOf(text: string): string[] {
-  return text.split(/\r\n|\r|\n/u).map((l) => l.trim()).filter((l) => l.length > 0)
+function linesOf(text: string): string[] {
+  return text.split(/\r\n|\r|\n/u).map((l) => l.trim())
 }
+/** The letterhead's address: its blank lines mean nothing on a letterhead. */
+const addressLines = (text: string): string[] => linesOf(text).filter((l) => l.length > 0)
 
 export const FONT_FAMILY = 'Noto Sans'
 export const FONT_FILES = { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } as const
@@ -67,15 +69,24 @@ const DROPPED = /^[\p{Cc}\u202a-\u202e\u2066-\u2069]$/u
  * Text the bundled font can draw: tabs as spaces, line breaks kept in a
  * multi-line field (drawn line by line) and spaces elsewhere, controls dropped,
  * and a character the font lacks (emoji, Hebrew, Arabic…) shown as U+FFFD
- * rather than silently lost.
+ * rather than silently lost; each such character is passed to `unprintable`,
+ * so that the form can say which ones before the handout is printed.
  */
-export function fitToFont(text: string, covers: (codePoint: number) => boolean, multiline = false): string {
+export function fitToFont(
+  text: string,
+  covers: (codePoint: number) => boolean,
+  multiline = false,
+  unprintable: (grapheme: string) => void = () => undefined,
+): string {
   let out = ''
   for (const { segment } of graphemes.segment(text.replace(/\t/gu, ' '))) {
     if (segment === '\n' || segment === '\r\n' || segment === '\r') out += multiline ? '\n' : ' '
     else if (DROPPED.test(segment)) continue
     else if ([...segment].every((ch) => covers(ch.codePointAt(0) as number))) out += segment
-    else out += '\ufffd'
+    else {
+      unprintable(segment)
+      out += '\ufffd'
+    }
   }
   return out
 }
@@ -302,7 +313,8 @@ function NoteLines({ lines, s, body }: { lines: string[]; s: Styles; body: numbe
   )
   const line = (text: string, key: number) => (
     <Text key={key} style={s.noteLine} hyphenationCallback={hyphenateFrench}>
-      {text}
+      {/* A blank line the clinician typed keeps its height. */}
+      {text || '\u00a0'}
     </Text>
   )
   const [first, ...rest] = lines
@@ -343,7 +355,7 @@ function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
                 {lh.name}
               </Text>
             ) : null}
-            {linesOf(lh.address).map((line, i) => (
+            {addressLines(lh.address).map((line, i) => (
               <Text key={i} style={s.line} hyphenationCallback={wholeWords}>
                 {line}
               </Text>
@@ -402,10 +414,17 @@ function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
   )
 }
 
+export interface RenderedPdf {
+  pdf: Uint8Array
+  /** Characters of the handout the bundled font cannot draw (printed as « \ufffd »), each once, in reading order. */
+  unprintable: string[]
+}
+
 /** The handout as PDF bytes. `resourcesDir` holds fonts/ (resources/ in the repo). */
-export async function renderHandoutPdf(doc: HandoutDocument, resourcesDir: string): Promise<Uint8Array> {
+export async function renderHandoutPdf(doc: HandoutDocument, resourcesDir: string): Promise<RenderedPdf> {
   const font = await bundledFont(resourcesDir)
-  const drawable = mapStrings(doc, (text, multiline) => fitToFont(text, font.covers, multiline))
+  const unprintable = new Set<string>()
+  const drawable = mapStrings(doc, (text, multiline) => fitToFont(text, font.covers, multiline, (g) => unprintable.add(g)))
   const buffer = await renderToBuffer(<HandoutPdf doc={drawable} family={font.family} />)
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), unprintable: [...unprintable] }
 }

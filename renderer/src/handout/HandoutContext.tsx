@@ -18,6 +18,7 @@ import type { MenuCommand } from '../../../shared/ipc/contract'
 import type { KnowledgeBase } from '../../../shared/kb/types'
 import type { Settings } from '../../../shared/settings/schema'
 import { useKbIndex } from '../hooks/useKbIndex'
+import { printPdf } from './printDocument'
 
 /** The view id of the handout (views.tsx, shared/differentials/hash.ts). */
 export const HANDOUT_VIEW = 'handout'
@@ -103,6 +104,7 @@ export function defaultsFor(kb: KnowledgeBase, saved: Settings['handoutDefaults'
 }
 
 const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
+const PRINT_FAILED = 'L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.'
 
 /** Reads the settings afresh, changes them and saves them (another part of the app may have saved meanwhile). */
 async function updateSettings(change: (settings: Settings) => Settings): Promise<{ outcome: SaveOutcome; saved: Settings | null }> {
@@ -206,8 +208,16 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
     setAction({ status: 'busy', action: kind })
     try {
       if (kind === 'print') {
-        const result = await api.printHandout(latest.current)
-        setAction(result.ok ? { status: 'idle' } : { status: 'error', message: result.error.message })
+        const result = await api.renderHandout(latest.current, 'print')
+        if (!result.ok) setAction({ status: 'error', message: result.error.message })
+        else if (result.value.status === 'rendered') {
+          try {
+            await printPdf(result.value.pdf, 'Fiche patient')
+            setAction({ status: 'idle' })
+          } catch {
+            setAction({ status: 'error', message: PRINT_FAILED })
+          }
+        }
       } else {
         const result = await api.saveHandout(latest.current)
         if (!result.ok) setAction({ status: 'error', message: result.error.message })

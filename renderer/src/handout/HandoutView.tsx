@@ -3,7 +3,15 @@
 // the clinic's letterhead; a live preview of the very PDF main makes, and
 // "Imprimer" / "Enregistrer en PDF…".
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
-import { LETTERHEAD_FIELD_MAX, NOTE_MAX, PATIENT_NAME_MAX, type Letterhead } from '../../../shared/handout/options'
+import {
+  LETTERHEAD_FIELD_MAX,
+  NOTE_LINES_MAX,
+  NOTE_MAX,
+  PATIENT_NAME_MAX,
+  lineCount,
+  noteProblem,
+  type Letterhead,
+} from '../../../shared/handout/options'
 import { adviceReasons, type HandoutChoice } from '../../../shared/handout/selection'
 import type { Condition } from '../../../shared/kb/types'
 import type { KbIndex } from '../lib/kbIndex'
@@ -53,6 +61,7 @@ export function HandoutView({ index }: { index: KbIndex }) {
   }, [handout.focusRequest])
 
   const busy = action.status === 'busy'
+  const noteTooLong = noteProblem(options.note)
 
   return (
     <div className="handout">
@@ -104,8 +113,20 @@ export function HandoutView({ index }: { index: KbIndex }) {
             />
           </label>
           <p className="field-hint" id={`${id}-count`}>
-            {number(options.note.length)} / {number(NOTE_MAX)} caractères
+            {number(options.note.length)} / {number(NOTE_MAX)} caractères · {number(lineCount(options.note))} / {number(NOTE_LINES_MAX)} lignes
           </p>
+          {noteTooLong && (
+            <p className="banner banner-error" role="alert" data-testid="note-problem">
+              {noteTooLong}
+            </p>
+          )}
+          {preview.unprintable.length > 0 && (
+            <p className="banner" role="status" data-testid="unprintable">
+              Ces caractères ne peuvent pas être imprimés (la police de la fiche ne les a pas) et apparaîtront comme «{NBSP}
+              {'\ufffd'}
+              {NBSP}»{NBSP}: {preview.unprintable.join(' ')}. Remplacez-les ou retirez-les avant d’imprimer.
+            </p>
+          )}
           <p className="field-hint" id={`${id}-private`}>
             Le nom et la note ne sont enregistrés nulle part{NBSP}: ils ne figurent que sur la fiche imprimée ou enregistrée.
           </p>

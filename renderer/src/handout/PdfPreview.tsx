@@ -1,34 +1,8 @@
 // Draws the real handout PDF (the bytes main produced) page by page with
-// pdf.js. Loaded lazily: pdf.js only reaches the handout view.
-//
-// Under the app's CSP (script-src 'self', worker-src 'self', font-src 'self',
-// no eval): the worker is a file of the bundle; WebAssembly is off (it would
-// need 'wasm-unsafe-eval'; the handout has no image to decode); the PDF's
-// embedded fonts are handed to the FontFace API as bytes, which font-src does
-// not govern (it governs URLs), so nothing is relaxed. The e2e checks that no
-// CSP violation is reported while the preview draws.
+// pdf.js (pdfjs.ts: loaded lazily, under the app's CSP unchanged). The e2e
+// checks that no CSP violation is reported while the preview draws.
 import { useEffect, useRef, useState } from 'react'
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
-
-type PdfJs = typeof import('pdfjs-dist')
-interface Loaded {
-  pdfjs: PdfJs
-  /** One worker for every preview: each new PDF does not start (and parse) another. */
-  worker: InstanceType<PdfJs['PDFWorker']>
-}
-let pdfjsPromise: Promise<Loaded> | null = null
-
-function loadPdfJs(): Promise<Loaded> {
-  pdfjsPromise ??= import('pdfjs-dist').then((pdfjs) => {
-    pdfjs.GlobalWorkerOptions.workerSrc = workerUrl
-    return { pdfjs, worker: new pdfjs.PDFWorker() }
-  })
-  // A failed load (a chunk that did not come) is tried again next time.
-  pdfjsPromise.catch(() => {
-    pdfjsPromise = null
-  })
-  return pdfjsPromise
-}
+import { drawPages } from './pdfjs'
 
 /** Pixels per PDF point: a sharp A4 page at the preview's width. */
 const SCALE = 1.5
@@ -50,33 +24,25 @@ export function PdfPreview({ pdf, label }: Props) {
     const host = container.current
     if (!pdf || !host) return
     let cancelled = false
-    let destroy: (() => Promise<void>) | null = null
     setDrawing(true)
     void (async () => {
       try {
-        const { pdfjs, worker } = await loadPdfJs()
-        if (cancelled) return
-        // pdf.js transfers the buffer to its worker: give it a copy.
-        const task = pdfjs.getDocument({ data: pdf.slice(), useWasm: false, worker })
-        destroy = () => task.destroy()
-        const doc = await task.promise
         const canvases: HTMLCanvasElement[] = []
-        for (let n = 1; n <= doc.numPages && !cancelled; n++) {
-          const page = await doc.getPage(n)
-          const viewport = page.getViewport({ scale: SCALE })
-          const canvas = document.createElement('canvas')
-          canvas.width = Math.floor(viewport.width)
-          canvas.height = Math.floor(viewport.height)
-          canvas.className = 'pdf-page'
-          canvas.setAttribute('role', 'img')
-          canvas.setAttribute('aria-label', `Page ${n} sur ${doc.numPages}`)
-          await page.render({ canvas, viewport }).promise
-          canvases.push(canvas)
-        }
+        const pages = await drawPages(
+          pdf,
+          SCALE,
+          (canvas, n, count) => {
+            canvas.className = 'pdf-page'
+            canvas.setAttribute('role', 'img')
+            canvas.setAttribute('aria-label', `Page ${n} sur ${count}`)
+            canvases.push(canvas)
+          },
+          () => cancelled,
+        )
         if (cancelled) return
         // The old pages stay until the new ones are all drawn: no flicker.
         host.replaceChildren(...canvases)
-        setPageCount(doc.numPages)
+        setPageCount(pages)
         setFailed(false)
         setDrawing(false)
       } catch {
@@ -84,8 +50,6 @@ export function PdfPreview({ pdf, label }: Props) {
           setFailed(true)
           setDrawing(false)
         }
-      } finally {
-        void destroy?.()
       }
     })()
     return () => {

@@ -1,12 +1,13 @@
 // The preview's PDF: the real handout, made by main from the current options
 // (renderHandout), asked again 300 ms after the last change. An answer that
-// arrives after a newer request is dropped; a failure keeps the last good PDF
-// and says why in French.
+// arrives after a newer request is dropped (main drops a superseded preview
+// too); a failure keeps the last good PDF and says why in French. A note past
+// its limits is not sent: the limit's French message is shown instead.
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../api'
-import type { HandoutOptions } from '../../../shared/handout/options'
+import { noteProblem, type HandoutOptions } from '../../../shared/handout/options'
 
-export const PREVIEW_DELAY_MS = 300
+const PREVIEW_DELAY_MS = 300
 
 export interface PreviewState {
   /** The last PDF drawn from the options; null before the first one. */
@@ -15,6 +16,8 @@ export interface PreviewState {
   error: string | null
   /** A request is waiting or running. */
   pending: boolean
+  /** Characters of the last PDF that the handout's font cannot draw (printed as « \ufffd »). */
+  unprintable: string[]
 }
 
 /**
@@ -22,7 +25,7 @@ export interface PreviewState {
  * @param revision changes when something main reads on its side changed (the saved letterhead)
  */
 export function usePreview(options: HandoutOptions, revision: number, active: boolean): PreviewState {
-  const [state, setState] = useState<PreviewState>({ pdf: null, error: null, pending: false })
+  const [state, setState] = useState<PreviewState>({ pdf: null, error: null, pending: false, unprintable: [] })
   const sequence = useRef(0)
   // One key for "the same handout": the options' values, not their identity.
   const key = JSON.stringify([options.causes, options.advice, options.patientName, options.note, options.largePrint, revision])
@@ -32,18 +35,25 @@ export function usePreview(options: HandoutOptions, revision: number, active: bo
   useEffect(() => {
     if (!active) return
     const ticket = ++sequence.current
+    const tooLong = noteProblem(latest.current.note)
+    if (tooLong) {
+      setState((s) => ({ ...s, error: tooLong, pending: false }))
+      return
+    }
     setState((s) => (s.pending ? s : { ...s, pending: true }))
     const timer = window.setTimeout(() => {
-      api.renderHandout(latest.current).then(
+      api.renderHandout(latest.current, 'preview').then(
         (result) => {
           if (ticket !== sequence.current) return
-          setState((s) =>
-            result.ok ? { pdf: result.value, error: null, pending: false } : { pdf: s.pdf, error: result.error.message, pending: false },
-          )
+          if (!result.ok) setState((s) => ({ ...s, error: result.error.message, pending: false }))
+          else if (result.value.status === 'rendered') {
+            const { pdf, unprintable } = result.value
+            setState({ pdf, unprintable, error: null, pending: false })
+          }
         },
         () => {
           if (ticket !== sequence.current) return
-          setState((s) => ({ pdf: s.pdf, error: 'L’aperçu n’a pas pu être préparé. Réessayez.', pending: false }))
+          setState((s) => ({ ...s, error: 'L’aperçu n’a pas pu être préparé. Réessayez.', pending: false }))
         },
       )
     }, PREVIEW_DELAY_MS)
