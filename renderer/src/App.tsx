@@ -165,7 +165,7 @@ export function App() {
 
           {meta && (
             <footer className="app-footer">
-              Source{NBSP}: {guillemets(meta.source.title)} · contenu vérifié le {frenchDate(meta.revision)}
+              Source{NBSP}: {guillemets(meta.source.title)} · contenu révisé le {frenchDate(meta.revision)}
             </footer>
           )}
         </div>

@@ -69,6 +69,19 @@ export class HandoutContentError extends Error {
 }
 
 export const HANDOUT_SUBTITLE = 'Fiche d’information pour le patient'
+
+/**
+ * The sections in reading order. « Quand consulter un médecin » comes first,
+ * right after the main message, for the patient's safety: it is the part a
+ * patient must not miss, so it is on page 1 whatever the causes, advice or note
+ * chosen (a patient who reads one page reads it), and a framed box at the top
+ * of the page can never stand after a mostly empty page, as it did last.
+ * Then what it is, the causes, what to do, how long it lasts.
+ */
+const SECTION_ORDER = ['quand-consulter', 'definition', 'causes', 'que-faire', 'duree'] as const satisfies readonly Exclude<
+  HandoutSectionId,
+  'message-principal'
+>[]
 /** The causes' heading when one of them is not a harmless, common cause (a differential added from its detail, say). */
 export const HANDOUT_POSSIBLE_CAUSES = 'Causes possibles'
 export const HANDOUT_DISCLAIMER = 'Cette fiche ne remplace pas une consultation médicale.'
@@ -109,8 +122,7 @@ export function composeHandout(
   }
 
   const sections: HandoutSection[] = []
-  for (const id of Object.keys(HANDOUT_SECTIONS) as HandoutSectionId[]) {
-    if (id === 'message-principal') continue
+  for (const id of SECTION_ORDER) {
     const paragraphs = blocks(id).map((text): HandoutContent => ({ type: 'paragraph', text }))
     const list: HandoutContent[] = items[id].length > 0 ? [{ type: 'list', items: items[id] }] : []
     // A section the clinician emptied (no cause, no advice ticked) is left out whole.

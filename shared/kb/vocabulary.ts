@@ -55,7 +55,7 @@ export const HANDOUT_SECTIONS = {
   causes: 'Causes fréquentes',
   'que-faire': 'Ce que vous pouvez faire',
   'quand-consulter': 'Quand consulter un médecin',
-  duree: 'Combien de temps cela dure',
+  duree: 'Combien de temps cela dure-t-il\u202f?',
 } as const
 export type HandoutSectionId = keyof typeof HANDOUT_SECTIONS
 

@@ -22,10 +22,11 @@ const sectionIds = (doc: HandoutDocument): string[] => doc.sections.map((s) => s
 describe('composeHandout', () => {
   const kb = fixtureKb()
 
-  it('puts the main message first, then the sections in the vocabulary order', () => {
+  it('puts the main message first, then when to see a doctor, then the other sections', () => {
     const doc = composeHandout(kb, { ...NONE, ...standardSelection(kb) }, LETTERHEAD, DATE)
     expect(doc.mainMessage).toEqual(['Ces petites contractions du mollet sont le plus souvent sans danger.'])
-    expect(sectionIds(doc)).toEqual(['definition', 'causes', 'que-faire', 'quand-consulter', 'duree'])
+    expect(sectionIds(doc)).toEqual(['quand-consulter', 'definition', 'causes', 'que-faire', 'duree'])
+    expect(doc.sections.find((s) => s.id === 'duree')?.heading).toBe(`Combien de temps cela dure-t-il${NNBSP}?`)
     expect(doc.sections.find((s) => s.id === 'definition')?.heading).toBe(`Qu’est-ce que c’est${NNBSP}?`)
   })
 
@@ -69,7 +70,7 @@ describe('composeHandout', () => {
 
   it('leaves out the causes and advice sections when nothing is ticked', () => {
     const doc = composeHandout(kb, NONE, LETTERHEAD, DATE)
-    expect(sectionIds(doc)).toEqual(['definition', 'quand-consulter', 'duree'])
+    expect(sectionIds(doc)).toEqual(['quand-consulter', 'definition', 'duree'])
   })
 
   it('lists chosen causes in the knowledge base order, not the order of the ticks', () => {

@@ -5,6 +5,7 @@
 // is the bundled Noto Sans, embedded, found under the resources folder the
 // caller passes in (never a path relative to this file, which moves when built).
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer'
+import type { ReactNode } from 'react'
 import { syllables as frenchSyllables } from '@react-pdf/hyphenate/fr'
 import { join } from 'node:path'
 import type { HandoutContent, HandoutDocument, HandoutItem, HandoutSection } from '../../../shared/handout/compose'
@@ -63,8 +64,12 @@ async function loadBundledFont(resourcesDir: string, family: string): Promise<Bu
   return { family, covers: (codePoint) => faces.every((face) => face.hasGlyphForCodePoint(codePoint)) }
 }
 
-/** Controls and bidirectional overrides: they would reorder or hide text. */
-const DROPPED = /^[\p{Cc}\u202a-\u202e\u2066-\u2069]$/u
+/**
+ * Controls and bidirectional overrides: they would reorder or hide text. Soft
+ * hyphens too: a text that starts with one crashes react-pdf 4.9 (it has no
+ * font for it), and the handout hyphenates French by itself.
+ */
+const DROPPED = /^[\p{Cc}\u00ad\u202a-\u202e\u2066-\u2069]$/u
 /**
  * Text the bundled font can draw: tabs as spaces, line breaks kept in a
  * multi-line field (drawn line by line) and spaces elsewhere, controls dropped,
@@ -113,12 +118,24 @@ const CHUNK = 24
 
 const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' })
 
+/** A hyphen of the text itself: a break next to one would print it twice (react-pdf adds its own at every break). */
+const HYPHEN_LIKE = /^[-\u2010\u2011\u2012\u2013\u2014]$/u
+
 function cutOverlong(word: string): string[] {
   if (word.length <= LONGEST_WORD) return [word]
   const chars = Array.from(graphemes.segment(word), (g) => g.segment)
   if (chars.length <= LONGEST_WORD) return [word]
   const pieces: string[] = []
-  for (let i = 0; i < chars.length; i += CHUNK) pieces.push(chars.slice(i, i + CHUNK).join(''))
+  let start = 0
+  while (chars.length - start > CHUNK) {
+    let end = start + CHUNK
+    // Never cut right before or after the word's own hyphen (« Saint- » / « -Georges » would read doubled).
+    while (end > start + 1 && (HYPHEN_LIKE.test(chars[end - 1] as string) || HYPHEN_LIKE.test(chars[end] as string))) end--
+    if (end === start + 1) end = start + CHUNK
+    pieces.push(chars.slice(start, end).join(''))
+    start = end
+  }
+  pieces.push(chars.slice(start).join(''))
   return pieces
 }
 
@@ -170,10 +187,12 @@ function stylesFor(largePrint: boolean, family: string) {
     // Line height is set on each text, never inherited from the page or a view:
     // react-pdf then drops the page-number text (render prop) and doubles it on views.
     line: { lineHeight: leading(body - 2) },
-    letterhead: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 18, gap: 24 },
-    clinic: { flexGrow: 1, flexShrink: 1, fontSize: body - 2 },
+    // One column, full width: side by side, react-pdf laid a long clinic name
+    // out at its unshrunk width, over the date, and the patient's name past
+    // the margin. Stacked, every line wraps inside the page.
+    letterhead: { fontSize: body - 2, marginBottom: 8 },
     clinicName: { fontWeight: 700, fontSize: body, lineHeight: leading(body) },
-    dateBlock: { flexShrink: 0, maxWidth: '45%', fontSize: body - 2, textAlign: 'left' },
+    dateBlock: { fontSize: body - 2, marginBottom: 16, paddingTop: 6, borderTopWidth: 0.75, borderTopColor: '#9aa5b1' },
     title: { fontSize: body + 8, fontWeight: 700, color: ACCENT, lineHeight: leading(body + 8, 1.2) },
     subtitle: { fontSize: body, lineHeight: leading(body), marginTop: 2, marginBottom: 14 },
     main: {
@@ -185,7 +204,9 @@ function stylesFor(largePrint: boolean, family: string) {
       marginBottom: 14,
     },
     mainText: { fontWeight: 700, fontSize: body + 1, lineHeight: leading(body + 1) },
-    section: { marginBottom: 10 },
+    // Space above, never below, a block that may break: react-pdf moves a block
+    // to the next page when its bottom margin does not fit, though the block does.
+    section: { marginTop: 10 },
     heading: { fontSize: body + 3, fontWeight: 700, color: ACCENT, marginBottom: 4, lineHeight: leading(body + 3, 1.25) },
     alert: {
       borderWidth: 1.5,
@@ -193,7 +214,6 @@ function stylesFor(largePrint: boolean, family: string) {
       backgroundColor: '#fdf3f2',
       paddingVertical: 8,
       paddingHorizontal: 12,
-      marginBottom: 12,
     },
     alertHeading: { color: ALERT },
     paragraph: { lineHeight: leading(body), marginBottom: 5 },
@@ -202,7 +222,7 @@ function stylesFor(largePrint: boolean, family: string) {
     bullet: { width: body, flexShrink: 0, lineHeight: leading(body) },
     itemText: { flexGrow: 1, flexShrink: 1, flexBasis: 0, lineHeight: leading(body) },
     lead: { fontWeight: 700 },
-    note: { borderWidth: 1, borderColor: '#9aa5b1', paddingVertical: 8, paddingHorizontal: 12, marginBottom: 14 },
+    note: { borderWidth: 1, borderColor: '#9aa5b1', paddingVertical: 8, paddingHorizontal: 12, marginTop: 12 },
     noteHeading: { fontWeight: 700, lineHeight: leading(body), marginBottom: 2 },
     noteLine: { lineHeight: leading(body), marginBottom: 3 },
     footer: {
@@ -252,53 +272,64 @@ function Content({ content, s }: { content: HandoutContent; s: Styles }) {
   )
 }
 
-/** Blocks short enough to be kept whole ("wrap={false}" on a block taller than a page leaves an empty page). */
+/** Paragraphs short enough to be kept whole ("wrap={false}" on a block taller than a page leaves an empty page). */
 const KEEP_WHOLE_CHARS = 600
-function fitsOnAPage(content: HandoutContent): boolean {
-  return content.type === 'paragraph'
-    ? content.text.length <= KEEP_WHOLE_CHARS
-    : content.items.length <= 12 && content.items.every((i) => (i.lead ?? '').length + i.text.length <= KEEP_WHOLE_CHARS)
-}
-
-/** A section short enough to move whole to the next page, with room to spare at 14 pt (a line's worth per item). */
-const KEEP_BOX_CHARS = 1400
-function boxFitsOnAPage(section: HandoutSection): boolean {
-  const size = section.content.reduce(
-    (n, c) => n + (c.type === 'paragraph' ? c.text.length : c.items.reduce((m, i) => m + 50 + (i.lead ?? '').length + i.text.length, 0)),
-    0,
-  )
-  return size <= KEEP_BOX_CHARS
-}
+const fitsOnAPage = (text: string): boolean => text.length <= KEEP_WHOLE_CHARS
 
 function Section({ section, s, body }: { section: HandoutSection; s: Styles; body: number }) {
   const heading = (
-    <Text
-      style={section.emphasis ? [s.heading, s.alertHeading] : s.heading}
-      hyphenationCallback={wholeWords}
-      minPresenceAhead={body * 4}
-    >
+    <Text style={s.heading} hyphenationCallback={wholeWords} minPresenceAhead={body * 4}>
       {section.heading}
     </Text>
   )
+  // A heading never ends a page: it stays with what follows it — a short
+  // paragraph, or the first item of a list (not the whole list: a long list
+  // moved whole to the next page left most of a page empty). react-pdf's
+  // minPresenceAhead alone does not hold.
   const [first, ...rest] = section.content
-  // A heading never ends a page: it stays with its first block (for when to see
-  // a doctor, the whole list of warning signs), when that block is short enough
-  // to move to the next page whole (react-pdf's minPresenceAhead alone does not hold).
-  const keepFirst = first !== undefined && fitsOnAPage(first)
-  // When to see a doctor: the framed box is never cut in two when it fits on a
-  // page (a box going on overleaf, without its heading, reads as another notice).
-  const keepWhole = section.emphasis && boxFitsOnAPage(section)
+  const lead: ReactNode =
+    first === undefined ? null : first.type === 'list' ? (
+      <Item item={first.items[0] as HandoutItem} s={s} />
+    ) : fitsOnAPage(first.text) ? (
+      <Content content={first} s={s} />
+    ) : null
+  const afterLead: ReactNode[] = []
+  if (first?.type === 'list' && first.items.length > 1) {
+    afterLead.push(<Content key="list-rest" content={{ type: 'list', items: first.items.slice(1) }} s={s} />)
+  } else if (first !== undefined && lead === null) {
+    afterLead.push(<Content key="first" content={first} s={s} />)
+  }
+  // When to see a doctor: the framed box starts right after the main message,
+  // so it is never moved whole past a mostly empty page; when a long
+  // letterhead or large print pushes its end overleaf, its heading is drawn
+  // again at the top of the continuation (fixed inside the box), so the part
+  // overleaf never reads as another notice.
+  if (section.emphasis) {
+    return (
+      <View style={s.alert}>
+        <Text fixed style={[s.heading, s.alertHeading]} hyphenationCallback={wholeWords}>
+          {section.heading}
+        </Text>
+        {lead}
+        {afterLead}
+        {rest.map((c, i) => (
+          <Content key={i} content={c} s={s} />
+        ))}
+      </View>
+    )
+  }
   return (
-    <View style={section.emphasis ? s.alert : s.section} wrap={!keepWhole}>
-      {keepFirst ? (
+    <View style={s.section}>
+      {lead ? (
         <View wrap={false}>
           {heading}
-          <Content content={first} s={s} />
+          {lead}
         </View>
       ) : (
         heading
       )}
-      {(keepFirst ? rest : section.content).map((c, i) => (
+      {afterLead}
+      {rest.map((c, i) => (
         <Content key={i} content={c} s={s} />
       ))}
     </View>
@@ -318,7 +349,7 @@ function NoteLines({ lines, s, body }: { lines: string[]; s: Styles; body: numbe
     </Text>
   )
   const [first, ...rest] = lines
-  const keepFirst = first !== undefined && first.length <= KEEP_WHOLE_CHARS
+  const keepFirst = first !== undefined && fitsOnAPage(first)
   return (
     <>
       {keepFirst ? (
@@ -348,8 +379,8 @@ function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
       language={doc.metadata.language}
     >
       <Page size="A4" style={s.page}>
-        <View style={s.letterhead}>
-          <View style={s.clinic}>
+        {lh.name || lh.address || lh.phone ? (
+          <View style={s.letterhead}>
             {lh.name ? (
               <Text style={s.clinicName} hyphenationCallback={wholeWords}>
                 {lh.name}
@@ -362,15 +393,15 @@ function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
             ))}
             {lh.phone ? <Text style={s.line} hyphenationCallback={wholeWords}>{`Tél.\u00a0: ${lh.phone}`}</Text> : null}
           </View>
-          <View style={s.dateBlock}>
-            <Text style={s.line} hyphenationCallback={wholeWords}>{`Le ${doc.date}`}</Text>
-            {doc.patientName ? (
-              <Text style={s.line} hyphenationCallback={wholeWords}>
-                {'Pour\u00a0: '}
-                <Text style={s.lead}>{doc.patientName}</Text>
-              </Text>
-            ) : null}
-          </View>
+        ) : null}
+        <View style={s.dateBlock}>
+          <Text style={s.line} hyphenationCallback={wholeWords}>{`Le ${doc.date}`}</Text>
+          {doc.patientName ? (
+            <Text style={s.line} hyphenationCallback={wholeWords}>
+              {'Pour\u00a0: '}
+              <Text style={s.lead}>{doc.patientName}</Text>
+            </Text>
+          ) : null}
         </View>
 
         <Text style={s.title} hyphenationCallback={wholeWords}>
@@ -390,15 +421,24 @@ function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
           </View>
         ) : null}
 
+        {/* The warning signs (composeHandout puts them first), then the clinician's note, then the rest. */}
+        {doc.sections
+          .filter((section) => section.emphasis)
+          .map((section) => (
+            <Section key={section.id} section={section} s={s} body={body} />
+          ))}
+
         {doc.note ? (
           <View style={s.note}>
             <NoteLines lines={linesOf(doc.note)} s={s} body={body} />
           </View>
         ) : null}
 
-        {doc.sections.map((section) => (
-          <Section key={section.id} section={section} s={s} body={body} />
-        ))}
+        {doc.sections
+          .filter((section) => !section.emphasis)
+          .map((section) => (
+            <Section key={section.id} section={section} s={s} body={body} />
+          ))}
 
         <View style={s.footer} fixed>
           <Text hyphenationCallback={wholeWords}>{`${doc.footer.source}. ${doc.footer.revision}.`}</Text>

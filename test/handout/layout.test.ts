@@ -1,0 +1,124 @@
+// The handout's layout, read back from the real PDF (word positions by
+// pdftotext -bbox-layout), for inputs nobody chose: fast-check draws
+// letterheads, patient names and notes — long, short, hyphenated, accented,
+// any Unicode, at the limits — and the invariants must hold in standard and
+// large print: no two lines overlap, no text leaves the margins, every red flag
+// is there, no page but the last is under a third full, the warning signs start
+// on page 1 (or after a page at least two thirds full), no hyphen is printed twice.
+import { beforeAll, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { resolve } from 'node:path'
+import { composeHandout } from '../../shared/handout/compose'
+import { LETTERHEAD_FIELD_MAX, NOTE_LINES_MAX, NOTE_MAX, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
+import { standardSelection } from '../../shared/handout/selection'
+import type { KnowledgeBase } from '../../shared/kb/types'
+import { renderHandoutPdf } from '../../electron/main/handout/pdf'
+import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
+import { laidOutPages, overlappingWords, wordsOutside, type LaidOutPage } from './pdf-layout'
+import { searchable } from './pdf-tools'
+
+const resourcesDir = resolve(import.meta.dirname, '../../resources')
+const DATE = new Date(2026, 11, 1, 12)
+/** The page's margins (pdf.tsx): 56 pt left and right, 48 pt at the top, the footer 24 pt above the bottom. */
+const MARGIN = { side: 56, top: 48, bottom: 20 }
+const PADDING_BOTTOM = { standard: 70, large: 78 }
+
+let kb: KnowledgeBase
+beforeAll(async () => {
+  kb = (await loadKnowledgeBase(resourcesDir)).kb
+})
+
+async function layout(options: HandoutOptions, letterhead: Letterhead): Promise<LaidOutPage[]> {
+  const doc = composeHandout(kb, options, letterhead, DATE)
+  return laidOutPages((await renderHandoutPdf(doc, resourcesDir)).pdf)
+}
+
+/** Every invariant at once; a list of what broke, empty when all hold. */
+function broken(pages: LaidOutPage[], largePrint: boolean): string[] {
+  const problems: string[] = []
+  const bodyBottom = (p: LaidOutPage) => p.height - (largePrint ? PADDING_BOTTOM.large : PADDING_BOTTOM.standard)
+  const filled = (page: LaidOutPage): number => {
+    const body = page.lines.filter((l) => l.yMax <= bodyBottom(page) + 0.5)
+    return (Math.max(...body.map((l) => l.yMax)) - MARGIN.top) / (bodyBottom(page) - MARGIN.top)
+  }
+  pages.forEach((page, i) => {
+    const n = i + 1
+    for (const pair of overlappingWords(page)) problems.push(`page ${n}: chevauchement ${pair}`)
+    const area = { xMin: MARGIN.side, xMax: page.width - MARGIN.side, yMin: MARGIN.top, yMax: page.height - MARGIN.bottom }
+    for (const word of wordsOutside(page, area)) problems.push(`page ${n}: hors marges ${word}`)
+    if (n < pages.length && filled(page) < 1 / 3) problems.push(`page ${n}: remplie à ${Math.round(filled(page) * 100)} %`)
+    const lines = page.lines.map((l) => l.text)
+    // A compound broken at its own hyphen, the hyphen printed twice. Only where a
+    // part has two letters or more: « a-b-c-d… » has no place to break that is
+    // not next to one of its hyphens.
+    lines.forEach((text, j) => {
+      const next = lines[j + 1] ?? ''
+      if (/\p{L}{2}--|--\p{L}{2}/u.test(text) || (/-$/u.test(text) && /^-/u.test(next) && (/\p{L}{2}-$/u.test(text) || /^-\p{L}{2}/u.test(next)))) {
+        problems.push(`page ${n}: trait d’union doublé « ${text} »`)
+      }
+    })
+  })
+  const text = searchable(pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n'))
+  for (const flag of kb.findings.filter((f) => f.redFlag)) if (!text.includes(searchable(flag.label))) problems.push(`signe d’alerte absent : ${flag.label}`)
+  // The warning signs start on page 1, unless the letterhead and the main message filled it: never after a mostly empty page.
+  const warned = pages.findIndex((p) => searchable(p.lines.map((l) => l.text).join('\n')).includes(searchable('Quand consulter un médecin')))
+  const before = pages[warned - 1]
+  if (warned < 0) problems.push('pas de « Quand consulter un médecin »')
+  else if (before && filled(before) < 2 / 3) problems.push(`« Quand consulter un médecin » en page ${warned + 1} après une page remplie à ${Math.round(filled(before) * 100)} %`)
+  return problems
+}
+
+// Inputs a clinic types, and worse: words of French names and places, long
+// compounds, any Unicode, at the fields' limits.
+const PIECES = ['Maison', 'de', 'santé', 'pluriprofessionnelle', 'universitaire', 'Villeneuve-Saint-Georges', '–', 'Valenton', 'Cabinet-Médical', 'Jean-Baptiste', 'de La Rochefoucauld-Montmorency', 'Dr', 'Zoé', 'Œdipe', 'bâtiment C,', '2e étage', '94190', 'Temps-Durables', 'Saint-Rémy-lès-Chevreuse', 'anticonstitutionnellement', 'x'.repeat(45), 'a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t', '😀', 'שלום', 'مرحبا', '中文', 'Ⅻ', '\u00ad', '\u00a0']
+const words = (max: number) =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((ws) => ws.join(' ').slice(0, max)) },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: max }) },
+    { weight: 1, arbitrary: fc.constantFrom(...PIECES).map((p) => p.repeat(Math.ceil(max / p.length)).slice(0, max)) },
+  )
+const lines = (maxChars: number, maxLines: number) =>
+  fc.array(words(200), { maxLength: maxLines }).map((ls) => ls.join('\n').slice(0, maxChars))
+
+const letterhead = fc.record({
+  name: words(LETTERHEAD_FIELD_MAX),
+  address: lines(LETTERHEAD_FIELD_MAX, 6),
+  phone: fc.oneof(fc.constant('01 23 45 67 89'), words(60)),
+})
+const patientName = words(PATIENT_NAME_MAX)
+const note = fc.oneof(fc.constant(''), lines(NOTE_MAX, NOTE_LINES_MAX), fc.constant('mot '.repeat(NOTE_MAX / 4).trim()))
+
+describe('the handout’s layout, for inputs nobody chose', () => {
+  it('with the letterhead that once collided, standard and large print', async () => {
+    const lh = {
+      name: 'Maison de santé pluriprofessionnelle universitaire de Villeneuve-Saint-Georges – Valenton',
+      address: 'Centre commercial des Temps-Durables, bâtiment C, 2e étage\n94190 Villeneuve-Saint-Georges',
+      phone: '01 23 45 67 89',
+    }
+    for (const largePrint of [false, true]) {
+      const options = { ...standardSelection(kb), patientName: 'M. Jean-Baptiste de La Rochefoucauld-Montmorency', note: '', largePrint }
+      expect(broken(await layout(options, lh), largePrint)).toEqual([])
+    }
+  }, 60_000)
+
+  it('with nothing ticked, every cause ticked, and each print size', async () => {
+    const every = [...kb.causes, ...kb.differentials].map((c) => c.id)
+    for (const largePrint of [false, true]) {
+      for (const causes of [[], every]) {
+        const options = { causes, advice: causes.length ? kb.advice.map((a) => a.id) : [], patientName: '', note: '', largePrint }
+        expect(broken(await layout(options, { name: '', address: '', phone: '' }), largePrint), `${causes.length} causes, ${largePrint}`).toEqual([])
+      }
+    }
+  }, 60_000)
+
+  it('holds for any letterhead, name and note (fast-check)', async () => {
+    await fc.assert(
+      fc.asyncProperty(letterhead, patientName, note, fc.boolean(), fc.subarray([...kb.causes, ...kb.differentials].map((c) => c.id)), async (lh, name, typed, largePrint, causes) => {
+        const options = { causes, advice: [], patientName: name, note: typed, largePrint }
+        expect(broken(await layout(options, lh), largePrint)).toEqual([])
+      }),
+      // 30 drawn handouts (~1 s each on two cores); a failure's shrinking is cut at 2 minutes, reported as a failure.
+      { numRuns: 30, interruptAfterTimeLimit: 120_000, markInterruptAsFailure: true },
+    )
+  }, 240_000)
+})

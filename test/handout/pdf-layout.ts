@@ -1,0 +1,80 @@
+// Where the text of a PDF stands, read back with poppler (pdftotext
+// -bbox-layout): every word's box and line, page by page. For the invariants
+// of the handout's layout: no two lines overlap, nothing leaves the margins,
+// pages are filled.
+import { execFileSync } from 'node:child_process'
+
+export interface Box {
+  xMin: number
+  yMin: number
+  xMax: number
+  yMax: number
+}
+export interface Word extends Box {
+  text: string
+}
+export interface Line extends Box {
+  words: Word[]
+  text: string
+}
+export interface LaidOutPage {
+  width: number
+  height: number
+  lines: Line[]
+}
+
+const attr = (tag: string, name: string): number => Number(new RegExp(`${name}="([\\d.-]+)"`, 'u').exec(tag)?.[1])
+const box = (tag: string): Box => ({ xMin: attr(tag, 'xMin'), yMin: attr(tag, 'yMin'), xMax: attr(tag, 'xMax'), yMax: attr(tag, 'yMax') })
+const unescape = (s: string): string =>
+  s.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&apos;/gu, "'").replace(/&amp;/gu, '&')
+
+export function laidOutPages(pdf: Uint8Array): LaidOutPage[] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 << 20 }).toString('utf8')
+  return [...html.matchAll(/<page ([^>]*)>([\s\S]*?)<\/page>/gu)].map(([, pageAttrs, body]) => ({
+    width: attr(pageAttrs as string, 'width'),
+    height: attr(pageAttrs as string, 'height'),
+    lines: [...(body as string).matchAll(/<line ([^>]*)>([\s\S]*?)<\/line>/gu)].map(([, lineAttrs, lineBody]) => {
+      const words = [...(lineBody as string).matchAll(/<word ([^>]*)>([\s\S]*?)<\/word>/gu)].map(([, w, text]) => ({
+        ...box(w as string),
+        text: unescape(text as string),
+      }))
+      return { ...box(lineAttrs as string), words, text: words.map((w) => w.text).join(' ') }
+    }),
+  }))
+}
+
+/**
+ * The ink of a word: its box without the font's ascender and descender room
+ * (a quarter of its height above and below), so that two lines set at a
+ * normal leading do not count as overlapping, while two words drawn on the
+ * same place do.
+ */
+function ink(b: Box): Box {
+  const trim = (b.yMax - b.yMin) / 4
+  return { xMin: b.xMin, xMax: b.xMax, yMin: b.yMin + trim, yMax: b.yMax - trim }
+}
+
+const intersect = (a: Box, b: Box): boolean =>
+  Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin) > 0.5 && Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) > 0.5
+
+/** Pairs of words of different lines whose ink overlaps, as "word1 / word2". */
+export function overlappingWords(page: LaidOutPage): string[] {
+  const words = page.lines.flatMap((line, l) => line.words.map((w) => ({ w, l, ink: ink(w) })))
+  const found: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j < words.length; j++) {
+      const a = words[i] as (typeof words)[number]
+      const b = words[j] as (typeof words)[number]
+      if (a.l !== b.l && intersect(a.ink, b.ink)) found.push(`${a.w.text} / ${b.w.text}`)
+    }
+  }
+  return found
+}
+
+/** Words that stand outside the rectangle `area` (0.5 pt of tolerance). */
+export function wordsOutside(page: LaidOutPage, area: Box): string[] {
+  return page.lines
+    .flatMap((l) => l.words)
+    .filter((w) => w.xMin < area.xMin - 0.5 || w.xMax > area.xMax + 0.5 || w.yMin < area.yMin - 0.5 || w.yMax > area.yMax + 0.5)
+    .map((w) => `${w.text} (${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)}, ${w.yMin.toFixed(1)}–${w.yMax.toFixed(1)})`)
+}
