@@ -3,7 +3,7 @@
 // self-care reassurance the article gives.
 import { useMemo } from 'react'
 import { matchDifferentials, reassurance, redFlagAlert } from '../../../shared/differentials/match'
-import { matchesQuery } from '../../../shared/text/fold'
+import { matchesQuery, queryTerms } from '../../../shared/text/fold'
 import type { Findings } from '../hooks/useViewState'
 import { NBSP, count } from '../lib/fr'
 import type { KbIndex } from '../lib/kbIndex'
@@ -65,7 +65,7 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
           </p>
         )}
 
-        <MatchTable results={shown} explained={explained} grouped={grouped} />
+        <MatchTable results={shown} explained={explained} grouped={grouped} searching={queryTerms(query).length > 0} />
       </div>
     </div>
   )
