@@ -52,8 +52,9 @@ export async function sendMenuCommand(page: Page, command: MenuCommand): Promise
 /**
  * The desktop edge for the Chromium e2e. The handlers are the real ones; only
  * what Electron alone can do is replaced: the native save dialog "chooses" a
- * path in the test's own folder (or cancels), and the printer records the PDF
- * bytes it is sent instead of opening the system's print dialog.
+ * path in the test's own folder (or cancels), the printer records the PDF
+ * bytes it is sent instead of opening the system's print dialog, and the
+ * clipboard records the texts written to it.
  */
 export interface RecordingDesktop extends DesktopPort {
   /** Every PDF sent to the printer, in order. */
@@ -62,6 +63,8 @@ export interface RecordingDesktop extends DesktopPort {
   saveRequests: string[]
   /** What the next save dialogs answer: a path, or null for "Annuler". Default: <dir>/fiche-<n>.pdf. */
   nextSavePath: ((n: number) => string | null) | null
+  /** Every text written to the clipboard, in order. */
+  clipboard: string[]
 }
 
 export function recordingDesktop(dir: string): RecordingDesktop {
@@ -69,6 +72,7 @@ export function recordingDesktop(dir: string): RecordingDesktop {
     printed: [],
     saveRequests: [],
     nextSavePath: null,
+    clipboard: [],
     async chooseSavePath(defaultName) {
       desktop.saveRequests.push(defaultName)
       const n = desktop.saveRequests.length
@@ -76,6 +80,9 @@ export function recordingDesktop(dir: string): RecordingDesktop {
     },
     async printPdf(pdf) {
       desktop.printed.push(pdf.slice())
+    },
+    writeClipboard(text) {
+      desktop.clipboard.push(text)
     },
   }
   return desktop

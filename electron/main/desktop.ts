@@ -6,7 +6,7 @@
 // session, where Chromium's PDF viewer shows it, then webContents.print() opens
 // the system's print dialog (printing from a PDF document prints the document
 // since Electron 32, electron/electron#43309).
-import { BrowserWindow, app, dialog, session, type Session } from 'electron'
+import { BrowserWindow, app, clipboard, dialog, session, type Session } from 'electron'
 import { join } from 'node:path'
 import type { DesktopPort } from './handlers'
 import { APP_ORIGIN, APP_SCHEME } from './security'
@@ -94,6 +94,10 @@ export function createDesktop(parentWindow: () => BrowserWindow | null): Desktop
       const job = queue.then(() => print(pdf, title))
       queue = job.catch(() => undefined)
       return job
+    },
+
+    writeClipboard(text) {
+      clipboard.writeText(text)
     },
   }
 }

@@ -16,6 +16,8 @@ export interface DesktopPort {
   chooseSavePath(defaultName: string): Promise<string | null>
   /** Opens the system's print dialog for this PDF. */
   printPdf(pdf: Uint8Array, title: string): Promise<void>
+  /** Puts plain text on the system clipboard. */
+  writeClipboard(text: string): void
 }
 
 export interface HandlerDeps {
@@ -93,6 +95,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       } catch {
         throw new HandlerError('L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.')
       }
+      return null
+    },
+
+    // From main: a sandboxed renderer's navigator.clipboard needs a permission Mollet refuses.
+    copyToClipboard: (text) => {
+      deps.desktop.writeClipboard(text)
       return null
     },
   }

@@ -17,6 +17,8 @@ export interface MolletContract {
   saveHandout: { args: [options: HandoutOptions]; result: SaveHandoutResult }
   /** Sends the handout to the system's print dialog. */
   printHandout: { args: [options: HandoutOptions]; result: null }
+  /** Puts the note for the medical record on the system clipboard (never on disk, never logged). */
+  copyToClipboard: { args: [text: string]; result: null }
 }
 
 export type SaveHandoutResult = { status: 'saved'; path: string } | { status: 'cancelled' }
@@ -33,6 +35,7 @@ export const METHODS = [
   'renderHandout',
   'saveHandout',
   'printHandout',
+  'copyToClipboard',
 ] as const satisfies readonly Method[]
 type Missing = Exclude<Method, (typeof METHODS)[number]>
 const allListed: Missing extends never ? true : never = true
@@ -70,7 +73,7 @@ export type Invoke = (method: Method, args: unknown[]) => Promise<unknown>
 // ---- Events: one-way messages from main to the renderer ----
 
 /** What the application menu asks the renderer to do (the renderer's own shortcuts do the same). */
-export const MENU_COMMANDS = ['print-handout', 'save-handout'] as const
+export const MENU_COMMANDS = ['print-handout', 'save-handout', 'copy-record-note'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 /** The one main → renderer channel; its only payload is a MenuCommand. */
 export const MENU_COMMAND_CHANNEL = 'mollet:menu-command'

@@ -45,6 +45,7 @@ let savePath: string | null
 const desktop: DesktopPort = {
   chooseSavePath: async () => savePath,
   printPdf: async () => undefined,
+  writeClipboard: () => undefined,
 }
 const logged = captureConsole()
 beforeEach(async () => {

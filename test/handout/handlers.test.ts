@@ -49,6 +49,9 @@ beforeEach(async () => {
       if (this.printFails) throw new Error('printer on fire')
       this.printed.push({ pdf, title })
     },
+    writeClipboard() {
+      throw new Error('the handout handlers never write to the clipboard')
+    },
   }
   dispatch = createDispatcher(createHandlers({ resourcesDir, userDataDir: join(dir, 'userData'), desktop }), APP_ORIGIN)
 })

@@ -10,7 +10,7 @@ const resourcesDir = resolve(import.meta.dirname, '../../resources')
 
 function dispatcherWith(overrides: Partial<Handlers>) {
   // Settings and the desktop port are not used here: a folder that is never written, no dialog.
-  const desktop = { chooseSavePath: async () => null, printPdf: async () => undefined }
+  const desktop = { chooseSavePath: async () => null, printPdf: async () => undefined, writeClipboard: () => undefined }
   const userDataDir = resolve(import.meta.dirname, 'no-settings-here')
   const handlers = { ...createHandlers({ resourcesDir, userDataDir, desktop }), ...overrides } as Handlers
   return createDispatcher(handlers, APP_ORIGIN)

@@ -45,7 +45,7 @@ const runs = new Map<string, number>()
 beforeAll(() => {
   userDataDir = mkdtempSync(join(tmpdir(), 'mollet-fuzz-'))
   // The desktop port is the only stub: no dialog (saving is cancelled), printing succeeds.
-  const desktop = { chooseSavePath: async () => null, printPdf: async () => undefined }
+  const desktop = { chooseSavePath: async () => null, printPdf: async () => undefined, writeClipboard: () => undefined }
   const deps = { resourcesDir, userDataDir, desktop }
   dispatch = createDispatcher(createHandlers(deps), APP_ORIGIN)
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
