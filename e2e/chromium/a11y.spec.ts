@@ -1,5 +1,5 @@
 // Accessibility of the tables, the detail dialog, the orientation view (findings,
-// ranked rows, red-flag and reassurance banners), the shortcuts dialog and the
+// ranked rows, red-flag and reassurance banners, the copied note), the shortcuts dialog and the
 // banners, light and dark, checked by axe-core against WCAG 2.1 A and AA
 // (contrast included).
 import AxeBuilder from '@axe-core/playwright'
@@ -73,6 +73,8 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await violations(mollet)).toEqual([])
     for (const f of redFlagIds) await view.locator(`[data-finding="${f}"]`).getByRole('radio', { name: 'Absent' }).check()
     await expect(view.getByTestId('reassurance')).toBeVisible()
+    await view.getByRole('button', { name: 'Copier pour le dossier' }).click()
+    await expect(view.getByTestId('copied-note')).toBeVisible()
     expect(await violations(mollet)).toEqual([])
 
     await view.locator('tr.entry-row').first().click()

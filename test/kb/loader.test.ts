@@ -89,12 +89,12 @@ describe('loadKnowledgeBase on a broken copy', () => {
         message: 'Référence inconnue «\u00a0meningite\u00a0».',
       },
       ...[
-        'toutes-traitement-selon-la-cause',
-        'toutes-consulter-si-frequentes-ou-persistantes',
         'maladies-plus-graves-consulter',
         'maladies-neurologiques-contractions',
         'maladies-neurologiques-traitement',
         'maladies-neurologiques-evolution',
+        'toutes-traitement-selon-la-cause',
+        'toutes-consulter-si-frequentes-ou-persistantes',
       ].map((entry) => ({ file: 'groups.json', entry, field: 'members', message: 'Référence inconnue «\u00a0meningite\u00a0».' })),
     ])
     expect(kb.differentials.map((d) => d.id)).not.toContain('meningite')

@@ -133,7 +133,7 @@ function DetailContent({ entry, headingRef, onNavigate, onClose }: DetailContent
 
         {groups.length > 0 && (
           <section className="detail-section" data-testid="group-statements">
-            <h3>Ce que l’article dit de son groupe</h3>
+            <h3>Ce que l’article dit de ses groupes</h3>
             <ul className="plain-list group-statements">
               {groups.map((g) => (
                 <li key={g.id} data-group-statement={g.id}>
