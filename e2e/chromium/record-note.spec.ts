@@ -59,7 +59,8 @@ test('the note reaches the clipboard, is shown as copied, and names the handout 
   await handout.getByLabel('Nom du patient').fill(PATIENT)
   await handout.getByLabel('Note du soignant').fill(NOTE)
   await handout.getByRole('button', { name: 'Imprimer', exact: true }).click()
-  await expect.poll(() => desktop.printed.length).toBe(1)
+  // Laying out the PDF takes seconds on a loaded machine.
+  await expect.poll(() => desktop.printed.length, { timeout: 20_000 }).toBe(1)
 
   // Ctrl+Shift+C from the handout view: Orientation is shown, and the note copied.
   await mollet.keyboard.press('Control+Shift+C')
