@@ -28,7 +28,7 @@ const kb: KnowledgeBase = {
 const PATIENT = 'Mme Rossignol-8K2P'
 const NOTE = 'Revoir dans quinze jours — repère 5Z1'
 
-async function mark(page: Page, id: string, state: 'Présent' | 'Absent') {
+async function mark(page: Page, id: string, state: 'Présent' | 'Absent' | 'Inconnu') {
   await page.locator(`[data-finding="${id}"]`).getByRole('radio', { name: state }).check()
 }
 
@@ -52,6 +52,12 @@ test('the note reaches the clipboard, is shown as copied, and names the handout 
   const shown = view.getByTestId('copied-note')
   await expect(shown.getByRole('status')).toContainText('Copié pour le dossier')
   expect(await shown.locator('pre').textContent()).toBe(expected)
+  // A finding changed after the copy: the view says the copy is no longer current, until it is again.
+  await mark(mollet, 'stress', 'Présent')
+  await expect(shown.getByRole('status')).toContainText('Les signes ont changé depuis')
+  await mark(mollet, 'stress', 'Inconnu')
+  await expect(shown.getByRole('status')).toContainText('collez-le dans le logiciel du cabinet')
+  expect(desktop.clipboard).toHaveLength(1)
 
   // A handout printed with a name and a note: the record note names it and its sections, never the name or the note.
   await mollet.getByRole('tab', { name: 'Fiche patient' }).click()

@@ -35,6 +35,8 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
   const kb = index.kb
   const { given } = useHandout()
   const note = useRecordNote(() => composeRecordNote(kb, findings, new Date(), given), onShow)
+  // What was copied no longer says what is marked: the view says so rather than show it as current.
+  const stale = note.state.status === 'copied' && note.state.text !== composeRecordNote(kb, findings, note.state.at, given)
   const results = useMemo(() => matchDifferentials(kb, findings), [kb, findings])
   const alert = useMemo(() => redFlagAlert(kb, findings), [kb, findings])
   const calm = useMemo(() => reassurance(kb, findings), [kb, findings])
@@ -69,7 +71,7 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
                 : `${count(shown.length, ENTRY)} sur${NBSP}${results.length}`}
           </p>
         </div>
-        <CopiedNote state={note.state} />
+        <CopiedNote state={note.state} stale={stale} />
         {!explained && (
           <p className="hint">
             Marquez les signes du patient{NBSP}: les causes et les diagnostics différentiels se classent selon leur
@@ -86,7 +88,7 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' })
 
 /** What was copied for the record, as it was copied; or why it was not. */
-function CopiedNote({ state }: { state: CopyState }) {
+function CopiedNote({ state, stale }: { state: CopyState; stale: boolean }) {
   const id = useId()
   if (state.status === 'idle') return null
   if (state.status === 'error') {
@@ -100,9 +102,11 @@ function CopiedNote({ state }: { state: CopyState }) {
     <section className="copied-note" aria-labelledby={`${id}-title`} data-testid="copied-note">
       <p id={`${id}-title`} role="status">
         <strong>Copié pour le dossier</strong> à {timeFormat.format(state.at)}
-        {NBSP}: collez-le dans le logiciel du cabinet.
+        {stale
+          ? '. Les signes ont changé depuis\u202f: copiez à nouveau pour mettre la note à jour.'
+          : `${NBSP}: collez-le dans le logiciel du cabinet.`}
       </p>
-      <details open>
+      <details open={!stale}>
         <summary>{withColon('Texte copié')}</summary>
         <pre className="copied-text" tabIndex={0} aria-label="Texte copié pour le dossier">
           {state.text}
