@@ -75,15 +75,12 @@ function groupOf(condition: Condition, matched: number, score: number): MatchGro
   return score > 0 ? 'probable' : 'autres'
 }
 
-type Ranked = Omit<MatchResult, 'tiedWith'> & { order: number }
-
 function matchOne(
   condition: Condition,
-  order: number,
   findings: readonly Finding[],
   reachOf: ReadonlyMap<string, number>,
   marked: MarkedFindings,
-): Ranked {
+): MatchResult {
   const pointing = new Set([...condition.pointingFindings, ...condition.contexts])
   const opposing = new Set(condition.opposingFindings)
   const usual = new Set(condition.usualFindings)
@@ -117,22 +114,23 @@ function matchOne(
     reach,
     specificity: reach.reduce((sum, n) => sum + 1 / n, 0),
     group: groupOf(condition, matched.length, score),
-    order,
+    // Counted once all are matched (matchDifferentials).
+    tiedWith: 0,
   }
 }
 
-/** Specificities equal to the ninth decimal tie (a sum of fractions is not exact in floating point). */
-function sameSpecificity(a: number, b: number): boolean {
-  return Math.abs(a - b) < 1e-9
+/** Specificity to the ninth decimal: a sum of fractions is not exact in floating point, equal ones must tie. */
+function specificityKey(specificity: number): number {
+  return Math.round(specificity * 1e9)
 }
 
-function compareRanked(a: Ranked, b: Ranked): number {
+/** The order of the results, except the last tie-break (the knowledge base's order). */
+function compareMatch(a: MatchResult, b: MatchResult): number {
   return (
     GROUP_RANK[a.group] - GROUP_RANK[b.group] ||
     b.score - a.score ||
-    (sameSpecificity(a.specificity, b.specificity) ? 0 : b.specificity - a.specificity) ||
-    SERIOUSNESS_RANK[a.condition.seriousness] - SERIOUSNESS_RANK[b.condition.seriousness] ||
-    a.order - b.order
+    specificityKey(b.specificity) - specificityKey(a.specificity) ||
+    SERIOUSNESS_RANK[a.condition.seriousness] - SERIOUSNESS_RANK[b.condition.seriousness]
   )
 }
 
@@ -148,19 +146,22 @@ export function matchDifferentials(kb: MatchKb, marked: MarkedFindings): MatchRe
   for (const c of conditions) {
     for (const id of new Set([...c.pointingFindings, ...c.contexts])) reachOf.set(id, (reachOf.get(id) ?? 0) + 1)
   }
-  const ranked = conditions.map((c, i) => matchOne(c, i, kb.findings, reachOf, marked)).sort(compareRanked)
-  return ranked.map(({ order: _order, ...r }) => ({
-    ...r,
-    tiedWith: ranked.filter(
-      (o) => o.id !== r.id && o.group === r.group && o.score === r.score && sameSpecificity(o.specificity, r.specificity),
-    ).length,
-  }))
+  const ranked = conditions
+    .map((c, order) => ({ result: matchOne(c, kb.findings, reachOf, marked), order }))
+    .sort((a, b) => compareMatch(a.result, b.result) || a.order - b.order)
+    .map((r) => r.result)
+  // Counted once per tie, not by comparing every pair: the base may hold thousands of entries.
+  const tieOf = (r: MatchResult) => `${r.group} ${r.score} ${specificityKey(r.specificity)}`
+  const ties = new Map<string, number>()
+  for (const r of ranked) ties.set(tieOf(r), (ties.get(tieOf(r)) ?? 0) + 1)
+  for (const r of ranked) r.tiedWith = (ties.get(tieOf(r)) ?? 1) - 1
+  return ranked
 }
 
 /** Same order as matchDifferentials gives (for checking a list of results). */
 export function compareResults(a: MatchResult, b: MatchResult, kb: MatchKb): number {
   const order = (id: string) => [...kb.causes, ...kb.differentials].findIndex((c) => c.id === id)
-  return compareRanked({ ...a, order: order(a.id) }, { ...b, order: order(b.id) })
+  return compareMatch(a, b) || order(a.id) - order(b.id)
 }
 
 /** A score as French prints it: the true minus sign U+2212, not a hyphen. */

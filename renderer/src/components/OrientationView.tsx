@@ -36,7 +36,11 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
   const { given } = useHandout()
   const note = useRecordNote(() => composeRecordNote(kb, findings, new Date(), given), onShow)
   // What was copied no longer says what is marked: the view says so rather than show it as current.
-  const stale = note.state.status === 'copied' && note.state.text !== composeRecordNote(kb, findings, note.state.at, given)
+  const copied = note.state
+  const stale = useMemo(
+    () => copied.status === 'copied' && copied.text !== composeRecordNote(kb, findings, copied.at, given),
+    [copied, kb, findings, given],
+  )
   const results = useMemo(() => matchDifferentials(kb, findings), [kb, findings])
   const alert = useMemo(() => redFlagAlert(kb, findings), [kb, findings])
   const calm = useMemo(() => reassurance(kb, findings), [kb, findings])
