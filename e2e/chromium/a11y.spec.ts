@@ -1,13 +1,19 @@
 // Accessibility of the tables, the detail dialog, the orientation view (findings,
-// ranked rows, red-flag and reassurance banners), the shortcuts dialog and the
+// ranked rows, red-flag and reassurance banners, the copied note), the shortcuts dialog and the
 // banners, light and dark, checked by axe-core against WCAG 2.1 A and AA
 // (contrast included).
 import AxeBuilder from '@axe-core/playwright'
+import { readFileSync } from 'node:fs'
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import type { Finding } from '../../shared/kb/types'
 import { test, expect, resourcesDir } from '../harness/fixtures'
+
+const redFlagIds = (JSON.parse(readFileSync(join(resourcesDir, 'knowledge', 'findings.json'), 'utf8')) as Finding[])
+  .filter((f) => f.redFlag)
+  .map((f) => f.id)
 
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
@@ -63,7 +69,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await mollet.getByRole('tab', { name: 'Orientation' }).click()
     const view = mollet.getByRole('tabpanel', { name: 'Orientation' })
     await view.locator('[data-finding="apres-effort"]').getByRole('radio', { name: 'Présent' }).check()
+    await expect(view.getByTestId('reassurance-pending')).toBeVisible()
+    expect(await violations(mollet)).toEqual([])
+    for (const f of redFlagIds) await view.locator(`[data-finding="${f}"]`).getByRole('radio', { name: 'Absent' }).check()
     await expect(view.getByTestId('reassurance')).toBeVisible()
+    await view.getByRole('button', { name: 'Copier pour le dossier' }).click()
+    await expect(view.getByTestId('copied-note')).toBeVisible()
     expect(await violations(mollet)).toEqual([])
 
     await view.locator('tr.entry-row').first().click()

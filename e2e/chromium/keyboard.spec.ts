@@ -62,7 +62,7 @@ test('from the search to a row to the detail and back, by keyboard', async ({ mo
   await mollet.keyboard.press('?')
   const help = mollet.getByRole('dialog', { name: 'Raccourcis clavier' })
   await expect(help).toBeVisible()
-  await expect(help.getByRole('row')).toHaveCount(10)
+  await expect(help.getByRole('row')).toHaveCount(11)
   await expect(help).toContainText('Aller à la recherche de la vue')
   await mollet.keyboard.press('Escape')
   await expect(help).toBeHidden()

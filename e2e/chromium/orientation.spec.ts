@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test'
 import {
   MATCH_GROUPS,
   explainScore,
+  explainSpecificity,
   matchDifferentials,
   reassurance,
   redFlagAlert,
@@ -45,10 +46,18 @@ async function mark(page: Page, id: string, state: 'Présent' | 'Absent' | 'Inco
 function reasons(r: MatchResult): string[] {
   const lines: string[] = []
   if (r.matched.length > 0) lines.push(`Concorde${NBSP}: ${r.matched.map(label).join(', ')}`)
-  if (r.against.length > 0) lines.push(`Contre${NBSP}: ${r.against.map(label).join(', ')}`)
-  lines.push(lines.length > 0 ? explainScore(r) : 'Aucun signe marqué ne la concerne')
+  if (r.against.length > 0) {
+    lines.push(`Contre${NBSP}: ${r.against.map((id) => (r.missing.includes(id) ? `${label(id)} (absent)` : label(id))).join(', ')}`)
+  }
+  if (lines.length === 0) return ['Aucun signe marqué ne la concerne']
+  lines.push(explainScore(r))
+  const rank = explainSpecificity(r, label)
+  if (rank) lines.push(rank)
   return lines
 }
+
+const redFlags = kb.findings.filter((f) => f.redFlag)
+const allRedFlagsAbsent = (): MarkedFindings => Object.fromEntries(redFlags.map((f) => [f.id, 'absent' as const]))
 
 test('with nothing marked: every cause and differential, grave first, no banner', async ({ mollet }) => {
   const view = await openOrientation(mollet)
@@ -110,7 +119,8 @@ test('pain and tingling: disc herniation and nerve first, with reasons, and a ba
   await expect(view.locator(`tr[data-entry="${untouched.id}"] .why`)).toHaveText(['Aucun signe marqué ne la concerne'])
 })
 
-test('after intense exercise alone: the harmless causes with self-care, no banner', async ({ mollet }) => {
+// Issue 9, observation 1: no reassurance before the red flags are asked.
+test('after intense exercise alone: the red flags to ask first; self-care only once all are answered Absent', async ({ mollet }) => {
   const view = await openOrientation(mollet)
   await mark(mollet, 'apres-effort', 'Présent')
   const marked = present('apres-effort')
@@ -122,17 +132,32 @@ test('after intense exercise alone: the harmless causes with self-care, no banne
   for (const r of expected) await expect(view.locator(`tr[data-entry="${r.id}"] .why`)).toHaveText(reasons(r))
 
   await expect(view.getByRole('alert')).toHaveCount(0)
-  const calm = reassurance(kb, marked)
-  expect(calm).not.toBeNull()
+  const pending = view.getByTestId('reassurance-pending')
+  await expect(pending.getByRole('heading')).toHaveText('À vérifier avant de rassurer')
+  await expect(pending.getByRole('listitem')).toHaveText(redFlags.map((f) => f.label))
+  await expect(view.getByTestId('reassurance')).toHaveCount(0)
+  await expect(pending).not.toContainText(REFERRALS['auto-soins'])
+  await expect(view.locator('.alert-referral')).toHaveCount(0)
+
+  // Answered one by one: the list shrinks; the last answer earns the self-care box.
+  for (const [i, f] of redFlags.entries()) {
+    if (i === redFlags.length - 1) await expect(pending.getByRole('listitem')).toHaveText([f.label])
+    await mark(mollet, f.id, 'Absent')
+  }
+  await expect(pending).toHaveCount(0)
+  const calm = reassurance(kb, { ...marked, ...allRedFlagsAbsent() })
+  expect(calm?.status).toBe('earned')
   const box = view.getByTestId('reassurance')
   await expect(box).toHaveAttribute('role', 'status')
   await expect(box.getByRole('heading')).toHaveText(
     `Causes généralement bénignes${NBSP}: ${(calm?.causes ?? []).map((c) => c.name).join(', ')}`,
   )
-  await expect(box.getByRole('listitem')).toHaveText((calm?.advice ?? []).map((a) => `${a.label}${NBSP}: ${a.patientText}`))
+  await expect(box.getByRole('listitem')).toHaveText(
+    (calm?.status === 'earned' ? calm.advice : []).map((a) => `${a.label}${NBSP}: ${a.patientText}`),
+  )
   await expect(box).toContainText(REFERRALS['auto-soins'])
 
-  // A red flag added turns the reassurance into the banner.
+  // A red flag said present turns the reassurance into the banner.
   await mark(mollet, 'fievre', 'Présent')
   await expect(box).toHaveCount(0)
   await expect(view.getByRole('alert')).toContainText(label('fievre'))
@@ -155,17 +180,109 @@ test('an absent defining finding argues against; "Tout effacer" brings back the 
   await expect(view.getByRole('button', { name: 'Tout effacer' })).toBeDisabled()
 })
 
-test('the search narrows the ranked list', async ({ mollet }) => {
+// Issue 9, observation 5: a hit in the folded "Autres" group is shown, not counted in an empty table.
+test('the search narrows the ranked list and shows the hits of the folded group', async ({ mollet }) => {
   const view = await openOrientation(mollet)
   await mark(mollet, 'contractions-frequentes', 'Présent')
   await view.getByRole('searchbox').fill('sclerose')
-  const expected = matchDifferentials(kb, present('contractions-frequentes')).filter((r) => {
+  const byQuery = (r: MatchResult) => {
     const c = r.condition
     return matchesQuery([c.name, ...c.aliases, CATEGORIES[c.category], c.patientExplanation], 'sclerose')
-  })
+  }
+  const expected = matchDifferentials(kb, present('contractions-frequentes')).filter(byQuery)
   expect(expected.length).toBeGreaterThan(1)
-  expect(await view.locator('tr.entry-row').evaluateAll((trs) => trs.map((r) => r.getAttribute('data-entry')))).toEqual(
-    expected.map((r) => r.id),
+  const rowIds = () => view.locator('tr.entry-row').evaluateAll((trs) => trs.map((r) => r.getAttribute('data-entry')))
+  expect(await rowIds()).toEqual(expected.map((r) => r.id))
+
+  await mark(mollet, 'contractions-frequentes', 'Inconnu')
+  await mark(mollet, 'stress', 'Présent')
+  const folded = matchDifferentials(kb, present('stress')).filter(byQuery)
+  expect(folded.length).toBeGreaterThan(1)
+  expect(folded.every((r) => r.group === 'autres')).toBe(true)
+  await expect(view.locator('tr.entry-row')).toHaveCount(folded.length)
+  expect(await rowIds()).toEqual(folded.map((r) => r.id))
+  await expect(view.locator('tbody[data-group="autres"]').getByRole('button')).toHaveCount(0)
+  await expect(view.locator('p.count')).toHaveText(
+    `0${NBSP}entrée concordante sur${NBSP}${folded.length}`,
+  )
+  // ↓ from the search box reaches the first hit.
+  await view.getByRole('searchbox').press('ArrowDown')
+  await expect(view.locator(`tr[data-entry="${folded[0]?.id}"]`)).toBeFocused()
+
+  // The search cleared: "Autres" folds again.
+  await view.getByRole('searchbox').fill('')
+  await expect(view.locator('tbody[data-group="autres"]').getByRole('button', { name: 'Afficher' })).toBeVisible()
+  await expect(view.locator('tbody[data-group="autres"] tr.entry-row')).toHaveCount(0)
+})
+
+// Issue 9, observation 3: the serious group holds only grave entries; a tie is said, not hidden in alphabetical order.
+test('frequent contractions: only grave entries under "Graves", each row saying what sets it apart', async ({ mollet }) => {
+  const view = await openOrientation(mollet)
+  await mark(mollet, 'contractions-frequentes', 'Présent')
+  const results = matchDifferentials(kb, present('contractions-frequentes'))
+  const serious = results.filter((r) => r.group === 'serieux')
+  await expect(view.locator('tbody[data-group="serieux"] tr.entry-row')).toHaveCount(serious.length)
+  await expect(view.locator('tbody[data-group="serieux"] .badge')).toHaveText(serious.map(() => 'Grave, à ne pas manquer'))
+  for (const r of serious) await expect(view.locator(`tr[data-entry="${r.id}"] .why`)).toHaveText(reasons(r))
+  await expect(view.locator('tbody[data-group="serieux"] .why.rank').first()).toContainText(
+    `à égalité avec ${serious.length - 1} autres entrées`,
+  )
+  const probable = results.filter((r) => r.group === 'probable')
+  expect(probable.map((r) => r.id).sort()).toEqual(['syndrome-jambes-sans-repos', 'troubles-circulatoires-musculaires'])
+  await expect(view.locator('tbody[data-group="probable"] tr.entry-row')).toHaveCount(probable.length)
+
+  // Loss of consciousness points to epilepsy alone: it goes first, tied with none.
+  await mark(mollet, 'perte-de-conscience', 'Présent')
+  const first = view.locator('tbody[data-group="serieux"] tr.entry-row').first()
+  await expect(first).toHaveAttribute('data-entry', 'epilepsie')
+  await expect(first.locator('.why.rank')).not.toContainText('à égalité')
+})
+
+// Issue 9, observation 4, and issue 8's wording: a contrary sign takes a benign cause out of "Probables";
+// a negative score carries the true minus sign; a shared advice sentence is said once.
+test('a contrary sign argues against, scores with U+2212, and the banner says each advice once', async ({ mollet }) => {
+  const view = await openOrientation(mollet)
+  await expect(view.locator('[data-finding]')).toHaveCount(kb.findings.length)
+  for (const gone of ['sensation-inconfort', 'mollet-seul']) await expect(view.locator(`[data-finding="${gone}"]`)).toHaveCount(0)
+  await mark(mollet, 'apres-effort', 'Présent')
+  await mark(mollet, 'douleur-mollet', 'Présent')
+  const results = matchDifferentials(kb, present('apres-effort', 'douleur-mollet'))
+  const magnesium = results.find((r) => r.id === 'carence-magnesium') as MatchResult
+  expect(magnesium).toMatchObject({ group: 'autres', score: 0 })
+  await expect(view.locator('tbody[data-group="probable"] tr[data-entry="carence-magnesium"]')).toHaveCount(0)
+  await view.getByRole('button', { name: 'Afficher' }).click()
+  await expect(view.locator('tr[data-entry="carence-magnesium"] .why')).toHaveText(reasons(magnesium))
+  const negative = results.find((r) => r.score < 0) as MatchResult
+  await expect(view.locator(`tr[data-entry="${negative.id}"] .why.score`)).toHaveText(explainScore(negative))
+  await expect(view.locator(`tr[data-entry="${negative.id}"] .why.score`)).toContainText(`= \u2212${-negative.score}`)
+
+  await mark(mollet, 'douleur-mollet', 'Inconnu')
+  await mark(mollet, 'picotements', 'Présent')
+  await mark(mollet, 'faiblesse-musculaire', 'Présent')
+  const banner = view.getByRole('alert')
+  await expect(banner.getByRole('listitem')).toHaveCount(2)
+  const text = (await banner.getByRole('list').textContent()) ?? ''
+  const shared = 'Un médecin doit être consulté pour clarification.'
+  expect(text.split(shared)).toHaveLength(2)
+})
+
+// Issue 9, observation 2: what the article says of the neurological diseases is shown as their group's.
+test('meningitis: its own « Que faire » says the article says nothing specific; the group statements are attributed', async ({ mollet }) => {
+  const view = await openOrientation(mollet)
+  await view.getByRole('searchbox').fill('méningite')
+  await view.locator('tr[data-entry="meningite"]').click()
+  const dialog = mollet.getByRole('dialog', { name: 'Méningite' })
+  const own = dialog.locator('.detail-section').filter({ has: mollet.getByRole('heading', { name: 'Que faire' }) })
+  await expect(own).toContainText('sans rien en dire de propre')
+  await expect(own).not.toContainText('physiothérapie')
+  await expect(own).not.toContainText('fréquentes')
+  const groups = dialog.getByTestId('group-statements')
+  const treatment = groups.locator('[data-group-statement="maladies-neurologiques-traitement"]')
+  await expect(treatment).toContainText(`Maladies neurologiques${NBSP}:`)
+  await expect(treatment).toContainText('physiothérapie')
+  await expect(treatment.locator('figcaption')).toHaveText(`Section «${NBSP}Traitement${NBSP}»`)
+  await expect(groups.locator('[data-group-statement="maladies-plus-graves-consulter"] figcaption')).toHaveText(
+    `Section «${NBSP}Causes neurologiques${NBSP}»`,
   )
 })
 
@@ -188,6 +305,9 @@ test('the orientation view follows French typography', async ({ mollet }) => {
   expect(await offences()).toEqual([])
   await view.getByRole('button', { name: 'Tout effacer' }).click()
   await mark(mollet, 'apres-effort', 'Présent')
+  await expect(view.getByTestId('reassurance-pending')).toBeVisible()
+  expect(await offences()).toEqual([])
+  for (const f of redFlags) await mark(mollet, f.id, 'Absent')
   await expect(view.getByTestId('reassurance')).toBeVisible()
   expect(await offences()).toEqual([])
 })

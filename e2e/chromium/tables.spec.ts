@@ -167,11 +167,12 @@ test('a row opens the detail with its verbatim quote; Esc closes and gives focus
   const dialog = mollet.getByRole('dialog', { name: entry.name })
   await expect(dialog).toBeVisible()
   await expect(dialog.getByRole('heading', { level: 2 })).toBeFocused()
-  const quotes = dialog.locator('blockquote')
-  await expect(quotes).toHaveText(entry.provenance.map((p) => p.quote))
+  // The entry's own quotes, under « Source » (its groups' statements carry theirs above).
+  const source = dialog.locator('.source')
+  await expect(source.locator('blockquote')).toHaveText(entry.provenance.map((p) => p.quote))
   await expect(dialog.getByText(entry.whatToDo, { exact: true })).toBeVisible()
-  await dialog.getByText('Voir le passage dans l’article').first().click()
-  await expect(dialog.locator('mark').first()).toHaveText(entry.provenance[0]?.quote ?? '')
+  await source.getByText('Voir le passage dans l’article').first().click()
+  await expect(source.locator('mark').first()).toHaveText(entry.provenance[0]?.quote ?? '')
   await mollet.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   await expect(row).toBeFocused()
@@ -191,7 +192,7 @@ test('a related entry opens from the detail', async ({ mollet }) => {
   await (await openView(mollet, viewOf(entry))).locator(`tr[data-entry="${entry.id}"]`).click()
   await mollet.getByRole('dialog').getByRole('button', { name: target.name, exact: true }).click()
   await expect(mollet.getByRole('dialog', { name: target.name })).toBeVisible()
-  await expect(mollet.getByRole('dialog').locator('blockquote').first()).toHaveText(target.provenance[0]?.quote ?? '')
+  await expect(mollet.getByRole('dialog').locator('.source blockquote').first()).toHaveText(target.provenance[0]?.quote ?? '')
 })
 
 test.describe('a broken knowledge base', () => {

@@ -77,14 +77,17 @@ export async function sendMenuCommand(page: Page, command: MenuCommand): Promise
 /**
  * The desktop edge for the Chromium e2e. The handlers are the real ones; only
  * what Electron alone can do is replaced: the native save dialog "chooses" a
- * path in the test's own folder (or cancels); and the printer records what it
- * is sent (see PrintRecord) instead of opening the system's print dialog.
+ * path in the test's own folder (or cancels); the printer records what it is
+ * sent (see PrintRecord) instead of opening the system's print dialog; and the
+ * clipboard records the texts written to it.
  */
 export interface RecordingDesktop extends DesktopPort, PrintRecord {
   /** Paths the save dialog was asked for, in order (its default file name). */
   saveRequests: string[]
   /** What the next save dialogs answer: a path, or null for "Annuler". Default: <dir>/fiche-<n>.pdf. */
   nextSavePath: ((n: number) => string | null) | null
+  /** Every text written to the clipboard, in order. */
+  clipboard: string[]
 }
 
 export function recordingDesktop(dir: string): RecordingDesktop {
@@ -93,10 +96,14 @@ export function recordingDesktop(dir: string): RecordingDesktop {
     printedPages: [],
     saveRequests: [],
     nextSavePath: null,
+    clipboard: [],
     async chooseSavePath(defaultName) {
       desktop.saveRequests.push(defaultName)
       const n = desktop.saveRequests.length
       return desktop.nextSavePath ? desktop.nextSavePath(n) : join(dir, `fiche-${n}.pdf`)
+    },
+    writeClipboard(text) {
+      desktop.clipboard.push(text)
     },
   }
   return desktop

@@ -70,9 +70,36 @@ for (const scheme of SCHEMES) {
     await shoot(mollet, 'orientation-red-flags', scheme)
 
     await view.getByRole('button', { name: 'Tout effacer' }).click()
+    await mark(mollet, 'contractions-frequentes', 'Présent')
+    await expect(view.getByRole('alert')).toBeVisible()
+    await shoot(mollet, 'orientation-frequent', scheme)
+
+    await view.getByRole('button', { name: 'Tout effacer' }).click()
     await mark(mollet, 'apres-effort', 'Présent')
+    await expect(view.getByTestId('reassurance-pending')).toBeVisible()
+    await shoot(mollet, 'orientation-effort-pending', scheme)
+    for (const id of await view.locator('[data-finding]').evaluateAll((els) =>
+      els.filter((el) => el.querySelector('.flag')).map((el) => el.getAttribute('data-finding') ?? ''),
+    )) {
+      await mark(mollet, id, 'Absent')
+    }
     await expect(view.getByRole('status').filter({ hasText: 'bénignes' })).toBeVisible()
     await shoot(mollet, 'orientation-effort', scheme)
+
+    await view.getByRole('button', { name: 'Copier pour le dossier' }).click()
+    await expect(view.getByTestId('copied-note')).toBeVisible()
+    await shoot(mollet, 'orientation-copied', scheme)
+    await mollet.setViewportSize({ width: 900, height: 600 })
+    await mollet.screenshot({ path: join(outDir, `orientation-copied-900x600-${scheme}.png`) })
+    await mark(mollet, 'douleur-mollet', 'Présent')
+    await mollet.screenshot({ path: join(outDir, `orientation-red-flags-900x600-${scheme}.png`) })
+    await view.getByRole('searchbox').fill('méningite')
+    await view.locator('tr[data-entry="meningite"]').click()
+    await expect(mollet.getByRole('dialog', { name: 'Méningite' })).toBeVisible()
+    await mollet.getByTestId('group-statements').scrollIntoViewIfNeeded()
+    await mollet.screenshot({ path: join(outDir, `detail-groups-900x600-${scheme}.png`) })
+    await mollet.keyboard.press('Escape')
+    await mollet.setViewportSize({ width: 1280, height: 840 })
 
     await mollet.keyboard.press('?')
     await expect(mollet.getByRole('dialog', { name: 'Raccourcis clavier' })).toBeVisible()

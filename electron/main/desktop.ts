@@ -1,13 +1,13 @@
-// The thin Electron part of the handout: the save dialog. The handlers reach
-// it through the DesktopPort, so everything else runs in Node.
+// The thin Electron part of the handlers: the save dialog and the clipboard.
+// The handlers reach it through the DesktopPort, so everything else runs in Node.
 //
 // Printing is not here: the renderer draws the handout's pages with pdf.js
-// into a print document and calls window.print() (print-document.ts). No
+// into a print document and calls window.print() (renderer/src/handout/printDocument.ts). No
 // window loads the PDF into Chromium's PDF viewer, which does not show in a
 // non-persistent partition (electron/electron#27121, #47708) and printed blank
 // (#30947); webContents.print() with options fails on recent Electron
 // releases (laurent22/joplin#12219, electron/electron#50481).
-import { BrowserWindow, app, dialog } from 'electron'
+import { BrowserWindow, app, clipboard, dialog } from 'electron'
 import { join } from 'node:path'
 import type { DesktopPort } from './handlers'
 
@@ -27,6 +27,10 @@ export function createDesktop(parentWindow: () => BrowserWindow | null): Desktop
         ? await dialog.showSaveDialog(parent, { ...options, properties: [...options.properties] })
         : await dialog.showSaveDialog({ ...options, properties: [...options.properties] })
       return result.canceled || !result.filePath ? null : result.filePath
+    },
+
+    writeClipboard(text) {
+      clipboard.writeText(text)
     },
   }
 }

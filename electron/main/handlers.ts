@@ -17,6 +17,8 @@ import { createSettingsStore } from './settings/store'
 export interface DesktopPort {
   /** The path the user chose in a save dialog; null when they cancelled. */
   chooseSavePath(defaultName: string): Promise<string | null>
+  /** Puts plain text on the system clipboard. */
+  writeClipboard(text: string): void
 }
 
 export interface HandlerDeps {
@@ -107,5 +109,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { status: 'saved', path }
     },
 
+    // From main: a sandboxed renderer's navigator.clipboard needs a permission Mollet refuses.
+    copyToClipboard: (text) => {
+      deps.desktop.writeClipboard(text)
+      return null
+    },
   }
 }

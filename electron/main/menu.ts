@@ -3,7 +3,7 @@ import type { MenuCommand } from '../../shared/ipc/contract'
 
 /**
  * French application menu; roles keep the platform's own shortcuts. The
- * handout's entries send a command to the renderer, which does what its own
+ * handout's entries and « Copier pour le dossier » send a command to the renderer, which does what its own
  * shortcut does (a key the page handles, with preventDefault, does not also
  * reach the menu).
  */
@@ -30,6 +30,8 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         { role: 'copy', label: 'Copier' },
         { role: 'paste', label: 'Coller' },
         { role: 'selectAll', label: 'Tout sélectionner' },
+        { type: 'separator' },
+        { label: 'Copier pour le dossier', accelerator: 'CmdOrCtrl+Shift+C', click: () => send('copy-record-note') },
       ],
     },
     {

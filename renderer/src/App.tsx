@@ -28,6 +28,7 @@ function typing(target: EventTarget | null): boolean {
 
 interface ViewContentProps {
   view: View
+  setView: (view: string) => void
   index: KbIndex
   query: string
   filters: Filters
@@ -42,9 +43,10 @@ interface ViewContentProps {
  * findings or the knowledge base change: a keystroke in one view's search does
  * not redraw the other (hidden) views, which may list every entry.
  */
-const ViewContent = memo(function ViewContent({ view, index, query, filters, findings, setQuery, setFilters, setFindings }: ViewContentProps) {
+const ViewContent = memo(function ViewContent({ view, setView, index, query, filters, findings, setQuery, setFilters, setFindings }: ViewContentProps) {
   const context = useMemo<ViewContext>(
     () => ({
+      onShow: () => setView(view.id),
       query,
       onQueryChange: (next) => setQuery(view.id, next),
       filters,
@@ -52,7 +54,7 @@ const ViewContent = memo(function ViewContent({ view, index, query, filters, fin
       findings,
       onFindingsChange: setFindings,
     }),
-    [view.id, query, filters, findings, setQuery, setFilters, setFindings],
+    [view.id, setView, query, filters, findings, setQuery, setFilters, setFindings],
   )
   return view.render(index, context)
 })
@@ -151,6 +153,7 @@ export function App() {
                 >
                   <ViewContent
                     view={v}
+                    setView={viewState.setView}
                     index={index}
                     query={viewState.scope(v.id).query}
                     filters={viewState.scope(v.id).filters}

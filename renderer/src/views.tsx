@@ -10,6 +10,8 @@ import type { KbIndex } from './lib/kbIndex'
 
 /** What a view gets of the state kept in the URL hash: its own search and filters, and the patient's findings. */
 export interface ViewContext {
+  /** Shows this view. */
+  onShow: () => void
   query: string
   onQueryChange: (query: string) => void
   filters: Filters
@@ -67,6 +69,7 @@ export const VIEWS: readonly View[] = [
     render: (index, context) => (
       <OrientationView
         index={index}
+        onShow={context.onShow}
         query={context.query}
         onQueryChange={context.onQueryChange}
         findings={context.findings}

@@ -19,6 +19,8 @@ export interface MolletContract {
   renderHandout: { args: [options: HandoutOptions, purpose: HandoutPurpose]; result: RenderedHandoutResult }
   /** Asks where to save, then writes the PDF. */
   saveHandout: { args: [options: HandoutOptions]; result: SaveHandoutResult }
+  /** Puts the note for the medical record on the system clipboard (never on disk, never logged). */
+  copyToClipboard: { args: [text: string]; result: null }
 }
 
 export const HANDOUT_PURPOSES = ['preview', 'print'] as const
@@ -42,6 +44,7 @@ export const METHODS = [
   'saveSettings',
   'renderHandout',
   'saveHandout',
+  'copyToClipboard',
 ] as const satisfies readonly Method[]
 type Missing = Exclude<Method, (typeof METHODS)[number]>
 const allListed: Missing extends never ? true : never = true
@@ -79,7 +82,7 @@ export type Invoke = (method: Method, args: unknown[]) => Promise<unknown>
 // ---- Events: one-way messages from main to the renderer ----
 
 /** What the application menu asks the renderer to do (the renderer's own shortcuts do the same). */
-export const MENU_COMMANDS = ['print-handout', 'save-handout'] as const
+export const MENU_COMMANDS = ['print-handout', 'save-handout', 'copy-record-note'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 /** The one main → renderer channel; its only payload is a MenuCommand. */
 export const MENU_COMMAND_CHANNEL = 'mollet:menu-command'

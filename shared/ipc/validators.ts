@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { HANDOUT_PURPOSES, type Args, type Method } from './contract'
 import { ID_MAX, IDS_MAX, NOTE_MAX, PATIENT_NAME_MAX } from '../handout/options'
+import { RECORD_NOTE_MAX } from '../orientation/record-note'
 import { settingsSchema } from '../settings/schema'
 
 const ids = z.array(z.string().min(1).max(ID_MAX)).max(IDS_MAX)
@@ -21,4 +22,5 @@ export const argsValidators: { [M in Method]: z.ZodType<Args<M>> } = {
   saveSettings: z.tuple([settingsSchema]),
   renderHandout: z.tuple([handoutOptionsSchema, z.enum(HANDOUT_PURPOSES)]),
   saveHandout: z.tuple([handoutOptionsSchema]),
+  copyToClipboard: z.tuple([z.string().min(1).max(RECORD_NOTE_MAX)]),
 }

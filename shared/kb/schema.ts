@@ -46,6 +46,12 @@ export const conditionSchema = z.object({
   pointingFindings: z.array(id),
   /** Finding ids that, per the article, argue against this entry. */
   opposingFindings: z.array(id),
+  /**
+   * Finding ids the article gives as usually present for this entry
+   * (« généralement », or the only picture it gives of it): answered Absent,
+   * each argues against the entry.
+   */
+  usualFindings: z.array(id),
   seriousness: z.enum(keysOf(SERIOUSNESS)),
   referral: z.enum(keysOf(REFERRALS)),
   /** What to do, for the clinician, from the article. */
@@ -57,6 +63,30 @@ export const conditionSchema = z.object({
   related: z.array(id),
   /** Ids of "En savoir plus" topics. */
   topics: z.array(id),
+  /**
+   * The article's own words for this entry, or for what it says to do about
+   * it (« manque de liquides », « suffisamment de liquides »): every quote in
+   * `provenance` holds one of them. What the article says of a group the entry
+   * belongs to is a group statement (groups.json), not a quote of the entry.
+   */
+  articleTerms: z.array(text).min(1, 'au moins un terme de l’article'),
+  provenance: z.array(provenanceSchema).min(1, 'au moins une citation de l’article'),
+})
+
+/**
+ * What the article says of a group of entries as a whole (the neurological
+ * diseases' treatment, « un médecin doit toujours être consulté en cas de
+ * contractions fréquentes »): shown as the group's, attributed to its
+ * section, never as one member's own « Que faire ».
+ */
+export const groupStatementSchema = z.object({
+  id,
+  /** Who the article says it of, e.g. « Maladies neurologiques ». */
+  group: text,
+  /** The statement, for the clinician. */
+  text,
+  /** Condition ids of the group's members. */
+  members: z.array(id),
   provenance: z.array(provenanceSchema).min(1, 'au moins une citation de l’article'),
 })
 
@@ -117,6 +147,7 @@ export type Provenance = z.infer<typeof provenanceSchema>
 export type Condition = z.infer<typeof conditionSchema>
 export type Finding = z.infer<typeof findingSchema>
 export type Advice = z.infer<typeof adviceSchema>
+export type GroupStatement = z.infer<typeof groupStatementSchema>
 export type Topic = z.infer<typeof topicSchema>
 export type HandoutBlock = z.infer<typeof handoutBlockSchema>
 export type KnowledgeMeta = z.infer<typeof metaSchema>
@@ -128,6 +159,7 @@ export const KB_FILES = {
   differentials: { file: 'differentials.json', schema: conditionSchema },
   findings: { file: 'findings.json', schema: findingSchema },
   advice: { file: 'advice.json', schema: adviceSchema },
+  groups: { file: 'groups.json', schema: groupStatementSchema },
   topics: { file: 'topics.json', schema: topicSchema },
   handout: { file: 'handout.json', schema: handoutBlockSchema },
 } as const

@@ -1,6 +1,6 @@
-import type { Advice, Condition, Finding, HandoutBlock, KnowledgeMeta, Topic } from './schema'
+import type { Advice, Condition, Finding, GroupStatement, HandoutBlock, KnowledgeMeta, Topic } from './schema'
 
-export type { Advice, Condition, Finding, HandoutBlock, KnowledgeMeta, Provenance, Topic } from './schema'
+export type { Advice, Condition, Finding, GroupStatement, HandoutBlock, KnowledgeMeta, Provenance, Topic } from './schema'
 
 /** The knowledge base as the main process serves it. */
 export interface KnowledgeBase {
@@ -10,6 +10,8 @@ export interface KnowledgeBase {
   differentials: Condition[]
   findings: Finding[]
   advice: Advice[]
+  /** What the article says of groups of entries as a whole. */
+  groups: GroupStatement[]
   topics: Topic[]
   handout: HandoutBlock[]
   /** Full text of the source article, to show each quote in place. */
@@ -34,5 +36,5 @@ export interface KnowledgeBaseSnapshot {
 
 /** A knowledge base with nothing in it yet: the loader fills it, the renderer shows it while loading. */
 export function emptyKnowledgeBase(meta: KnowledgeMeta | null = null): KnowledgeBase {
-  return { meta, causes: [], differentials: [], findings: [], advice: [], topics: [], handout: [], article: '' }
+  return { meta, causes: [], differentials: [], findings: [], advice: [], groups: [], topics: [], handout: [], article: '' }
 }

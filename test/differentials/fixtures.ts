@@ -20,6 +20,7 @@ export function condition(id: string, over: Partial<Condition> = {}): Condition 
     contexts: [],
     pointingFindings: [],
     opposingFindings: [],
+    usualFindings: [],
     seriousness: 'benin',
     referral: 'auto-soins',
     whatToDo: 'x',
@@ -27,6 +28,7 @@ export function condition(id: string, over: Partial<Condition> = {}): Condition 
     icd10: null,
     related: [],
     topics: [],
+    articleTerms: [id],
     provenance,
     ...over,
   }
@@ -87,6 +89,7 @@ export function fixtureKb(): MatchKb {
         seriousness: 'grave',
         scope: 'tout-le-corps',
         pointingFindings: ['perte-de-conscience', 'tout-le-corps'],
+        usualFindings: ['tout-le-corps'],
       }),
       condition('meningite', {
         kind: 'differential',

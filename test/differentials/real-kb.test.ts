@@ -32,6 +32,8 @@ const byId = (results: MatchResult[], id: string): MatchResult => {
 }
 
 const EXERCISE_CAUSES = ['carence-magnesium', 'perte-mineraux-transpiration', 'surmenage-musculaire']
+const redFlagsAbsent = (): MarkedFindings =>
+  Object.fromEntries(kb.findings.filter((f) => f.redFlag).map((f) => [f.id, 'absent' as const]))
 
 describe('matching on the real knowledge base', () => {
   it('loads every entry the tests rely on', () => {
@@ -110,7 +112,8 @@ describe('matching on the real knowledge base', () => {
       const results = matchDifferentials(kb, marked)
       expect(ids(results.slice(0, 2))).toEqual(['hernie-discale-lombaire', 'compression-nerveuse'])
       expect(results[0]).toMatchObject({ group: 'serieux', matched: [pain, 'picotements'], score: 4 })
-      expect(results[1]).toMatchObject({ group: 'serieux', matched: ['picotements'], score: 2 })
+      // Issue 9: nerve compression is graded "à évaluer", so it is probable, not under "Graves".
+      expect(results[1]).toMatchObject({ group: 'probable', matched: ['picotements'], score: 2 })
       expect(explainScore(results[0] as MatchResult)).toBe('2 signes concordants + 2 signes d’alerte = 4')
       // The harmless causes the article says come without other symptoms are argued against.
       for (const id of EXERCISE_CAUSES) expect(byId(results, id).against).toEqual([pain, 'picotements'])
@@ -124,8 +127,8 @@ describe('matching on the real knowledge base', () => {
     }
   })
 
-  it('only "après effort intense": no alert, benign exercise causes first, self-care advice', () => {
-    const marked = present('apres-effort')
+  it('only "après effort intense": no alert, benign exercise causes first, self-care advice once the red flags are answered', () => {
+    const marked = { ...present('apres-effort'), ...redFlagsAbsent() }
     expect(redFlagAlert(kb, marked)).toBeNull()
 
     const results = matchDifferentials(kb, marked)
@@ -136,8 +139,9 @@ describe('matching on the real knowledge base', () => {
     expect(results.some((r) => r.group === 'serieux')).toBe(false)
 
     const calm = reassurance(kb, marked)
+    expect(calm?.status).toBe('earned')
     expect(ids(calm?.causes ?? []).sort()).toEqual([...EXERCISE_CAUSES].sort())
-    const advice = ids(calm?.advice ?? [])
+    const advice = ids(calm?.status === 'earned' ? calm.advice : [])
     expect(advice).toEqual(
       kb.advice.filter((a) => a.appliesTo.some((id) => EXERCISE_CAUSES.includes(id))).map((a) => a.id),
     )
@@ -151,5 +155,72 @@ describe('matching on the real knowledge base', () => {
     expect(epilepsie).toMatchObject({ group: 'serieux', matched: ['perte-de-conscience'], against: ['tout-le-corps'] })
     expect(epilepsie.score).toBe(1)
     expect(byId(results, 'frissons-generalises').against).toEqual(['tout-le-corps'])
+  })
+
+  // The five observations of issue 9, on the real knowledge base.
+  it('observation 1: after intense exercise alone, no self-care until every red flag is answered Absent', () => {
+    const pending = reassurance(kb, present('apres-effort'))
+    expect(pending?.status).toBe('pending')
+    const redFlags = kb.findings.filter((f) => f.redFlag)
+    expect(redFlags).toHaveLength(8)
+    expect(pending?.status === 'pending' && ids(pending.unasked)).toEqual(ids(redFlags))
+    const [last, ...others] = redFlags
+    const oneLeft = reassurance(kb, { ...present('apres-effort'), ...Object.fromEntries(others.map((f) => [f.id, 'absent' as const])) })
+    expect(oneLeft?.status === 'pending' && ids(oneLeft.unasked)).toEqual([last?.id])
+    expect(reassurance(kb, { ...present('apres-effort'), ...redFlagsAbsent() })?.status).toBe('earned')
+  })
+
+  it('observation 3: "Graves, à ne pas manquer" holds only grave entries, and ties are said, not alphabetical', () => {
+    const results = matchDifferentials(kb, present('contractions-frequentes'))
+    const serious = results.filter((r) => r.group === 'serieux')
+    expect(serious.length).toBeGreaterThan(0)
+    expect(serious.every((r) => r.condition.seriousness === 'grave')).toBe(true)
+    for (const r of results.filter((x) => x.condition.seriousness !== 'grave')) expect(r.group, r.id).not.toBe('serieux')
+    // Nothing in the article sets these apart: each row says how many it ties with, in the article's order.
+    expect(serious.every((r) => r.tiedWith === serious.length - 1)).toBe(true)
+    const articleOrder = conditions().map((c) => c.id).filter((id) => serious.some((r) => r.id === id))
+    expect(ids(serious)).toEqual(articleOrder)
+    // A more specific finding breaks the tie: loss of consciousness points to epilepsy alone.
+    const withSyncope = matchDifferentials(kb, present('contractions-frequentes', 'perte-de-conscience'))
+    expect(withSyncope[0]).toMatchObject({ id: 'epilepsie', tiedWith: 0 })
+    expect(byId(withSyncope, 'epilepsie').specificity).toBeGreaterThan(byId(withSyncope, 'meningite').specificity)
+  })
+
+  it('observation 4: every finding moves the ranking or the banner', () => {
+    const plain = matchDifferentials(kb, {})
+    const summary = (rs: MatchResult[]) => rs.map((r) => `${r.id}:${r.group}:${r.score}`)
+    for (const f of kb.findings) {
+      const moved = summary(matchDifferentials(kb, present(f.id))).join() !== summary(plain).join()
+      const banner = redFlagAlert(kb, present(f.id)) !== null
+      expect(moved || banner, f.id).toBe(true)
+    }
+    expect(kb.findings.map((f) => f.id)).not.toContain('sensation-inconfort')
+    expect(kb.findings.map((f) => f.id)).not.toContain('mollet-seul')
+  })
+
+  it('observation 4: every cause and differential can rank', () => {
+    for (const c of conditions()) {
+      const pointers = [...c.pointingFindings, ...c.contexts]
+      expect(pointers.length, c.id).toBeGreaterThan(0)
+      expect(byId(matchDifferentials(kb, present(pointers[0] as string)), c.id).group, c.id).not.toBe('autres')
+    }
+    expect(byId(matchDifferentials(kb, present('troubles-circulatoires')), 'troubles-circulatoires-musculaires').matched).toEqual([
+      'troubles-circulatoires',
+    ])
+  })
+
+  it('observation 4: a benign cause whose contrary sign is present is not probable', () => {
+    const results = matchDifferentials(kb, present('apres-effort', 'douleur-mollet'))
+    for (const id of EXERCISE_CAUSES) {
+      expect(byId(results, id)).toMatchObject({ group: 'autres', score: 0, against: ['douleur-mollet'] })
+    }
+  })
+
+  it('observation 4: an absent finding the article gives as usually present argues against the entry', () => {
+    const results = matchDifferentials(kb, { 'contractions-frequentes': 'present', 'perte-de-conscience': 'absent' })
+    expect(byId(results, 'epilepsie')).toMatchObject({ against: ['perte-de-conscience'], missing: ['perte-de-conscience'], score: 1 })
+    expect(byId(results, 'meningite').score).toBe(2)
+    const serious = ids(results.filter((r) => r.group === 'serieux'))
+    expect(serious.at(-1)).toBe('epilepsie')
   })
 })

@@ -44,6 +44,7 @@ let root: string
 let savePath: string | null
 const desktop: DesktopPort = {
   chooseSavePath: async () => savePath,
+  writeClipboard: () => undefined,
 }
 const renderThread = devRenderThread()
 const logged = captureConsole()

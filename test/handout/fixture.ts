@@ -14,6 +14,7 @@ function condition(id: string, kind: 'cause' | 'differential', name: string, pat
     contexts: [],
     pointingFindings: [],
     opposingFindings: [],
+    usualFindings: [],
     seriousness: kind === 'cause' ? 'benin' : 'grave',
     referral: kind === 'cause' ? 'auto-soins' : 'neurologue',
     whatToDo: 'Boire.',
@@ -21,6 +22,7 @@ function condition(id: string, kind: 'cause' | 'differential', name: string, pat
     icd10: null,
     related: [],
     topics: [],
+    articleTerms: [name],
     provenance: prov,
   }
 }
@@ -62,6 +64,7 @@ export function fixtureKb(): KnowledgeBase {
       advice('recuperer', 'Récupérer', 'Laissez le muscle se reposer après le sport.', ['effort']),
       advice('detente', 'Se détendre', 'Essayez de réduire le stress.', ['stress']),
     ],
+    groups: [],
     topics: [],
     handout: [
       block('message', 'message-principal', 'Ces petites contractions du mollet sont le plus souvent sans danger.'),

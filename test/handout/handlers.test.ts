@@ -46,6 +46,9 @@ beforeEach(async () => {
       expect(defaultName).toBe(HANDOUT_FILE_NAME)
       return this.savePath
     },
+    writeClipboard() {
+      throw new Error('the handout handlers never write to the clipboard')
+    },
   }
   dispatch = createDispatcher(createHandlers({ resourcesDir, userDataDir: join(dir, 'userData'), desktop, renderPdf }), APP_ORIGIN)
 })

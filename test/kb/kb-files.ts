@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { KB_FILES } from '../../shared/kb/schema'
-import type { Advice, Condition, Finding, HandoutBlock, KnowledgeMeta, Topic } from '../../shared/kb/schema'
+import type { Advice, Condition, Finding, GroupStatement, HandoutBlock, KnowledgeMeta, Topic } from '../../shared/kb/schema'
 import type { KnowledgeBase } from '../../shared/kb/types'
 
 export const RESOURCES_DIR = fileURLToPath(new URL('../../resources', import.meta.url))
@@ -25,6 +25,7 @@ export function readKb(): RawKb {
     differentials: list('differentials') as Condition[],
     findings: list('findings') as Finding[],
     advice: list('advice') as Advice[],
+    groups: list('groups') as GroupStatement[],
     topics: list('topics') as Topic[],
     handout: list('handout') as HandoutBlock[],
   }
@@ -34,4 +35,4 @@ export function readArticle(meta: KnowledgeMeta): string {
   return readFileSync(join(RESOURCES_DIR, meta.source.file), 'utf8')
 }
 
-export const LIST_KEYS = ['causes', 'differentials', 'findings', 'advice', 'topics', 'handout'] as const
+export const LIST_KEYS = ['causes', 'differentials', 'findings', 'advice', 'groups', 'topics', 'handout'] as const

@@ -6,7 +6,7 @@ import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 import type { KbProblem } from '../../shared/kb/types'
 import { RESOURCES_DIR } from './kb-files'
 
-const EXPECTED_COUNTS = { causes: 13, differentials: 14, findings: 21, advice: 6, topics: 7, handout: 9 }
+const EXPECTED_COUNTS = { causes: 13, differentials: 14, findings: 22, advice: 6, groups: 7, topics: 7, handout: 9 }
 
 function counts(kb: Awaited<ReturnType<typeof loadKnowledgeBase>>['kb']) {
   return {
@@ -14,6 +14,7 @@ function counts(kb: Awaited<ReturnType<typeof loadKnowledgeBase>>['kb']) {
     differentials: kb.differentials.length,
     findings: kb.findings.length,
     advice: kb.advice.length,
+    groups: kb.groups.length,
     topics: kb.topics.length,
     handout: kb.handout.length,
   }
@@ -80,13 +81,21 @@ describe('loadKnowledgeBase on a broken copy', () => {
         field: 'seriousness',
         message: 'Option invalide\u00a0: une valeur parmi "benin"|"a-evaluer"|"grave" attendue',
       },
-      // The advice that named it loses that link, and says so.
+      // The advice and the group statements that named it lose that link, and say so.
       {
         file: 'advice.json',
         entry: 'traitement-causes-neurologiques',
         field: 'appliesTo',
         message: 'Référence inconnue «\u00a0meningite\u00a0».',
       },
+      ...[
+        'maladies-plus-graves-consulter',
+        'maladies-neurologiques-contractions',
+        'maladies-neurologiques-traitement',
+        'maladies-neurologiques-evolution',
+        'toutes-traitement-selon-la-cause',
+        'toutes-consulter-si-frequentes-ou-persistantes',
+      ].map((entry) => ({ file: 'groups.json', entry, field: 'members', message: 'Référence inconnue «\u00a0meningite\u00a0».' })),
     ])
     expect(kb.differentials.map((d) => d.id)).not.toContain('meningite')
     expect(counts(kb)).toEqual({ ...EXPECTED_COUNTS, differentials: EXPECTED_COUNTS.differentials - 1 })
@@ -128,6 +137,12 @@ describe('loadKnowledgeBase on a broken copy', () => {
         field: 'provenance.0.quote',
         message: 'Citation introuvable telle quelle dans la section indiquée de l’article.',
       },
+      ...['toutes-traitement-selon-la-cause', 'toutes-consulter-si-frequentes-ou-persistantes'].map((entry) => ({
+        file: 'groups.json',
+        entry,
+        field: 'members',
+        message: 'Référence inconnue «\u00a0hypothermie\u00a0».',
+      })),
       {
         file: 'topics.json',
         entry: 'sujet-crampes',

@@ -53,13 +53,18 @@ describe('references between files', () => {
   it('conditions point at existing findings, contexts, conditions and topics', () => {
     const dangling = conditions.flatMap((c) => [
       ...c.contexts.filter((id) => !contextIds.has(id)).map((id) => `${c.id}.contexts:${id}`),
-      ...[...c.pointingFindings, ...c.opposingFindings]
+      ...[...c.pointingFindings, ...c.opposingFindings, ...c.usualFindings]
         .filter((id) => !findingIds.has(id))
         .map((id) => `${c.id}.findings:${id}`),
       ...c.related.filter((id) => !conditionIds.has(id) || id === c.id).map((id) => `${c.id}.related:${id}`),
       ...c.topics.filter((id) => !topicIds.has(id)).map((id) => `${c.id}.topics:${id}`),
     ])
     expect(dangling).toEqual([])
+  })
+
+  it('a usual finding of a condition also points to it', () => {
+    const loose = conditions.flatMap((c) => c.usualFindings.filter((f) => !c.pointingFindings.includes(f)).map((f) => `${c.id}:${f}`))
+    expect(loose).toEqual([])
   })
 
   it('a finding never both points to and opposes the same condition', () => {

@@ -30,6 +30,7 @@ function displayedTexts(): [string, string][] {
     if (f.advice) out.push([`${f.id}.advice`, f.advice])
   }
   for (const a of kb.advice) out.push([`${a.id}.label`, a.label], [`${a.id}.patientText`, a.patientText])
+  for (const g of kb.groups) out.push([`${g.id}.group`, g.group], [`${g.id}.text`, g.text])
   for (const t of kb.topics) out.push([`${t.id}.label`, t.label])
   for (const b of kb.handout) out.push([`${b.id}.text`, b.text])
   return out

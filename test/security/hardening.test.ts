@@ -79,7 +79,8 @@ describe('hardenSession', () => {
     expect(cancelled('app://mollet/assets/index-abc.js')).toBe(false)
   })
 
-  it.each(['geolocation', 'media', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'unknown'])(
+  // clipboard-sanitized-write is what navigator.clipboard.writeText asks for: « Copier pour le dossier » goes through main instead.
+  it.each(['geolocation', 'media', 'notifications', 'openExternal', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'unknown'])(
     'denies the %s permission, asked or checked',
     (permission) => {
       const answers: boolean[] = []

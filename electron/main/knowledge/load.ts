@@ -174,11 +174,13 @@ function checkReferences(kb: KnowledgeBase, problems: KbProblem[]): void {
       c.contexts = prune(file, c.id, 'contexts', c.contexts, contexts)
       c.pointingFindings = prune(file, c.id, 'pointingFindings', c.pointingFindings, findings)
       c.opposingFindings = prune(file, c.id, 'opposingFindings', c.opposingFindings, findings)
+      c.usualFindings = prune(file, c.id, 'usualFindings', c.usualFindings, findings)
       c.related = prune(file, c.id, 'related', c.related, conditions)
       c.topics = prune(file, c.id, 'topics', c.topics, topics)
     }
   }
   for (const a of kb.advice) a.appliesTo = prune(KB_FILES.advice.file, a.id, 'appliesTo', a.appliesTo, conditions)
+  for (const g of kb.groups) g.members = prune(KB_FILES.groups.file, g.id, 'members', g.members, conditions)
   for (const t of kb.topics) t.related = prune(KB_FILES.topics.file, t.id, 'related', t.related, conditions)
 
   const both = [...kb.causes, ...kb.differentials]

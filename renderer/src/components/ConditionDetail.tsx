@@ -6,6 +6,7 @@ import type { Condition } from '../../../shared/kb/types'
 import { CATEGORIES, ENTRY_KINDS, REFERRALS, SCOPES } from '../../../shared/kb/vocabulary'
 import { AddToHandout } from '../handout/AddToHandout'
 import { useKbIndex } from '../hooks/useKbIndex'
+import { withColon } from '../lib/fr'
 import { findingLabel } from '../lib/kbIndex'
 import { SeriousnessBadge } from './SeriousnessBadge'
 import { SourceQuote } from './SourceQuote'
@@ -74,6 +75,7 @@ function DetailContent({ entry, headingRef, onNavigate, onClose }: DetailContent
   const index = useKbIndex()
   const related = entry.related.map((id) => index.conditions.get(id)).filter((c) => c !== undefined)
   const topics = entry.topics.map((id) => index.topics.get(id)).filter((t) => t !== undefined)
+  const groups = index.kb.groups.filter((g) => g.members.includes(entry.id))
   return (
     <>
       <header className="detail-head">
@@ -128,6 +130,24 @@ function DetailContent({ entry, headingRef, onNavigate, onClose }: DetailContent
           <h3>Explication pour le patient</h3>
           <p>{entry.patientExplanation}</p>
         </section>
+
+        {groups.length > 0 && (
+          <section className="detail-section" data-testid="group-statements">
+            <h3>Ce que l’article dit de ses groupes</h3>
+            <ul className="plain-list group-statements">
+              {groups.map((g) => (
+                <li key={g.id} data-group-statement={g.id}>
+                  <p>
+                    <strong>{withColon(g.group)}</strong> {g.text}
+                  </p>
+                  {g.provenance.map((p, i) => (
+                    <SourceQuote key={i} provenance={p} />
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         {related.length > 0 && (
           <section className="detail-section">

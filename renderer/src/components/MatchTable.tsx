@@ -1,9 +1,10 @@
 // The causes and differentials ranked by the marked findings, grouped as
 // primary care reads them (serious not to miss, probable, others): one
-// <tbody> per group under a row-group header. Each row says which findings
-// agree, which argue against it, and how its score adds up.
+// <tbody> per group under a row-group header, "Autres" folded unless a search
+// is typed (then every hit is in view). Each row says which findings agree,
+// which argue against it, how its score adds up and how specific its match is.
 import { useId, useState, type KeyboardEvent } from 'react'
-import { MATCH_GROUPS, explainScore, type MatchGroup, type MatchResult } from '../../../shared/differentials/match'
+import { MATCH_GROUPS, explainScore, explainSpecificity, type MatchGroup, type MatchResult } from '../../../shared/differentials/match'
 import { ENTRY_KINDS, REFERRALS } from '../../../shared/kb/vocabulary'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { useOpenDetail } from '../hooks/useDetail'
@@ -19,11 +20,13 @@ export interface MatchTableProps {
   explained: boolean
   /** Some entry matches: show the groups, "Autres" folded. */
   grouped: boolean
+  /** A search is typed: nothing is folded, so that every hit shows. */
+  searching: boolean
 }
 
 const GROUP_ORDER = Object.keys(MATCH_GROUPS) as MatchGroup[]
 
-export function MatchTable({ results, explained, grouped }: MatchTableProps) {
+export function MatchTable({ results, explained, grouped, searching }: MatchTableProps) {
   const id = useId()
   const [othersOpen, setOthersOpen] = useState(false)
   const columns = explained ? 4 : 3
@@ -56,7 +59,7 @@ export function MatchTable({ results, explained, grouped }: MatchTableProps) {
           </tr>
         </thead>
         {groups.map(({ group, rows }) => {
-          const folded = group === 'autres' && !othersOpen
+          const folded = group === 'autres' && !othersOpen && !searching
           const bodyId = `${id}-${group ?? 'all'}`
           return (
             <tbody key={group ?? 'all'} id={bodyId} data-group={group ?? undefined}>
@@ -66,7 +69,7 @@ export function MatchTable({ results, explained, grouped }: MatchTableProps) {
                     <span className="group-title">
                       {MATCH_GROUPS[group]} ({rows.length})
                     </span>
-                    {group === 'autres' && (
+                    {group === 'autres' && !searching && (
                       <button
                         type="button"
                         className="button button-quiet group-toggle"
@@ -105,6 +108,11 @@ function MatchRow({ result, explained }: { result: MatchResult; explained: boole
   const openDetail = useOpenDetail()
   const c = result.condition
   const labels = (ids: readonly string[]) => ids.map((f) => findingLabel(index, f)).join(', ')
+  // An absent usual finding is named as such: the row lists it under "Contre" because it was answered Absent.
+  const against = result.against
+    .map((f) => (result.missing.includes(f) ? `${findingLabel(index, f)} (absent)` : findingLabel(index, f)))
+    .join(', ')
+  const rank = explainSpecificity(result, (f) => findingLabel(index, f))
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
@@ -138,11 +146,14 @@ function MatchRow({ result, explained }: { result: MatchResult; explained: boole
           )}
           {result.against.length > 0 && (
             <p className="why why-against">
-              <strong>{withColon('Contre')}</strong> {labels(result.against)}
+              <strong>{withColon('Contre')}</strong> {against}
             </p>
           )}
           {result.matched.length + result.against.length > 0 ? (
-            <p className="why score">{explainScore(result)}</p>
+            <>
+              <p className="why score">{explainScore(result)}</p>
+              {rank && <p className="why rank">{rank}</p>}
+            </>
           ) : (
             <p className="why score">Aucun signe marqué ne la concerne</p>
           )}

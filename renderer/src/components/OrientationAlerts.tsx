@@ -1,6 +1,7 @@
 // What the marked findings call for, in the article's words: a red-flag
-// banner with its advice and referral, or, for a harmless-looking picture,
-// the benign causes with the self-care the article gives.
+// banner with its advice and referral; for a harmless-looking picture, the
+// red flags still to ask before reassuring, then, once all are answered
+// Absent, the benign causes with the self-care the article gives.
 import { useId } from 'react'
 import type { Reassurance, RedFlagAlert } from '../../../shared/differentials/match'
 import { REFERRALS } from '../../../shared/kb/vocabulary'
@@ -30,6 +31,23 @@ export function RedFlagBanner({ alert }: { alert: RedFlagAlert }) {
 
 export function ReassuranceBox({ reassurance }: { reassurance: Reassurance }) {
   const id = useId()
+  if (reassurance.status === 'pending') {
+    return (
+      <section className="banner banner-pending" role="status" aria-labelledby={`${id}-title`} data-testid="reassurance-pending">
+        <h2 id={`${id}-title`} className="banner-title">
+          À vérifier avant de rassurer
+        </h2>
+        <p className="banner-text">
+          {withColon('Les causes concordantes sont bénignes, mais ces signes d’alerte restent inconnus')}
+        </p>
+        <ul className="alert-advice">
+          {reassurance.unasked.map((f) => (
+            <li key={f.id}>{f.label}</li>
+          ))}
+        </ul>
+      </section>
+    )
+  }
   return (
     <section className="banner banner-calm" role="status" aria-labelledby={`${id}-title`} data-testid="reassurance">
       <h2 id={`${id}-title`} className="banner-title">

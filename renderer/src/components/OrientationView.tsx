@@ -1,11 +1,15 @@
 // The "Orientation" view: the clinician marks the patient's findings and sees
 // which causes and differentials fit and why, with the red-flag banner or the
-// self-care reassurance the article gives.
-import { useMemo } from 'react'
+// self-care reassurance the article gives, and copies a note of it for the
+// medical record.
+import { useId, useMemo } from 'react'
 import { matchDifferentials, reassurance, redFlagAlert } from '../../../shared/differentials/match'
-import { matchesQuery } from '../../../shared/text/fold'
+import { composeRecordNote } from '../../../shared/orientation/record-note'
+import { matchesQuery, queryTerms } from '../../../shared/text/fold'
+import { useHandout } from '../handout/HandoutContext'
+import { useRecordNote, type CopyState } from '../hooks/useRecordNote'
 import type { Findings } from '../hooks/useViewState'
-import { NBSP, count } from '../lib/fr'
+import { NBSP, count, withColon } from '../lib/fr'
 import type { KbIndex } from '../lib/kbIndex'
 import { focusFirstRow } from '../lib/rowFocus'
 import { searchHaystacks } from './conditionColumns'
@@ -20,13 +24,23 @@ export interface OrientationViewProps {
   onQueryChange: (query: string) => void
   findings: Findings
   onFindingsChange: (findings: Findings) => void
+  /** Shows this view (the copy shortcut and menu command work from any view). */
+  onShow: () => void
 }
 
 const ENTRY = { one: 'entrée', other: 'entrées' }
 const MATCHING = { one: 'entrée concordante', other: 'entrées concordantes' }
 
-export function OrientationView({ index, query, onQueryChange, findings, onFindingsChange }: OrientationViewProps) {
+export function OrientationView({ index, query, onQueryChange, findings, onFindingsChange, onShow }: OrientationViewProps) {
   const kb = index.kb
+  const { given } = useHandout()
+  const note = useRecordNote(() => composeRecordNote(kb, findings, new Date(), given), onShow)
+  // What was copied no longer says what is marked: the view says so rather than show it as current.
+  const copied = note.state
+  const stale = useMemo(
+    () => copied.status === 'copied' && copied.text !== composeRecordNote(kb, findings, copied.at, given),
+    [copied, kb, findings, given],
+  )
   const results = useMemo(() => matchDifferentials(kb, findings), [kb, findings])
   const alert = useMemo(() => redFlagAlert(kb, findings), [kb, findings])
   const calm = useMemo(() => reassurance(kb, findings), [kb, findings])
@@ -50,6 +64,9 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
             onChange={onQueryChange}
             onKeyDown={focusFirstRow}
           />
+          <button type="button" className="button copy-note" onClick={note.copy} aria-keyshortcuts="Control+Shift+C">
+            Copier pour le dossier
+          </button>
           <p className="count" role="status">
             {grouped
               ? `${count(matching, MATCHING)} sur${NBSP}${shown.length}`
@@ -58,6 +75,7 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
                 : `${count(shown.length, ENTRY)} sur${NBSP}${results.length}`}
           </p>
         </div>
+        <CopiedNote state={note.state} stale={stale} />
         {!explained && (
           <p className="hint">
             Marquez les signes du patient{NBSP}: les causes et les diagnostics différentiels se classent selon leur
@@ -65,8 +83,39 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
           </p>
         )}
 
-        <MatchTable results={shown} explained={explained} grouped={grouped} />
+        <MatchTable results={shown} explained={explained} grouped={grouped} searching={queryTerms(query).length > 0} />
       </div>
     </div>
+  )
+}
+
+const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' })
+
+/** What was copied for the record, as it was copied; or why it was not. */
+function CopiedNote({ state, stale }: { state: CopyState; stale: boolean }) {
+  const id = useId()
+  if (state.status === 'idle') return null
+  if (state.status === 'error') {
+    return (
+      <p className="banner banner-error" role="alert">
+        {state.message}
+      </p>
+    )
+  }
+  return (
+    <section className="copied-note" aria-labelledby={`${id}-title`} data-testid="copied-note">
+      <p id={`${id}-title`} role="status">
+        <strong>Copié pour le dossier</strong> à {timeFormat.format(state.at)}
+        {stale
+          ? '. Les signes ont changé depuis\u202f: copiez à nouveau pour mettre la note à jour.'
+          : `${NBSP}: collez-le dans le logiciel du cabinet.`}
+      </p>
+      <details open={!stale}>
+        <summary>{withColon('Texte copié')}</summary>
+        <pre className="copied-text" tabIndex={0} aria-label="Texte copié pour le dossier">
+          {state.text}
+        </pre>
+      </details>
+    </section>
   )
 }

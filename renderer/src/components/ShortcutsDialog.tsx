@@ -11,6 +11,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['Tab'], action: 'Passer d’un signe à l’autre\u202f; les flèches changent son état' },
   { keys: ['Ctrl+P'], action: 'Fiche patient\u00a0: l’afficher, puis l’imprimer' },
   { keys: ['Ctrl+Maj+S'], action: 'Fiche patient\u00a0: l’afficher, puis l’enregistrer en PDF' },
+  { keys: ['Ctrl+Maj+C'], action: 'Orientation\u00a0: copier le résumé pour le dossier médical' },
   { keys: ['?'], action: 'Afficher cette aide' },
 ]
 

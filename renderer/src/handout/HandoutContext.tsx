@@ -13,8 +13,10 @@ import {
   withCause,
   type HandoutChoice,
 } from '../../../shared/handout/selection'
+import { composeHandout } from '../../../shared/handout/compose'
 import type { HandoutOptions, Letterhead } from '../../../shared/handout/options'
 import type { MenuCommand } from '../../../shared/ipc/contract'
+import type { GivenHandout } from '../../../shared/orientation/record-note'
 import type { KnowledgeBase } from '../../../shared/kb/types'
 import type { Settings } from '../../../shared/settings/schema'
 import { useKbIndex } from '../hooks/useKbIndex'
@@ -82,6 +84,8 @@ export interface HandoutContextValue {
   focusRequest: number
   /** The Fiche patient view is the one shown. */
   active: boolean
+  /** The handout printed or saved last in this session, for the record note; null before any. */
+  given: GivenHandout | null
 }
 
 const HandoutContext = createContext<HandoutContextValue | null>(null)
@@ -201,8 +205,11 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   }, [])
 
   const [action, setAction] = useState<ActionState>({ status: 'idle' })
+  const [given, setGiven] = useState<GivenHandout | null>(null)
   const busy = useRef(false)
   const run = useCallback(async (kind: 'print' | 'save') => {
+    // Its section headings, never its name or note (the record note copies them).
+    const headings = () => composeHandout(kb, latest.current, { name: '', address: '', phone: '' }, new Date()).sections.map((s) => s.heading)
     if (busy.current) return
     busy.current = true
     setAction({ status: 'busy', action: kind })
@@ -214,6 +221,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
           try {
             await printPdf(result.value.pdf, 'Fiche patient')
             setAction({ status: 'idle' })
+            setGiven({ action: 'imprimée', sections: headings() })
           } catch {
             setAction({ status: 'error', message: PRINT_FAILED })
           }
@@ -222,13 +230,14 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
         const result = await api.saveHandout(latest.current)
         if (!result.ok) setAction({ status: 'error', message: result.error.message })
         else setAction(result.value.status === 'saved' ? { status: 'saved', path: result.value.path } : { status: 'idle' })
+        if (result.ok && result.value.status === 'saved') setGiven({ action: 'enregistrée', sections: headings() })
       }
     } catch {
       setAction({ status: 'error', message: UNEXPECTED })
     } finally {
       busy.current = false
     }
-  }, [])
+  }, [kb])
   const print = useCallback(() => void run('print'), [run])
   const save = useCallback(() => void run('save'), [run])
 
@@ -245,7 +254,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   viewNow.current = view
   const command = useCallback(
     (c: MenuCommand) => {
-      if (document.querySelector('dialog[open]')) return
+      if (c === 'copy-record-note' || document.querySelector('dialog[open]')) return
       if (viewNow.current !== HANDOUT_VIEW) open()
       else void run(c === 'print-handout' ? 'print' : 'save')
     },
@@ -289,8 +298,9 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
       open,
       focusRequest,
       active: view === HANDOUT_VIEW,
+      given,
     }),
-    [options, draft.choice, defaults, settings, setCause, setAdvice, setText, setLargePrint, resetOptions, saveDefaults, saveLetterhead, letterheadRevision, action, print, save, open, focusRequest, view],
+    [options, draft.choice, defaults, settings, setCause, setAdvice, setText, setLargePrint, resetOptions, saveDefaults, saveLetterhead, letterheadRevision, action, print, save, open, focusRequest, view, given],
   )
   return <HandoutContext value={value}>{children}</HandoutContext>
 }
