@@ -3,7 +3,7 @@
 // the app's own code from the bundled knowledge base, on a fixed date.
 import { composeHandout, type HandoutDocument } from '../../shared/handout/compose'
 import { standardSelection } from '../../shared/handout/selection'
-import type { HandoutOptions, Letterhead } from '../../shared/handout/options'
+import { NOTE_LINES_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
 import type { KnowledgeBase } from '../../shared/kb/types'
 
 export const LETTERHEAD: Letterhead = {
@@ -19,4 +19,14 @@ export function standardOptions(kb: KnowledgeBase): HandoutOptions {
 
 export function standardHandout(kb: KnowledgeBase): HandoutDocument {
   return composeHandout(kb, standardOptions(kb), LETTERHEAD, DATE)
+}
+
+/** The longest note allowed at both limits: 40 lines, 2,999 characters (options.ts). */
+export const NOTE_AT_LIMIT = Array.from({ length: NOTE_LINES_MAX }, (_, i) =>
+  `Ligne ${i + 1} : revenez me voir si les contractions durent, et buvez assez d’eau chaque jour.`.slice(0, 74),
+).join('\n')
+
+/** The standard handout with the longest note allowed. */
+export function handoutWithLongestNote(kb: KnowledgeBase): HandoutDocument {
+  return composeHandout(kb, { ...standardOptions(kb), note: NOTE_AT_LIMIT }, LETTERHEAD, DATE)
 }

@@ -31,6 +31,10 @@ interface ColdRun {
   bytes: number
   pages: number
   warm: number[]
+  /** Interleaved pairs: the handout without a note, then with the longest note allowed. */
+  withoutNote: number[]
+  longestNote: number[]
+  notePages: number
 }
 
 async function reactPdf(): Promise<{ cold: ColdRun[] }> {
@@ -122,6 +126,13 @@ export async function benchHandout() {
       warmSamples: reactWarm.length,
       bytes: reactBytes.byteLength,
       pages: await pages(join(out, 'handout-react-pdf.pdf')),
+      note: {
+        withoutMedian: median(react.cold.flatMap((c) => c.withoutNote)),
+        longestMedian: median(react.cold.flatMap((c) => c.longestNote)),
+        longestP95: percentile(react.cold.flatMap((c) => c.longestNote), 95),
+        samples: react.cold.flatMap((c) => c.longestNote).length,
+        pages: react.cold[0]?.notePages ?? 0,
+      },
     },
     chromium: {
       version: chrome.version,
