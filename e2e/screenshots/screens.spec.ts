@@ -5,7 +5,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, repoRoot, resourcesDir } from '../harness/fixtures'
+import { installBridge, recordingDesktop, test, expect, repoRoot, resourcesDir } from '../harness/fixtures'
 
 const outDir = join(repoRoot, 'artifacts', 'screenshots')
 const SCHEMES = ['light', 'dark'] as const
@@ -136,8 +136,40 @@ for (const scheme of SCHEMES) {
     await expect(view.locator('.pdf-preview')).toHaveAttribute('aria-busy', 'false', { timeout: 10_000 })
     await mollet.screenshot({ path: join(outDir, `handout-${scheme}.png`) })
     await shoot(mollet, 'handout-full', scheme)
+
+    // What the form says of an advice, a note past its limit, characters the font lacks:
+    // at the window's minimum size and at 200 % zoom (a 640 × 420 CSS-pixel viewport, twice as dense).
+    await view.locator('[data-cause="epilepsie"]').getByRole('checkbox').check()
+    await view.getByLabel('Note du soignant (facultatif)').fill(`${'Revenez me voir.\n'.repeat(40)}Merci 🙏 שלום`)
+    await expect(view.getByTestId('note-problem')).toBeVisible()
+    await view.getByLabel('Note du soignant (facultatif)').fill('Merci 🙏 שלום')
+    await expect(view.getByTestId('unprintable')).toBeVisible({ timeout: 10_000 })
+    for (const [label, size] of [['900x600', { width: 900, height: 600 }], ['640x420', { width: 640, height: 420 }]] as const) {
+      await mollet.setViewportSize(size)
+      await view.locator('[data-advice="traitement-causes-neurologiques"]').scrollIntoViewIfNeeded()
+      await mollet.screenshot({ path: join(outDir, `handout-advice-${label}-${scheme}.png`) })
+      await view.getByTestId('unprintable').scrollIntoViewIfNeeded()
+      await mollet.screenshot({ path: join(outDir, `handout-unprintable-${label}-${scheme}.png`) })
+    }
+    await mollet.setViewportSize({ width: 1280, height: 840 })
   })
 }
+
+test('fiche patient at 200 % zoom (light)', async ({ browser, server, renderThread }, testInfo) => {
+  // A real 200 % zoom: device scale factor 2 in a 640 × 420 CSS-pixel window (1280 × 840 device pixels).
+  test.setTimeout(60_000)
+  const context = await browser.newContext({ viewport: { width: 640, height: 420 }, deviceScaleFactor: 2, locale: 'fr-FR' })
+  const page = await context.newPage()
+  const userDataDir = await mkdtemp(join(tmpdir(), 'mollet-zoom-'))
+  await installBridge(page, server.origin, { resourcesDir, userDataDir, desktop: recordingDesktop(testInfo.outputDir), renderPdf: renderThread })
+  await page.goto(`${server.origin}/index.html`)
+  const view = await handoutView(page)
+  await page.screenshot({ path: join(outDir, 'handout-zoom200-light.png') })
+  await view.locator('[data-advice="boire-suffisamment"]').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(outDir, 'handout-zoom200-advice-light.png') })
+  await context.close()
+  await rm(userDataDir, { recursive: true, force: true })
+})
 
 // The standard and the large-print handout, saved through the app (the real
 // handlers; the save dialog of the recording desktop answers a path here), and
