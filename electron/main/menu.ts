@@ -3,7 +3,7 @@ import type { MenuCommand } from '../../shared/ipc/contract'
 
 /**
  * French application menu; roles keep the platform's own shortcuts. The
- * handout's entries and « Copier pour le dossier » send a command to the renderer, which does what its own
+ * handout's entries, « Copier pour le dossier » and « Aller » send a command to the renderer, which does what its own
  * shortcut does (a key the page handles, with preventDefault, does not also
  * reach the menu).
  */
@@ -32,6 +32,19 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         { role: 'selectAll', label: 'Tout sélectionner' },
         { type: 'separator' },
         { label: 'Copier pour le dossier', accelerator: 'CmdOrCtrl+Shift+C', click: () => send('copy-record-note') },
+      ],
+    },
+    {
+      // Back and Forward walk the URL hash's history (views, filters, findings), as the page's own Alt+← / Alt+→ do.
+      label: 'Aller',
+      submenu: [
+        { label: 'Précédent', accelerator: isMac ? 'Cmd+[' : 'Alt+Left', click: () => send('go-back') },
+        { label: 'Suivant', accelerator: isMac ? 'Cmd+]' : 'Alt+Right', click: () => send('go-forward') },
+        { type: 'separator' },
+        { label: 'Causes', accelerator: 'CmdOrCtrl+1', click: () => send('show-causes') },
+        { label: 'Diagnostics différentiels', accelerator: 'CmdOrCtrl+2', click: () => send('show-differentials') },
+        { label: 'Orientation', accelerator: 'CmdOrCtrl+3', click: () => send('show-orientation') },
+        { label: 'Fiche patient', accelerator: 'CmdOrCtrl+4', click: () => send('show-handout') },
       ],
     },
     {

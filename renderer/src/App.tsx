@@ -9,6 +9,7 @@ import { HANDOUT_VIEW, HandoutProvider } from './handout/HandoutContext'
 import { OpenDetailContext } from './hooks/useDetail'
 import { KbIndexContext } from './hooks/useKbIndex'
 import { useKnowledgeBase } from './hooks/useKnowledgeBase'
+import { useNavigation } from './hooks/useNavigation'
 import { useViewState } from './hooks/useViewState'
 import { NBSP, frenchDate, guillemets } from './lib/fr'
 import { EMPTY_KB, indexKnowledgeBase } from './lib/kbIndex'
@@ -94,6 +95,7 @@ export function App() {
     setDetailId(id)
   }, [])
   const setView = viewState.setView
+  useNavigation(VIEW_IDS, setView)
   const openHandout = useCallback(() => setView(HANDOUT_VIEW), [setView])
   const closeDetail = useCallback(() => {
     setDetailId(null)

@@ -82,7 +82,17 @@ export type Invoke = (method: Method, args: unknown[]) => Promise<unknown>
 // ---- Events: one-way messages from main to the renderer ----
 
 /** What the application menu asks the renderer to do (the renderer's own shortcuts do the same). */
-export const MENU_COMMANDS = ['print-handout', 'save-handout', 'copy-record-note'] as const
+export const MENU_COMMANDS = [
+  'print-handout',
+  'save-handout',
+  'copy-record-note',
+  'go-back',
+  'go-forward',
+  'show-causes',
+  'show-differentials',
+  'show-orientation',
+  'show-handout',
+] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 /** The one main → renderer channel; its only payload is a MenuCommand. */
 export const MENU_COMMAND_CHANNEL = 'mollet:menu-command'

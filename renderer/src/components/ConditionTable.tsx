@@ -110,19 +110,23 @@ export function ConditionTable({ entries, caption, noun, query, onQueryChange, f
   const index = useKbIndex()
   const openDetail = useOpenDetail()
   const columns = useMemo(() => conditionColumns(index), [index])
-  // Only the faceted columns take filters; anything else in the hash is ignored.
-  const facetIds = useMemo(
+  // Only the faceted columns take filters, and only values they offer: anything
+  // else in the hash (#view=causes&f.category=nexistepas) is ignored, never
+  // applied as a filter that hides every row while no box is ticked.
+  const facetValues = useMemo(
     () =>
-      new Set(
-        columns
-          .filter((c) => c.meta?.facet)
-          .map((c) => c.id ?? ('accessorKey' in c ? String(c.accessorKey) : '')),
+      new Map(
+        columns.flatMap((c) =>
+          c.meta?.facet
+            ? [[c.id ?? ('accessorKey' in c ? String(c.accessorKey) : ''), new Set(c.meta.facet.options(entries).map((o) => o.value))] as const]
+            : [],
+        ),
       ),
-    [columns],
+    [columns, entries],
   )
   const columnFilters: ColumnFiltersState = Object.entries(filters)
-    .filter(([id, values]) => facetIds.has(id) && values.length > 0)
-    .map(([id, value]) => ({ id, value }))
+    .map(([id, values]) => ({ id, value: values.filter((v) => facetValues.get(id)?.has(v)) }))
+    .filter((f) => f.value.length > 0)
 
   const table = useTable({
     features: conditionFeatures,

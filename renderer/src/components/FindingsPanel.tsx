@@ -2,7 +2,7 @@
 // groups them. Each finding is a radio group (Présent, Absent, Inconnu): Tab
 // moves from one finding to the next, the arrows change its state. Red flags
 // say "Signe d’alerte" in words, not by colour only.
-import { useId } from 'react'
+import { useId, useRef } from 'react'
 import type { FindingState } from '../../../shared/differentials/match'
 import { FINDING_GROUPS } from '../../../shared/kb/vocabulary'
 import type { Findings } from '../hooks/useViewState'
@@ -24,7 +24,14 @@ export interface FindingsPanelProps {
 
 export function FindingsPanel({ index, findings, onChange }: FindingsPanelProps) {
   const id = useId()
+  const panel = useRef<HTMLElement>(null)
   const marked = Object.keys(findings).length
+  // « Tout effacer » is disabled once nothing is marked: the focus would fall to
+  // the page. It goes to the first finding instead, where marking starts again.
+  const clearAll = () => {
+    onChange({})
+    window.requestAnimationFrame(() => panel.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus())
+  }
   const set = (finding: string, choice: Choice) => {
     const next = { ...findings }
     if (choice === 'inconnu') delete next[finding]
@@ -36,12 +43,12 @@ export function FindingsPanel({ index, findings, onChange }: FindingsPanelProps)
     .filter((g) => g.items.length > 0)
 
   return (
-    <section className="findings" aria-labelledby={`${id}-title`}>
+    <section ref={panel} className="findings" aria-labelledby={`${id}-title`}>
       <div className="findings-head">
         <h2 id={`${id}-title`} className="findings-title">
           Signes du patient
         </h2>
-        <button type="button" className="button button-quiet" onClick={() => onChange({})} disabled={marked === 0}>
+        <button type="button" className="button button-quiet" onClick={clearAll} disabled={marked === 0}>
           Tout effacer
         </button>
       </div>

@@ -8,6 +8,8 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['Entrée'], action: 'Ouvrir la fiche de la ligne' },
   { keys: ['Échap'], action: 'Fermer la fiche ou cette aide' },
   { keys: ['←', '→'], action: 'Changer de vue (sur les onglets)' },
+  { keys: ['Ctrl+1…4'], action: 'Afficher une vue\u00a0: Causes, Diagnostics différentiels, Orientation, Fiche patient' },
+  { keys: ['Alt+←', 'Alt+→'], action: 'Précédent, suivant (vue, filtres, signes)' },
   { keys: ['Tab'], action: 'Passer d’un signe à l’autre\u202f; les flèches changent son état' },
   { keys: ['Ctrl+P'], action: 'Fiche patient\u00a0: l’afficher, puis l’imprimer' },
   { keys: ['Ctrl+Maj+S'], action: 'Fiche patient\u00a0: l’afficher, puis l’enregistrer en PDF' },

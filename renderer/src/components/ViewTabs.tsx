@@ -18,6 +18,8 @@ export function panelId(viewId: string): string {
 export function ViewTabs({ views, current, onSelect }: { views: readonly ViewTab[]; current: string; onSelect: (id: string) => void }) {
   const list = useRef<HTMLDivElement>(null)
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Alt+← / Alt+→ are Back and Forward (useNavigation), not the next tab.
+    if (event.altKey || event.ctrlKey || event.metaKey) return
     const at = views.findIndex((v) => v.id === current)
     const next =
       event.key === 'ArrowRight' ? (at + 1) % views.length

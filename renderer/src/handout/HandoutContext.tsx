@@ -249,12 +249,14 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
 
   // Ctrl/Cmd+P and Ctrl/Cmd+Shift+S, and the same commands from the menu: in
   // the Fiche patient view they print or save; elsewhere they open the view
-  // first, so that nothing is printed unseen. Over a dialog they do nothing.
+  // first, so that nothing is printed unseen. An open dialog (an entry's
+  // detail, the shortcuts) is closed first: the shortcut always acts.
   const viewNow = useRef(view)
   viewNow.current = view
   const command = useCallback(
     (c: MenuCommand) => {
-      if (c === 'copy-record-note' || document.querySelector('dialog[open]')) return
+      if (c !== 'print-handout' && c !== 'save-handout') return
+      for (const dialog of document.querySelectorAll('dialog[open]')) (dialog as HTMLDialogElement).close()
       if (viewNow.current !== HANDOUT_VIEW) open()
       else void run(c === 'print-handout' ? 'print' : 'save')
     },

@@ -1,0 +1,98 @@
+// Issue 10, the parts that are about keys, focus and the URL: a filter value
+// the knowledge base does not offer is ignored; ↑ from the first row returns to
+// the search box; Ctrl+P over an open detail closes it and acts; the focus
+// never falls to the page after « Ajouter à la fiche patient » or « Tout
+// effacer »; « Aller »: Ctrl+1…4, Alt+← / Alt+→ and the same menu commands.
+import { test, expect, sendMenuCommand } from '../harness/fixtures'
+
+const NBSP = '\u00a0'
+
+test('a filter value the knowledge base does not offer is ignored, not applied', async ({ mollet, server }) => {
+  await mollet.goto(`${server.origin}/index.html#view=causes&f.category=nexistepas&f.inconnue=x`)
+  const view = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  await expect(view.locator('tr.entry-row').first()).toBeVisible()
+  const total = await view.locator('tr.entry-row').count()
+  expect(total).toBeGreaterThan(1)
+  await expect(view.getByRole("status")).toHaveText(`${total}${NBSP}causes`)
+  await expect(view.locator('aside.filters input[type="checkbox"]:checked')).toHaveCount(0)
+  // A known value next to it still applies.
+  await mollet.goto(`${server.origin}/index.html#view=causes&f.category=nexistepas&f.seriousness=benin`)
+  await expect(view.locator('aside.filters input[type="checkbox"]:checked')).toHaveCount(1)
+  expect(await view.locator('tr.entry-row').count()).toBeLessThan(total)
+})
+
+test('↑ from the first row goes back to the search box', async ({ mollet }) => {
+  const view = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  const search = view.getByRole('searchbox')
+  await search.focus()
+  await mollet.keyboard.press('ArrowDown')
+  await expect(view.locator('tr.entry-row').first()).toBeFocused()
+  await mollet.keyboard.press('ArrowDown')
+  await expect(view.locator('tr.entry-row').nth(1)).toBeFocused()
+  await mollet.keyboard.press('ArrowUp')
+  await mollet.keyboard.press('ArrowUp')
+  await expect(search).toBeFocused()
+})
+
+test('Ctrl+P over an open detail closes it and opens the Fiche patient view; Enter on « Ajouter » moves the focus to « Ouvrir »', async ({
+  mollet,
+}) => {
+  const causes = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  await causes.locator('tr.entry-row').first().click()
+  const dialog = mollet.getByRole('dialog')
+  await expect(dialog).toBeVisible()
+  const add = dialog.getByRole('button', { name: 'Ajouter à la fiche patient' })
+  if (await add.count()) {
+    await add.focus()
+    await mollet.keyboard.press('Enter')
+    await expect(dialog.getByRole('button', { name: 'Ouvrir la fiche patient' })).toBeFocused()
+  }
+  await mollet.keyboard.press('Control+p')
+  await expect(dialog).toBeHidden()
+  const handout = mollet.getByRole('tabpanel', { name: 'Fiche patient' })
+  await expect(handout.getByRole('heading', { name: 'Fiche patient' })).toBeFocused()
+})
+
+test('« Ajouter à la fiche patient » by Enter: the focus lands on « Ouvrir la fiche patient »', async ({ mollet }) => {
+  // An entry the standard handout does not hold (a differential).
+  await mollet.getByRole('tab', { name: 'Diagnostics différentiels' }).click()
+  await mollet.getByRole('tabpanel', { name: 'Diagnostics différentiels' }).locator('tr.entry-row[data-entry="epilepsie"]').click()
+  const dialog = mollet.getByRole('dialog', { name: 'Épilepsie' })
+  await dialog.getByRole('button', { name: 'Ajouter à la fiche patient' }).focus()
+  await mollet.keyboard.press('Enter')
+  await expect(dialog.getByRole('button', { name: 'Ouvrir la fiche patient' })).toBeFocused()
+})
+
+test('« Tout effacer » by Enter: the focus goes to the first finding, not to the page', async ({ mollet }) => {
+  await mollet.getByRole('tab', { name: 'Orientation' }).click()
+  const view = mollet.getByRole('tabpanel', { name: 'Orientation' })
+  await view.locator('[data-finding="douleur-mollet"]').getByRole('radio', { name: 'Présent' }).check()
+  await view.getByRole('button', { name: 'Tout effacer' }).focus()
+  await mollet.keyboard.press('Enter')
+  await expect(view.getByRole('button', { name: 'Tout effacer' })).toBeDisabled()
+  await expect(view.locator('[data-finding]').first().getByRole('radio', { name: 'Inconnu' })).toBeFocused()
+})
+
+test('« Aller »: Ctrl+1…4 show each view, Alt+← / Alt+→ walk back and forth; the menu does the same', async ({ mollet }) => {
+  const tab = (name: string) => mollet.getByRole('tab', { name, exact: true })
+  await expect(tab('Causes')).toHaveAttribute('aria-selected', 'true')
+  await mollet.keyboard.press('Control+2')
+  await expect(tab('Diagnostics différentiels')).toHaveAttribute('aria-selected', 'true')
+  await expect(tab('Diagnostics différentiels')).toBeFocused()
+  await mollet.keyboard.press('Control+3')
+  await expect(tab('Orientation')).toHaveAttribute('aria-selected', 'true')
+  await mollet.keyboard.press('Alt+ArrowLeft')
+  await expect(tab('Diagnostics différentiels')).toHaveAttribute('aria-selected', 'true')
+  await mollet.keyboard.press('Alt+ArrowLeft')
+  await expect(tab('Causes')).toHaveAttribute('aria-selected', 'true')
+  await mollet.keyboard.press('Alt+ArrowRight')
+  await expect(tab('Diagnostics différentiels')).toHaveAttribute('aria-selected', 'true')
+  await sendMenuCommand(mollet, 'show-handout')
+  await expect(tab('Fiche patient')).toHaveAttribute('aria-selected', 'true')
+  await sendMenuCommand(mollet, 'go-back')
+  await expect(tab('Diagnostics différentiels')).toHaveAttribute('aria-selected', 'true')
+  await sendMenuCommand(mollet, 'go-forward')
+  await expect(tab('Fiche patient')).toHaveAttribute('aria-selected', 'true')
+  await mollet.keyboard.press('Control+1')
+  await expect(tab('Causes')).toHaveAttribute('aria-selected', 'true')
+})

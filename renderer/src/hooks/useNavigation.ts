@@ -1,0 +1,65 @@
+// « Aller »: Back and Forward through the URL hash's history (views, filters,
+// findings) and each view by its number, from the keyboard and from the
+// application menu alike (the same MenuCommand). Keys: Alt+← / Alt+→
+// (Cmd+[ / Cmd+] on a Mac), Ctrl/Cmd+1…4. An open dialog is closed first, and
+// the focus goes to the tab of the view shown.
+import { useCallback, useEffect } from 'react'
+import { events } from '../api'
+import type { MenuCommand } from '../../../shared/ipc/contract'
+import { tabId } from '../components/ViewTabs'
+
+const isMac = /Mac/u.test(navigator.userAgent)
+
+function closeDialogs(): void {
+  for (const dialog of document.querySelectorAll('dialog[open]')) (dialog as HTMLDialogElement).close()
+}
+
+/** The command a key stands for, if any. */
+function commandOf(event: KeyboardEvent, viewIds: readonly string[]): MenuCommand | null {
+  const mod = isMac ? event.metaKey : event.ctrlKey
+  if (mod && !event.altKey && !event.shiftKey && /^Digit[1-9]$/u.test(event.code)) {
+    const id = viewIds[Number(event.code.slice(5)) - 1]
+    return id ? (`show-${id}` as MenuCommand) : null
+  }
+  if (isMac ? event.metaKey && !event.altKey : event.altKey && !event.ctrlKey && !event.metaKey) {
+    const back = isMac ? event.key === '[' : event.key === 'ArrowLeft'
+    const forward = isMac ? event.key === ']' : event.key === 'ArrowRight'
+    if (back || forward) return back ? 'go-back' : 'go-forward'
+  }
+  return null
+}
+
+export function useNavigation(viewIds: readonly string[], setView: (id: string) => void): void {
+  const act = useCallback(
+    (command: MenuCommand) => {
+      if (command === 'go-back' || command === 'go-forward') {
+        closeDialogs()
+        if (command === 'go-back') window.history.back()
+        else window.history.forward()
+        return
+      }
+      const id = command.startsWith('show-') ? command.slice('show-'.length) : null
+      if (id === null || !viewIds.includes(id)) return
+      closeDialogs()
+      setView(id)
+      // After the tab is rendered as selected.
+      window.requestAnimationFrame(() => document.getElementById(tabId(id))?.focus())
+    },
+    [viewIds, setView],
+  )
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const command = commandOf(event, viewIds)
+      if (!command) return
+      event.preventDefault()
+      act(command)
+    }
+    document.addEventListener('keydown', onKeyDown)
+    const stop = events.onMenuCommand(act)
+    return () => {
+      document.removeEventListener('keydown', onKeyDown)
+      stop()
+    }
+  }, [act, viewIds])
+}
