@@ -2,7 +2,7 @@
 // groups them. Each finding is a radio group (Présent, Absent, Inconnu): Tab
 // moves from one finding to the next, the arrows change its state. Red flags
 // say "Signe d’alerte" in words, not by colour only.
-import { useId, useRef } from 'react'
+import { useId, useRef, type ReactNode } from 'react'
 import type { FindingState } from '../../../shared/differentials/match'
 import { FINDING_GROUPS } from '../../../shared/kb/vocabulary'
 import type { Findings } from '../hooks/useViewState'
@@ -20,9 +20,11 @@ export interface FindingsPanelProps {
   index: KbIndex
   findings: Findings
   onChange: (findings: Findings) => void
+  /** What the findings call for, kept in sight at the top of the panel as it scrolls. */
+  summary?: ReactNode
 }
 
-export function FindingsPanel({ index, findings, onChange }: FindingsPanelProps) {
+export function FindingsPanel({ index, findings, onChange, summary }: FindingsPanelProps) {
   const id = useId()
   const panel = useRef<HTMLElement>(null)
   const marked = Object.keys(findings).length
@@ -44,6 +46,7 @@ export function FindingsPanel({ index, findings, onChange }: FindingsPanelProps)
 
   return (
     <section ref={panel} className="findings" aria-labelledby={`${id}-title`}>
+      {summary}
       <div className="findings-head">
         <h2 id={`${id}-title`} className="findings-title">
           Signes du patient

@@ -68,3 +68,26 @@ export function ReassuranceBox({ reassurance }: { reassurance: Reassurance }) {
     </section>
   )
 }
+
+/**
+ * One line that stays in sight at the top of the findings panel while the
+ * clinician scrolls it (at 900 × 600 or 200 % zoom the banner is screens
+ * away): the red flags present or still unknown, and how many entries concord.
+ * Hidden from assistive technology: the banner (role alert) and the count
+ * (role status) already say it, once.
+ */
+export function OrientationSummary({ alert, reassurance, count }: { alert: RedFlagAlert | null; reassurance: Reassurance | null; count: string }) {
+  const state =
+    alert !== null
+      ? { tone: 'alert', text: `${withColon(alert.findings.length > 1 ? 'Signes d’alerte présents' : 'Signe d’alerte présent')} ${alert.findings.map((f) => f.label).join(', ')} · ${withColon('Orientation')} ${REFERRALS[alert.referral]}` }
+      : reassurance?.status === 'pending'
+        ? { tone: 'pending', text: `${withColon('À vérifier avant de rassurer')} ${reassurance.unasked.length} ${reassurance.unasked.length > 1 ? 'signes d’alerte inconnus' : 'signe d’alerte inconnu'}` }
+        : null
+  return (
+    <div className={`orientation-summary${state ? ` orientation-summary-${state.tone}` : ''}`} aria-hidden="true" data-testid="orientation-summary">
+      {state && <span className="orientation-summary-state">{state.text}</span>}
+      <span className="orientation-summary-count">{count}</span>
+    </div>
+  )
+}
+

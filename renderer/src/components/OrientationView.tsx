@@ -15,7 +15,7 @@ import { focusFirstRow } from '../lib/rowFocus'
 import { searchHaystacks } from './conditionColumns'
 import { FindingsPanel } from './FindingsPanel'
 import { MatchTable } from './MatchTable'
-import { ReassuranceBox, RedFlagBanner } from './OrientationAlerts'
+import { OrientationSummary, ReassuranceBox, RedFlagBanner } from './OrientationAlerts'
 import { SearchBox } from './SearchBox'
 
 export interface OrientationViewProps {
@@ -48,10 +48,20 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
   const explained = Object.keys(findings).some((id) => index.findings.has(id))
   const matching = shown.filter((r) => r.matched.length > 0).length
   const grouped = results.some((r) => r.group !== 'autres')
+  const countText = grouped
+    ? `${count(matching, MATCHING)} sur${NBSP}${shown.length}`
+    : shown.length === results.length
+      ? count(results.length, ENTRY)
+      : `${count(shown.length, ENTRY)} sur${NBSP}${results.length}`
 
   return (
     <div className="orientation">
-      <FindingsPanel index={index} findings={findings} onChange={onFindingsChange} />
+      <FindingsPanel
+        index={index}
+        findings={findings}
+        onChange={onFindingsChange}
+        summary={<OrientationSummary alert={alert} reassurance={calm} count={countText} />}
+      />
 
       <div className="orientation-main">
         {alert && <RedFlagBanner alert={alert} />}
@@ -68,11 +78,7 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
             Copier pour le dossier
           </button>
           <p className="count" role="status">
-            {grouped
-              ? `${count(matching, MATCHING)} sur${NBSP}${shown.length}`
-              : shown.length === results.length
-                ? count(results.length, ENTRY)
-                : `${count(shown.length, ENTRY)} sur${NBSP}${results.length}`}
+            {countText}
           </p>
         </div>
         <CopiedNote state={note.state} stale={stale} />

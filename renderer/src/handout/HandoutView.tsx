@@ -181,6 +181,8 @@ export function HandoutView({ index }: { index: KbIndex }) {
       </div>
 
       <div className="handout-side">
+        {/* The actions and what they say: beside the preview, or at narrow widths a bar that stays in sight (handout.css). */}
+        <div className="handout-bar">
         <div className="handout-actions">
           <button type="button" className="button button-primary" onClick={handout.print} disabled={busy}>
             Imprimer
@@ -201,6 +203,7 @@ export function HandoutView({ index }: { index: KbIndex }) {
             {preview.error}
           </p>
         )}
+        </div>
         <PdfPreview pdf={preview.pdf} label="Aperçu de la fiche patient" />
       </div>
     </div>

@@ -1,0 +1,59 @@
+// Issue 10, what a clinician needs in sight at the app's minimum size
+// (900 × 600) and at 200 % zoom (a 640 × 420 CSS-pixel window): the entry's
+// name while a wide table scrolls sideways, the Fiche patient's Imprimer while
+// the form scrolls, what the marked findings call for while the findings scroll.
+import type { Locator, Page } from '@playwright/test'
+import { test, expect } from '../harness/fixtures'
+
+async function inViewport(page: Page, target: Locator): Promise<boolean> {
+  const box = await target.boundingBox()
+  const size = page.viewportSize()
+  if (!box || !size) return false
+  return box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width + 0.5 && box.y + box.height <= size.height + 0.5
+}
+
+for (const size of [{ width: 900, height: 600 }, { width: 640, height: 420 }]) {
+  test.describe(`${size.width} × ${size.height}`, () => {
+    test.use({ viewport: size })
+
+    test('a wide table scrolls sideways inside the window; the name stays in sight', async ({ mollet }) => {
+      const view = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+      const wrap = view.locator('.table-wrap')
+      await expect(view.locator('tr.entry-row').first()).toBeVisible()
+      const scrolled = await wrap.evaluate((el) => {
+        el.scrollLeft = el.scrollWidth
+        return el.scrollLeft > 0
+      })
+      expect(scrolled).toBe(true)
+      const name = view.locator('tr.entry-row').first().locator('td').first()
+      await name.scrollIntoViewIfNeeded()
+      await wrap.evaluate((el) => {
+        el.scrollLeft = el.scrollWidth
+      })
+      const nameBox = await name.boundingBox()
+      const wrapBox = await wrap.boundingBox()
+      expect(nameBox && wrapBox && Math.abs(nameBox.x - wrapBox.x) < 2).toBe(true)
+      // The sideways scrollbar belongs to a frame no taller than the window.
+      expect((wrapBox?.height ?? Infinity) <= size.height).toBe(true)
+    })
+
+    test('Imprimer stays in sight while the form scrolls', async ({ mollet }) => {
+      await mollet.getByRole('tab', { name: 'Fiche patient' }).click()
+      const view = mollet.getByRole('tabpanel', { name: 'Fiche patient' })
+      await view.getByLabel('Téléphone').scrollIntoViewIfNeeded()
+      await expect.poll(() => inViewport(mollet, view.getByRole('button', { name: 'Imprimer', exact: true }))).toBe(true)
+    })
+
+    test('a red flag marked at the foot of the findings is said in sight', async ({ mollet }) => {
+      await mollet.getByRole('tab', { name: 'Orientation' }).click()
+      const view = mollet.getByRole('tabpanel', { name: 'Orientation' })
+      const summary = view.getByTestId('orientation-summary')
+      await view.locator('[data-finding="frissons"]').getByRole('radio', { name: 'Présent' }).check()
+      await view.locator('[data-finding="douleur-mollet"]').getByRole('radio', { name: 'Présent' }).check()
+      await view.locator('[data-finding="frissons"]').scrollIntoViewIfNeeded()
+      await expect(summary).toContainText('Signe d’alerte présent\u00a0: Douleur au mollet')
+      await expect.poll(() => inViewport(mollet, summary)).toBe(true)
+      await expect(summary).toContainText('entrées concordantes')
+    })
+  })
+}
