@@ -11,7 +11,7 @@ import { createHandoutService } from '../electron/main/handout/service'
 import { devRenderThread } from './dev-render-thread'
 import { HandoutContentError } from '../shared/handout/compose'
 import { selectionOf, startingChoice, unknownSelection } from '../shared/handout/selection'
-import { noteProblem, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../shared/handout/options'
+import { letterheadProblem, noteProblem, unprintableMessage, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../shared/handout/options'
 import { settingsSchema, DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema'
 
 const resourcesDir = resolve(import.meta.dirname, '../resources')
@@ -150,6 +150,9 @@ async function main(argv: string[]): Promise<number> {
     address: (values['clinic-address'] ?? settings.letterhead.address).replace(/\\n/gu, '\n'),
     phone: values['clinic-phone'] ?? settings.letterhead.phone,
   }
+  // The same bounds as the app's form: past them the warning signs would leave page 1.
+  const letterheadTooLong = letterheadProblem(letterhead)
+  if (letterheadTooLong) throw new UsageError(letterheadTooLong)
   const options: HandoutOptions = {
     ...selectionOf(kb, startingChoice(kb, given)),
     patientName,
@@ -157,7 +160,8 @@ async function main(argv: string[]): Promise<number> {
     largePrint: values['large-print'] ?? defaults.largePrint,
   }
 
-  const { pdf, doc } = await service.render(options, letterhead)
+  const { pdf, doc, unprintable } = await service.render(options, letterhead)
+  if (unprintable.length > 0) throw new UsageError(unprintableMessage(unprintable))
   const out = resolve(values.out)
   try {
     await writeFileAtomically(out, pdf)

@@ -396,6 +396,38 @@ test('ticking a cause brings its advice, unticking takes it away: the form and t
   expect(pdfText(new Uint8Array(await readFile(join(saveDir, 'fiche-2.pdf'))))).toBe(fromForm)
 })
 
+test('limits are said, never silently applied: a pasted note, a long letterhead, characters the font lacks', async ({ mollet, desktop }) => {
+  const view = await openHandout(mollet)
+  const noteField = view.getByLabel('Note du soignant (facultatif)')
+  // A pasted note over 3,000 characters is kept whole and said too long; nothing is printed.
+  const pasted = `${'Buvez un grand verre d’eau le matin. '.repeat(100)}FIN-DU-TEXTE`
+  await noteField.fill(pasted)
+  await expect(noteField).toHaveValue(pasted)
+  await expect(view.getByTestId('note-problem')).toHaveText(/^La note est trop longue\u00a0: 3\u202f\d{3} caractères pour 3\u202f000 au plus\./u)
+  await expect(view.getByText('Aperçu non mis à jour\u00a0: la note dépasse ses limites.')).toBeVisible()
+  await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
+  await expect(view.getByRole('alert').filter({ hasText: 'Aperçu' })).toHaveCount(0)
+  await expect(view.getByRole('alert').filter({ hasText: 'La note est trop longue' })).toHaveCount(2)
+  expect(desktop.printedPages).toEqual([])
+
+  // Symbols the font lacks: the form names them, and printing refuses until they go.
+  await noteField.fill('Paracétamol : ≤ 3 g/j')
+  await expect(view.getByTestId('unprintable')).toContainText('≤')
+  await previewSettled(view)
+  await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
+  await expect(view.getByRole('alert').filter({ hasText: 'que sa police ne peut pas imprimer' })).toContainText('≤')
+  expect(desktop.printedPages).toEqual([])
+  await noteField.fill('Paracétamol : au plus 3 g/j')
+  await previewSettled(view)
+  await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
+  await expect.poll(() => desktop.printedPages.length, PRINTING).toBe(1)
+
+  // A letterhead past the handout's bounds cannot be saved, and says why.
+  await view.getByLabel('Adresse').fill(Array.from({ length: 7 }, (_, i) => `Dr Martin ${i}`).join('\n'))
+  await expect(view.getByTestId('letterhead-problem')).toHaveText('L’adresse du cabinet compte trop de lignes pour la fiche\u00a0: 6 au plus.')
+  await expect(view.getByRole('button', { name: 'Enregistrer l’en-tête' })).toBeDisabled()
+})
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`no WCAG A/AA violation in the Fiche patient view (${scheme})`, async ({ mollet }) => {
     await mollet.emulateMedia({ colorScheme: scheme })

@@ -3,9 +3,9 @@
 // Printing needs no handler: the renderer prints the handout's pages itself
 // (renderer/src/handout/printHandout.ts), from a PDF made here.
 // No handler logs its arguments: a handout's options hold a patient's name.
-import type { HandoutOptions } from '../../shared/handout/options'
+import { unprintableMessage, type HandoutOptions } from '../../shared/handout/options'
 import type { SettingsSnapshot } from '../../shared/settings/schema'
-import { HandoutContentError, HandoutNoteError, HandoutSelectionError } from '../../shared/handout/compose'
+import { HandoutContentError, HandoutLimitError, HandoutSelectionError } from '../../shared/handout/compose'
 import { writeFileAtomically } from './atomic-write'
 import type { PdfRenderer } from './handout/render-thread'
 import { createHandoutService, type RenderedHandout } from './handout/service'
@@ -33,6 +33,16 @@ export interface HandlerDeps {
 
 export const HANDOUT_FILE_NAME = 'fiche-patient-mollet.pdf'
 
+/**
+ * A handout goes to paper or to a file only if its font draws every
+ * character: never a silent « \ufffd » in place of « ≤ 3 g/j » (the preview
+ * shows them, and the form names them as it is typed).
+ */
+export function printable<T extends { unprintable: string[] }>(rendered: T): T {
+  if (rendered.unprintable.length === 0) return rendered
+  throw new HandlerError(unprintableMessage(rendered.unprintable))
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   const settings = createSettingsStore(deps.userDataDir)
   const handouts = createHandoutService(deps.resourcesDir, deps.renderPdf)
@@ -56,7 +66,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (error instanceof HandoutSelectionError) {
         throw new HandlerError('Certains choix de la fiche ne figurent plus dans la base de connaissances. Décochez-les puis réessayez.')
       }
-      if (error instanceof HandoutContentError || error instanceof HandoutNoteError) throw new HandlerError(error.message)
+      if (error instanceof HandoutContentError || error instanceof HandoutLimitError) throw new HandlerError(error.message)
       // A failed layout (a font that cannot be read, the PDF library itself):
       // only its class is logged, its message may quote the handout's text.
       console.error('mollet: la fiche n’a pas pu être produite', error instanceof Error ? error.name : typeof error)
@@ -79,7 +89,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     renderHandout: async (options, purpose) => {
       if (purpose !== 'preview') {
-        const { pdf, unprintable } = await render(options)
+        const { pdf, unprintable } = printable(await render(options))
         return { status: 'rendered', pdf, unprintable }
       }
       // Latest wins: the preview the clinician is waiting for is the newest one.
@@ -98,7 +108,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     saveHandout: async (options) => {
-      const { pdf } = await render(options)
+      const { pdf } = printable(await render(options))
       const path = await deps.desktop.chooseSavePath(HANDOUT_FILE_NAME)
       if (path === null) return { status: 'cancelled' }
       try {

@@ -5,7 +5,7 @@
 import type { Condition, KnowledgeBase } from '../kb/types'
 import { HANDOUT_SECTIONS, type HandoutSectionId } from '../kb/vocabulary'
 import { frenchTypography } from '../text/typography'
-import { noteProblem, type HandoutOptions, type Letterhead } from './options'
+import { letterheadProblem, noteProblem, type HandoutOptions, type Letterhead } from './options'
 import { unknownSelection } from './selection'
 
 /** A bullet: an optional bold lead ("Déshydratation.") then its text. */
@@ -52,11 +52,11 @@ export class HandoutSelectionError extends Error {
   }
 }
 
-/** The note passes its bounds (options.ts); `message` is French. */
-export class HandoutNoteError extends Error {
+/** The note or the letterhead passes its bounds (options.ts); `message` is French. */
+export class HandoutLimitError extends Error {
   constructor(message: string) {
     super(message)
-    this.name = 'HandoutNoteError'
+    this.name = 'HandoutLimitError'
   }
 }
 
@@ -98,8 +98,8 @@ export function composeHandout(
   if (redFlags.length === 0) {
     throw new HandoutContentError('Aucun signe d’alerte dans la base de connaissances\u00a0: la fiche ne peut pas être produite.')
   }
-  const noteTooLong = noteProblem(options.note)
-  if (noteTooLong) throw new HandoutNoteError(noteTooLong)
+  const tooLong = noteProblem(options.note) ?? letterheadProblem(letterhead)
+  if (tooLong) throw new HandoutLimitError(tooLong)
   const unknown = unknownSelection(kb, options)
   if (unknown.length > 0) {
     throw new HandoutSelectionError(`Choix inconnu${unknown.length > 1 ? 's' : ''}\u00a0: ${unknown.join(', ')}.`, unknown)

@@ -14,8 +14,34 @@ export const PATIENT_NAME_MAX = 200
 /** Most ids in one selection, and the longest id. */
 export const IDS_MAX = 100
 export const ID_MAX = 80
-/** Longest letterhead field (characters). */
+/** Longest letterhead field a settings file may hold (characters); older files are read up to it. */
 export const LETTERHEAD_FIELD_MAX = 500
+/**
+ * What a handout's letterhead may hold: enough for a clinic's name, a
+ * four-line address with its practitioners, a phone line, and still leave
+ * page 1 to the main message and the warning signs, in large print and with
+ * the longest patient name (test/handout/layout.test.ts draws them at these
+ * limits). A 25-line letterhead pushed the warning signs to page 2.
+ */
+export const LETTERHEAD_LIMITS = { name: 150, address: 400, addressLines: 6, phone: 80 } as const
+
+/** Why a letterhead cannot go on a handout, in French; null when it can. */
+export function letterheadProblem(letterhead: Letterhead): string | null {
+  if (letterhead.name.trim().length > LETTERHEAD_LIMITS.name) {
+    return `Le nom du cabinet est trop long pour la fiche\u00a0: ${fr(LETTERHEAD_LIMITS.name)} caractères au plus.`
+  }
+  const address = letterhead.address.trim()
+  if (address.length > LETTERHEAD_LIMITS.address) {
+    return `L’adresse du cabinet est trop longue pour la fiche\u00a0: ${fr(LETTERHEAD_LIMITS.address)} caractères au plus.`
+  }
+  if (lineCount(address) > LETTERHEAD_LIMITS.addressLines) {
+    return `L’adresse du cabinet compte trop de lignes pour la fiche\u00a0: ${fr(LETTERHEAD_LIMITS.addressLines)} au plus.`
+  }
+  if (letterhead.phone.trim().length > LETTERHEAD_LIMITS.phone) {
+    return `Le téléphone du cabinet est trop long pour la fiche\u00a0: ${fr(LETTERHEAD_LIMITS.phone)} caractères au plus.`
+  }
+  return null
+}
 
 /** Lines of a typed text, blank ones included (\r\n, \r and \n all end a line). */
 export function lineCount(text: string): number {
@@ -32,6 +58,11 @@ export function noteProblem(note: string): string | null {
     return `La note compte trop de lignes\u00a0: ${fr(lines)} pour ${fr(NOTE_LINES_MAX)} au plus. Regroupez des lignes.`
   }
   return null
+}
+
+/** Why a handout with characters its font cannot draw is not printed or saved, in French. */
+export function unprintableMessage(characters: readonly string[]): string {
+  return `La fiche contient des caractères que sa police ne peut pas imprimer\u00a0: ${characters.join(' ')}. Remplacez-les ou retirez-les (par exemple «\u00a0≤\u00a0» par «\u00a0au plus\u00a0»), puis réessayez.`
 }
 
 const fr = (n: number): string => n.toLocaleString('fr-FR')

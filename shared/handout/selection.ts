@@ -3,7 +3,8 @@
 //
 // - Ticking a cause brings the advice the knowledge base ties to it (advice.appliesTo).
 // - An advice stays only while a ticked cause brings it, or while the clinician
-//   ticked it by hand; the clinician may also untick an advice a cause brings.
+//   ticked it by hand; an advice the clinician unticked stays off while a cause
+//   brings it, whatever else is ticked.
 // - The red flags are not a choice: composeHandout always prints them.
 //
 // Pure: no React, no Electron. The choice keeps what the clinician did by hand,
@@ -56,16 +57,19 @@ export function choiceFrom(kb: KnowledgeBase, selection: HandoutSelection): Hand
   }
 }
 
-/** Ticks or unticks a cause; ticking it brings its advice again, even one unticked by hand before. */
+/**
+ * Ticks or unticks a cause; its advice follows, except what the clinician
+ * unticked by hand while a cause brought it (« Boire suffisamment » for a
+ * patient on fluid restriction stays off when another cause is ticked). An
+ * untick by hand is forgotten once no ticked cause brings that advice.
+ */
 export function withCause(kb: KnowledgeBase, choice: HandoutChoice, id: string, on: boolean): HandoutChoice {
   const causes = on ? unique([...choice.causes, id]) : choice.causes.filter((c) => c !== id)
-  const brings = new Set(on ? adviceFor(kb, [id]) : [])
   const stillBrought = new Set(adviceFor(kb, causes))
   return {
     causes,
     addedAdvice: choice.addedAdvice,
-    // An untick by hand means nothing once no ticked cause brings that advice.
-    removedAdvice: choice.removedAdvice.filter((a) => !brings.has(a) && stillBrought.has(a)),
+    removedAdvice: choice.removedAdvice.filter((a) => stillBrought.has(a)),
   }
 }
 

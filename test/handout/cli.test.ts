@@ -108,6 +108,8 @@ describe('npm run handout', () => {
     ['a note too long', ['--out', 'fiche.pdf', '--note', 'x'.repeat(3_001)], /^La note est trop longue\u00a0: 3\u202f001 caractères pour 3\u202f000 au plus\./u],
     ['a note of too many lines', ['--out', 'fiche.pdf', '--note', 'x\\n'.repeat(40)], /^La note compte trop de lignes\u00a0: 41 pour 40 au plus\./u],
     ['a missing settings file', ['--out', 'fiche.pdf', '--settings', 'absent.json'], /^Fichier de réglages introuvable/u],
+    ['a clinic name past the handout’s bounds', ['--out', 'fiche.pdf', '--clinic-name', 'x'.repeat(151)], /^Le nom du cabinet est trop long pour la fiche\u00a0: 150 caractères au plus\./u],
+    ['characters the font cannot print', ['--out', 'fiche.pdf', '--note', 'au plus ≤ 3 g/j'], /^La fiche contient des caractères que sa police ne peut pas imprimer\u00a0: ≤\./u],
   ])('%s: a French message, exit code 2, no file', async (_label, args, message) => {
     const run = await handout(...args)
     expect(run.code).toBe(2)

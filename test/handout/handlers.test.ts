@@ -95,6 +95,30 @@ describe('handout methods', () => {
     expect(pdfText(print!.pdf)).toContain('impression')
   }, 60_000)
 
+  it('print and save refuse, in French, a handout with characters the font cannot draw; the preview shows it', async () => {
+    const withSymbols = { ...OPTIONS, note: 'Paracétamol : ≤ 3 g/j, ≥ 6 h entre deux prises' }
+    expect(await ok<RenderedHandoutResult>('renderHandout', withSymbols, 'preview')).toMatchObject({ status: 'rendered', unprintable: ['≤', '≥'] })
+    const refused = {
+      ok: false,
+      error: {
+        code: 'failed',
+        message: 'La fiche contient des caractères que sa police ne peut pas imprimer\u00a0: ≤ ≥. Remplacez-les ou retirez-les (par exemple «\u00a0≤\u00a0» par «\u00a0au plus\u00a0»), puis réessayez.',
+      },
+    }
+    expect(await dispatch('renderHandout', [withSymbols, 'print'], app)).toEqual(refused)
+    desktop.savePath = join(dir, 'fiche.pdf')
+    expect(await dispatch('saveHandout', [withSymbols], app)).toEqual(refused)
+    expect(await readdir(dir)).not.toContain('fiche.pdf')
+  })
+
+  it('a saved letterhead past the handout’s bounds: a French message, no handout', async () => {
+    await ok('saveSettings', { ...DEFAULT_SETTINGS, letterhead: { name: 'Cabinet', address: Array.from({ length: 7 }, (_, i) => `Dr ${i}`).join('\n'), phone: '' } })
+    expect(await dispatch('renderHandout', [OPTIONS, 'preview'], app)).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'L’adresse du cabinet compte trop de lignes pour la fiche\u00a0: 6 au plus.' },
+    })
+  })
+
   it('renderHandout names the characters the font cannot draw', async () => {
     const result = await ok<RenderedHandoutResult>('renderHandout', { ...OPTIONS, note: 'Shalom שלום, bravo 👍, merci.' }, 'preview')
     expect(result.status === 'rendered' && result.unprintable).toEqual(['ש', 'ל', 'ו', 'ם', '👍'])

@@ -4,12 +4,12 @@
 // any Unicode, at the limits — and the invariants must hold in standard and
 // large print: no two lines overlap, no text leaves the margins, every red flag
 // is there, no page but the last is under a third full, the warning signs start
-// on page 1 (or after a page at least two thirds full), no hyphen is printed twice.
+// on page 1 (the letterhead's bounds leave room for them), no hyphen is printed twice.
 import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { resolve } from 'node:path'
 import { composeHandout } from '../../shared/handout/compose'
-import { LETTERHEAD_FIELD_MAX, NOTE_LINES_MAX, NOTE_MAX, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
+import { LETTERHEAD_LIMITS, NOTE_LINES_MAX, NOTE_MAX, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
 import { standardSelection } from '../../shared/handout/selection'
 import type { KnowledgeBase } from '../../shared/kb/types'
 import { renderHandoutPdf } from '../../electron/main/handout/pdf'
@@ -60,11 +60,12 @@ function broken(pages: LaidOutPage[], largePrint: boolean): string[] {
   })
   const text = searchable(pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n'))
   for (const flag of kb.findings.filter((f) => f.redFlag)) if (!text.includes(searchable(flag.label))) problems.push(`signe d’alerte absent : ${flag.label}`)
-  // The warning signs start on page 1, unless the letterhead and the main message filled it: never after a mostly empty page.
-  const warned = pages.findIndex((p) => searchable(p.lines.map((l) => l.text).join('\n')).includes(searchable('Quand consulter un médecin')))
-  const before = pages[warned - 1]
-  if (warned < 0) problems.push('pas de « Quand consulter un médecin »')
-  else if (before && filled(before) < 2 / 3) problems.push(`« Quand consulter un médecin » en page ${warned + 1} après une page remplie à ${Math.round(filled(before) * 100)} %`)
+  // The warning signs start on page 1, with their first sign, whatever the letterhead (within its bounds), name or note.
+  const first = searchable(pages[0]?.lines.map((l) => l.text).join('\n') ?? '')
+  const firstSign = kb.findings.find((f) => f.redFlag)
+  if (!first.includes(searchable('Quand consulter un médecin')) || !firstSign || !first.includes(searchable(firstSign.label))) {
+    problems.push('les signes d’alerte ne commencent pas en page 1')
+  }
   return problems
 }
 
@@ -81,14 +82,24 @@ const lines = (maxChars: number, maxLines: number) =>
   fc.array(words(200), { maxLength: maxLines }).map((ls) => ls.join('\n').slice(0, maxChars))
 
 const letterhead = fc.record({
-  name: words(LETTERHEAD_FIELD_MAX),
-  address: lines(LETTERHEAD_FIELD_MAX, 6),
-  phone: fc.oneof(fc.constant('01 23 45 67 89'), words(60)),
+  name: words(LETTERHEAD_LIMITS.name),
+  address: lines(LETTERHEAD_LIMITS.address, LETTERHEAD_LIMITS.addressLines),
+  phone: fc.oneof(fc.constant('01 23 45 67 89'), words(LETTERHEAD_LIMITS.phone)),
 })
 const patientName = words(PATIENT_NAME_MAX)
 const note = fc.oneof(fc.constant(''), lines(NOTE_MAX, NOTE_LINES_MAX), fc.constant('mot '.repeat(NOTE_MAX / 4).trim()))
 
 describe('the handout’s layout, for inputs nobody chose', () => {
+  it('with the letterhead at its limits, the longest name, large print: the warning signs on page 1', async () => {
+    const lh = {
+      name: 'Maison de santé pluriprofessionnelle universitaire '.repeat(4).slice(0, LETTERHEAD_LIMITS.name),
+      address: Array.from({ length: LETTERHEAD_LIMITS.addressLines }, (_, i) => `Dr Anne-Sophie Martin-Durand ${i}, médecine générale, bâtiment C`).join('\n').slice(0, LETTERHEAD_LIMITS.address),
+      phone: '04 72 00 00 00 · secrétariat 04 72 00 00 01 · urgences 15 · fax 04 72 00 00 02'.slice(0, LETTERHEAD_LIMITS.phone),
+    }
+    const options = { ...standardSelection(kb), patientName: 'Mme Marie-Thérèse de La Rochefoucauld-Montmorency '.repeat(5).slice(0, PATIENT_NAME_MAX), note: '', largePrint: true }
+    expect(broken(await layout(options, lh), true)).toEqual([])
+  }, 60_000)
+
   it('with the letterhead that once collided, standard and large print', async () => {
     const lh = {
       name: 'Maison de santé pluriprofessionnelle universitaire de Villeneuve-Saint-Georges – Valenton',
@@ -98,6 +109,21 @@ describe('the handout’s layout, for inputs nobody chose', () => {
     for (const largePrint of [false, true]) {
       const options = { ...standardSelection(kb), patientName: 'M. Jean-Baptiste de La Rochefoucauld-Montmorency', note: '', largePrint }
       expect(broken(await layout(options, lh), largePrint)).toEqual([])
+    }
+  }, 60_000)
+
+  it('a link and an e-mail address that fit on a line are never cut (a cut prints a hyphen in them)', async () => {
+    const url = 'https://www.doctolib.fr/medecin-generaliste/lyon/anne-martin'
+    const mail = 'secretariat.docteur-martin@maisondesante-tilleuls.fr'
+    for (const largePrint of [false, true]) {
+      const note = `Pour prendre rendez-vous en ligne : ${url}\nOu écrivez au secrétariat : ${mail}`
+      const lh = { name: 'Maison de santé des Tilleuls', address: `12 avenue du Général-Leclerc\n${mail}`, phone: url }
+      const pages = await layout({ ...standardSelection(kb), patientName: '', note, largePrint }, lh)
+      const words = pages.flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => w.text)))
+      expect(words.filter((w) => w === url).length, `${largePrint}`).toBeGreaterThanOrEqual(2)
+      expect(words.filter((w) => w === mail).length, `${largePrint}`).toBeGreaterThanOrEqual(2)
+      expect(words).toContain('Général-Leclerc')
+      expect(broken(pages, largePrint)).toEqual([])
     }
   }, 60_000)
 

@@ -10,7 +10,7 @@ import {
   handoutBodyBlocks,
   type HandoutDocument,
 } from '../../shared/handout/compose'
-import { NOTE_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
+import { LETTERHEAD_LIMITS, NOTE_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
 import { adviceFor, standardSelection } from '../../shared/handout/selection'
 import type { KnowledgeBase } from '../../shared/kb/types'
 import { kandelMoles } from '../../shared/text/readability'
@@ -203,7 +203,7 @@ describe('odd input still gives a valid PDF', () => {
     ['right-to-left text', { patientName: 'מרים כהן', note: 'تشنج عضلي في الساق, suite en français' }, {}, ['suite en français']],
     ['empty fields', { patientName: '', note: '' }, { name: '', address: '', phone: '' }, ['Quand consulter un médecin']],
     ['blank and control characters', { patientName: '\t\n', note: 'a\u0000b\u0007c\u202e inversé\r\nligne' }, { address: '\n\n' }, ['abc inversé', 'ligne']],
-    ['one 3,000-letter word', { note: 'x'.repeat(NOTE_MAX) }, { name: 'y'.repeat(500) }, ['xxxxxxxxxxxxxxxxxxxxxxxx']],
+    ['one 3,000-letter word', { note: 'x'.repeat(NOTE_MAX) }, { name: 'y'.repeat(LETTERHEAD_LIMITS.name) }, ['xxxxxxxxxxxxxxxxxxxxxxxx']],
   ])('%s', async (_label, options, letterhead, expected) => {
     const { pdf } = await render({ ...standard, ...options }, { ...LETTERHEAD, ...letterhead })
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')

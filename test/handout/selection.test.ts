@@ -58,6 +58,15 @@ describe('on a small knowledge base', () => {
     expect(adviceOf(kb, again)).toEqual(['detente'])
   })
 
+  it('an advice unticked by hand stays off when another cause bringing it is ticked, unticked and ticked again', () => {
+    const kb2 = { ...kb, advice: kb.advice.map((a) => (a.id === 'boire' ? { ...a, appliesTo: ['deshydratation', 'effort'] } : a)) }
+    let choice = withCause(kb2, withCause(kb2, NONE, 'deshydratation', true), 'effort', true)
+    choice = withAdvice(kb2, choice, 'boire', false)
+    choice = withCause(kb2, withCause(kb2, choice, 'effort', false), 'effort', true)
+    expect(adviceOf(kb2, choice)).not.toContain('boire')
+    expect(adviceReasons(kb2, choice, 'boire').causes).toEqual(['deshydratation', 'effort'])
+  })
+
   it('says which ticked causes bring an advice', () => {
     const choice = withCause(kb, withCause(kb, NONE, 'effort', true), 'stress', true)
     expect(adviceReasons(kb, choice, 'recuperer')).toEqual({ causes: ['effort'], byHand: false })

@@ -26,6 +26,8 @@ interface BundledFont {
   family: string
   /** Whether every weight draws a code point (react-pdf 4.9 crashes on one it cannot). */
   covers: (codePoint: number) => boolean
+  /** Width in points of a text set in the bold face at `size` (the widest the handout uses). */
+  boldWidth: (text: string, size: number) => number
 }
 
 const bundled = new Map<string, Promise<BundledFont>>()
@@ -61,7 +63,12 @@ async function loadBundledFont(resourcesDir: string, family: string): Promise<Bu
       return data
     }),
   )
-  return { family, covers: (codePoint) => faces.every((face) => face.hasGlyphForCodePoint(codePoint)) }
+  const bold = faces[1] as (typeof faces)[number]
+  return {
+    family,
+    covers: (codePoint) => faces.every((face) => face.hasGlyphForCodePoint(codePoint)),
+    boldWidth: (text, size) => (bold.layout(text).advanceWidth / bold.unitsPerEm) * size,
+  }
 }
 
 /**
@@ -112,9 +119,26 @@ function mapStrings<T>(value: T, fit: (s: string, multiline: boolean) => string,
 const LETTERS = /\p{L}/gu
 const letterCount = (s: string): number => s.match(LETTERS)?.length ?? 0
 
-/** A "word" longer than this (a pasted link, a key held down) is cut so that it stays on the page. */
-const LONGEST_WORD = 30
+/**
+ * A "word" wider than the narrowest column that holds typed text (the note's
+ * box: 457 pt) set in bold at 14 pt — a pasted link too long for a line, a
+ * key held down — is cut so that it stays on the page. Narrower ones are kept
+ * whole: react-pdf prints a hyphen at every cut, and « doctolib.fr/- »
+ * « medecin… » or « martin@- » is an address a patient would mistype.
+ */
+const NARROWEST_COLUMN = 450
+const WIDEST_SIZE = 14
 const CHUNK = 24
+/** Until the font is loaded (and in tests of the word functions alone): a word of 30 graphemes or more is cut. */
+let fitsOnALine = (word: string): boolean => word.length <= 30
+
+/**
+ * The width test of the font in use. Set before each render: renders are
+ * one at a time (render-thread.ts; react-pdf cannot run two at once).
+ */
+function measureWith(font: BundledFont): void {
+  fitsOnALine = (word) => font.boldWidth(word, WIDEST_SIZE) <= NARROWEST_COLUMN
+}
 
 const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' })
 
@@ -122,9 +146,8 @@ const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' })
 const HYPHEN_LIKE = /^[-\u2010\u2011\u2012\u2013\u2014]$/u
 
 function cutOverlong(word: string): string[] {
-  if (word.length <= LONGEST_WORD) return [word]
+  if (fitsOnALine(word)) return [word]
   const chars = Array.from(graphemes.segment(word), (g) => g.segment)
-  if (chars.length <= LONGEST_WORD) return [word]
   const pieces: string[] = []
   let start = 0
   while (chars.length - start > CHUNK) {
@@ -463,6 +486,7 @@ export interface RenderedPdf {
 /** The handout as PDF bytes. `resourcesDir` holds fonts/ (resources/ in the repo). */
 export async function renderHandoutPdf(doc: HandoutDocument, resourcesDir: string): Promise<RenderedPdf> {
   const font = await bundledFont(resourcesDir)
+  measureWith(font)
   const unprintable = new Set<string>()
   const drawable = mapStrings(doc, (text, multiline) => fitToFont(text, font.covers, multiline, (g) => unprintable.add(g)))
   const buffer = await renderToBuffer(<HandoutPdf doc={drawable} family={font.family} />)

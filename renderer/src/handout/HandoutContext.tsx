@@ -14,7 +14,7 @@ import {
   type HandoutChoice,
 } from '../../../shared/handout/selection'
 import { composeHandout } from '../../../shared/handout/compose'
-import type { HandoutOptions, Letterhead } from '../../../shared/handout/options'
+import { noteProblem, type HandoutOptions, type Letterhead } from '../../../shared/handout/options'
 import type { MenuCommand } from '../../../shared/ipc/contract'
 import type { GivenHandout } from '../../../shared/orientation/record-note'
 import type { KnowledgeBase } from '../../../shared/kb/types'
@@ -208,14 +208,22 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   const [given, setGiven] = useState<GivenHandout | null>(null)
   const busy = useRef(false)
   const run = useCallback(async (kind: 'print' | 'save') => {
-    // Its section headings, never its name or note (the record note copies them).
-    const headings = () => composeHandout(kb, latest.current, { name: '', address: '', phone: '' }, new Date()).sections.map((s) => s.heading)
     if (busy.current) return
+    // A note past its limits: said in French here, before main would refuse the call.
+    const tooLong = noteProblem(latest.current.note)
+    if (tooLong) {
+      setAction({ status: 'error', message: tooLong })
+      return
+    }
+    // The handout as it is now: what the record note will name, whatever is ticked while it prints.
+    // Its section headings, never its name or note (the record note copies them).
+    const printed = latest.current
+    const headings = () => composeHandout(kb, printed, { name: '', address: '', phone: '' }, new Date()).sections.map((s) => s.heading)
     busy.current = true
     setAction({ status: 'busy', action: kind })
     try {
       if (kind === 'print') {
-        const result = await api.renderHandout(latest.current, 'print')
+        const result = await api.renderHandout(printed, 'print')
         if (!result.ok) setAction({ status: 'error', message: result.error.message })
         else if (result.value.status === 'rendered') {
           try {
@@ -227,7 +235,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
           }
         }
       } else {
-        const result = await api.saveHandout(latest.current)
+        const result = await api.saveHandout(printed)
         if (!result.ok) setAction({ status: 'error', message: result.error.message })
         else setAction(result.value.status === 'saved' ? { status: 'saved', path: result.value.path } : { status: 'idle' })
         if (result.ok && result.value.status === 'saved') setGiven({ action: 'enregistrée', sections: headings() })

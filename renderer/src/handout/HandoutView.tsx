@@ -4,10 +4,11 @@
 // "Imprimer" / "Enregistrer en PDF…".
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import {
-  LETTERHEAD_FIELD_MAX,
+  LETTERHEAD_LIMITS,
   NOTE_LINES_MAX,
   NOTE_MAX,
   PATIENT_NAME_MAX,
+  letterheadProblem,
   lineCount,
   noteProblem,
   type Letterhead,
@@ -106,7 +107,7 @@ export function HandoutView({ index }: { index: KbIndex }) {
             <textarea
               value={options.note}
               rows={4}
-              maxLength={NOTE_MAX}
+              aria-invalid={noteTooLong !== null}
               autoComplete="off"
               aria-describedby={`${id}-count ${id}-private`}
               onChange={(e) => handout.setText('note', e.target.value)}
@@ -196,7 +197,13 @@ export function HandoutView({ index }: { index: KbIndex }) {
         </div>
         <ActionMessage />
         <p className="preview-status muted" role="status">
-          {preview.pending ? 'Mise à jour de l’aperçu…' : preview.pdf ? 'Aperçu à jour.' : ''}
+          {preview.stale
+            ? 'Aperçu non mis à jour\u00a0: la note dépasse ses limites.'
+            : preview.pending
+              ? 'Mise à jour de l’aperçu…'
+              : preview.pdf
+                ? 'Aperçu à jour.'
+                : ''}
         </p>
         {preview.error && (
           <p className="banner banner-error" role="alert">
@@ -276,6 +283,8 @@ function LetterheadForm() {
   const [outcome, setOutcome] = useState<SaveOutcome | undefined>(undefined)
   const [saving, setSaving] = useState(false)
   const value = draft ?? saved
+  // Checked as typed, nothing cut: a pasted address past its bounds is said, not silently shortened.
+  const tooLong = letterheadProblem(value)
   const edit = (key: keyof Letterhead, text: string) => {
     setDraft({ ...value, [key]: text })
     setOutcome(undefined)
@@ -297,21 +306,29 @@ function LetterheadForm() {
       <h3 id={`${id}-title`} className="letterhead-title">
         En-tête du cabinet
       </h3>
-      <p className="field-hint">Imprimé en haut de chaque fiche. Enregistré sur cet ordinateur.</p>
+      <p className="field-hint" id={`${id}-limits`}>
+        Imprimé en haut de chaque fiche. Enregistré sur cet ordinateur. Au plus {LETTERHEAD_LIMITS.name}{NBSP}caractères pour le nom,{' '}
+        {LETTERHEAD_LIMITS.addressLines}{NBSP}lignes pour l’adresse{NBSP}: la fiche garde sa première page aux signes d’alerte.
+      </p>
       <label className="field">
         <span className="field-label">Nom du cabinet</span>
-        <input type="text" value={value.name} maxLength={LETTERHEAD_FIELD_MAX} onChange={(e) => edit('name', e.target.value)} />
+        <input type="text" value={value.name} aria-describedby={`${id}-limits`} onChange={(e) => edit('name', e.target.value)} />
       </label>
       <label className="field">
         <span className="field-label">Adresse</span>
-        <textarea value={value.address} rows={2} maxLength={LETTERHEAD_FIELD_MAX} onChange={(e) => edit('address', e.target.value)} />
+        <textarea value={value.address} rows={2} aria-describedby={`${id}-limits`} onChange={(e) => edit('address', e.target.value)} />
       </label>
       <label className="field">
         <span className="field-label">Téléphone</span>
-        <input type="text" value={value.phone} maxLength={LETTERHEAD_FIELD_MAX} onChange={(e) => edit('phone', e.target.value)} />
+        <input type="text" value={value.phone} onChange={(e) => edit('phone', e.target.value)} />
       </label>
+      {tooLong && (
+        <p className="banner banner-error" role="alert" data-testid="letterhead-problem">
+          {tooLong}
+        </p>
+      )}
       <div className="handout-defaults">
-        <button type="submit" className="button" disabled={saving || settings.status === 'loading'}>
+        <button type="submit" className="button" disabled={saving || settings.status === 'loading' || tooLong !== null}>
           Enregistrer l’en-tête
         </button>
         <Outcome outcome={outcome} saved="En-tête enregistré." />

@@ -2,7 +2,7 @@
 // (renderHandout), asked again 300 ms after the last change. An answer that
 // arrives after a newer request is dropped (main drops a superseded preview
 // too); a failure keeps the last good PDF and says why in French. A note past
-// its limits is not sent: the limit's French message is shown instead.
+// its limits is not sent: the preview says it is not current (the form says why).
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../api'
 import { noteProblem, type HandoutOptions } from '../../../shared/handout/options'
@@ -18,6 +18,8 @@ export interface PreviewState {
   pending: boolean
   /** Characters of the last PDF that the handout's font cannot draw (printed as « \ufffd »). */
   unprintable: string[]
+  /** The note passes its limits: the PDF shown is not the current options' (the form says why). */
+  stale: boolean
 }
 
 /**
@@ -25,7 +27,7 @@ export interface PreviewState {
  * @param revision changes when something main reads on its side changed (the saved letterhead)
  */
 export function usePreview(options: HandoutOptions, revision: number, active: boolean): PreviewState {
-  const [state, setState] = useState<PreviewState>({ pdf: null, error: null, pending: false, unprintable: [] })
+  const [state, setState] = useState<PreviewState>({ pdf: null, error: null, pending: false, unprintable: [], stale: false })
   const sequence = useRef(0)
   // One key for "the same handout": the options' values, not their identity.
   const key = JSON.stringify([options.causes, options.advice, options.patientName, options.note, options.largePrint, revision])
@@ -35,9 +37,8 @@ export function usePreview(options: HandoutOptions, revision: number, active: bo
   useEffect(() => {
     if (!active) return
     const ticket = ++sequence.current
-    const tooLong = noteProblem(latest.current.note)
-    if (tooLong) {
-      setState((s) => ({ ...s, error: tooLong, pending: false }))
+    if (noteProblem(latest.current.note)) {
+      setState((s) => ({ ...s, error: null, pending: false, stale: true }))
       return
     }
     setState((s) => (s.pending ? s : { ...s, pending: true }))
@@ -48,7 +49,7 @@ export function usePreview(options: HandoutOptions, revision: number, active: bo
           if (!result.ok) setState((s) => ({ ...s, error: result.error.message, pending: false }))
           else if (result.value.status === 'rendered') {
             const { pdf, unprintable } = result.value
-            setState({ pdf, unprintable, error: null, pending: false })
+            setState({ pdf, unprintable, error: null, pending: false, stale: false })
           }
         },
         () => {
