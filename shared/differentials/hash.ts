@@ -2,19 +2,18 @@
 // and Forward work. Pure: the renderer reads and writes location.hash with it.
 //
 // Format (URLSearchParams, keys in this order, defaults left out):
-//   #view=detail&entry=hernie-discale&q=scl%C3%A9rose&f.category=effort&f.category=metabolique
+//   #view=differentials&q=scl%C3%A9rose&f.category=effort&f.category=metabolique
 //    &present=douleur,picotements&absent=fievre
+// An entry's detail is not in the hash: it is a dialog over the view.
 // Equal states encode to the same string (filter keys and finding ids sorted),
 // so the UI can compare hashes to avoid pushing duplicate history entries.
 import type { FindingState } from './match'
 
-export const VIEWS = ['causes', 'differentials', 'orientation', 'handout', 'detail'] as const
+export const VIEWS = ['causes', 'differentials', 'orientation', 'handout'] as const
 export type View = (typeof VIEWS)[number]
 
 export interface ViewState {
   view: View
-  /** The entry shown by 'detail' (required there); kept as is by the other views. */
-  entryId?: string
   query: string
   /** Column id → selected values. Empty lists are left out. */
   filters: Record<string, string[]>
@@ -37,7 +36,6 @@ function byCodeUnit(a: string, b: string): number {
 export function encodeViewState(state: ViewState): string {
   const params = new URLSearchParams()
   params.set('view', state.view)
-  if (state.entryId !== undefined && ID.test(state.entryId)) params.set('entry', state.entryId)
   if (state.query !== '') params.set('q', state.query)
   for (const key of Object.keys(state.filters).sort(byCodeUnit)) {
     if (key === '') continue
@@ -55,8 +53,7 @@ export function encodeViewState(state: ViewState): string {
 /**
  * The state a hash stands for. Total: any input (a leading '#' or not, junk,
  * unknown views, malformed escapes, non-strings) gives a valid state, never
- * throws. Unknown parameters and non-KB-shaped ids are dropped; 'detail'
- * without a valid entry falls back to 'causes'; a finding listed both present
+ * throws. Unknown parameters and non-KB-shaped ids are dropped; a finding listed both present
  * and absent counts as present; repeated filter values are kept once.
  */
 export function decodeViewState(hash: unknown): ViewState {
@@ -64,11 +61,8 @@ export function decodeViewState(hash: unknown): ViewState {
   if (typeof hash !== 'string') return state
   const params = new URLSearchParams(hash.replace(/^#/, ''))
 
-  const entry = params.get('entry')
-  if (entry !== null && ID.test(entry)) state.entryId = entry
   const view = params.get('view')
   if (view !== null && (VIEWS as readonly string[]).includes(view)) state.view = view as View
-  if (state.view === 'detail' && state.entryId === undefined) state.view = 'causes'
   state.query = params.get('q') ?? ''
 
   const filters = new Map<string, string[]>()

@@ -16,7 +16,6 @@ const kbId = fc
 const viewState: fc.Arbitrary<ViewState> = fc
   .record({
     view: fc.constantFrom(...VIEWS),
-    entryId: fc.option(kbId, { nil: undefined }),
     query: fc.string({ unit: 'grapheme' }),
     filters: fc.dictionary(
       fc.string({ unit: 'grapheme', minLength: 1 }),
@@ -24,19 +23,12 @@ const viewState: fc.Arbitrary<ViewState> = fc
     ),
     findings: fc.dictionary(kbId, fc.constantFrom('present' as const, 'absent' as const)),
   })
-  .map((s) => {
-    const state: ViewState = { view: s.view, query: s.query, filters: s.filters, findings: s.findings }
-    if (s.entryId !== undefined) state.entryId = s.entryId
-    else if (s.view === 'detail') state.view = 'causes'
-    return state
-  })
+  .map((s): ViewState => ({ view: s.view, query: s.query, filters: s.filters, findings: s.findings }))
 
 function isValidState(s: ViewState): boolean {
   const idOk = (id: string): boolean => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)
   return (
     (VIEWS as readonly string[]).includes(s.view) &&
-    (s.view !== 'detail' || s.entryId !== undefined) &&
-    (s.entryId === undefined || idOk(s.entryId)) &&
     typeof s.query === 'string' &&
     Object.entries(s.filters).every(
       ([k, v]) => k.length > 0 && Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'),
@@ -67,10 +59,9 @@ describe('encodeViewState / decodeViewState', () => {
   })
 
   it('reads a hash as a browser hands it back (percent-encoded, # or not)', () => {
-    const state = decodeViewState('#view=detail&entry=hernie-discale&q=h%C3%A9morragie%20c&present=douleur,picotements')
+    const state = decodeViewState('#view=differentials&q=h%C3%A9morragie%20c&present=douleur,picotements')
     expect(state).toEqual({
-      view: 'detail',
-      entryId: 'hernie-discale',
+      view: 'differentials',
       query: 'hémorragie c',
       filters: {},
       findings: { douleur: 'present', picotements: 'present' },
@@ -112,9 +103,9 @@ describe('encodeViewState / decodeViewState', () => {
   })
 
   it('repairs what it cannot carry', () => {
-    expect(decodeViewState('#view=detail')).toEqual(defaultViewState())
-    expect(decodeViewState('#view=detail&entry=Pas%20Un%20Id')).toEqual(defaultViewState())
-    expect(decodeViewState('#view=admin&entry=x')).toEqual({ ...defaultViewState(), entryId: 'x' })
+    // The detail view of old links is gone: its hash opens the first view.
+    expect(decodeViewState('#view=detail&entry=hernie-discale')).toEqual(defaultViewState())
+    expect(decodeViewState('#view=admin&entry=x')).toEqual(defaultViewState())
     expect(decodeViewState('#present=douleur,,DOULEUR,a--b,fievre&absent=fievre,froid')).toEqual({
       ...defaultViewState(),
       findings: { douleur: 'present', fievre: 'present', froid: 'absent' },
