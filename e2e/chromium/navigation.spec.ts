@@ -3,6 +3,8 @@
 // the search box; Ctrl+P over an open detail closes it and acts; the focus
 // never falls to the page after « Ajouter à la fiche patient » or « Tout
 // effacer »; « Aller »: Ctrl+1…4, Alt+← / Alt+→ and the same menu commands.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { test, expect, sendMenuCommand } from '../harness/fixtures'
 
 const NBSP = '\u00a0'
@@ -95,4 +97,43 @@ test('« Aller »: Ctrl+1…4 show each view, Alt+← / Alt+→ walk back and fo
   await expect(tab('Fiche patient')).toHaveAttribute('aria-selected', 'true')
   await mollet.keyboard.press('Control+1')
   await expect(tab('Causes')).toHaveAttribute('aria-selected', 'true')
+})
+
+test('sort order and hidden columns are kept per view: in the hash, and in the settings after a restart', async ({ mollet, server, userDataDir }) => {
+  const view = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  const table = view.getByRole('table')
+  const nameHeader = table.getByRole('columnheader', { name: /Nom/ })
+  await nameHeader.getByRole('button').click()
+  await nameHeader.getByRole('button').click()
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending')
+  await view.getByText('Colonnes', { exact: true }).click()
+  await view.getByRole('checkbox', { name: 'CIM-10' }).uncheck()
+  await mollet.keyboard.press('Escape')
+  await expect(table.getByRole('columnheader', { name: /CIM-10/ })).toHaveCount(0)
+  expect(decodeURIComponent(mollet.url())).toContain('sort=-name')
+  expect(decodeURIComponent(mollet.url())).toContain('hide=icd10')
+  const firstName = await view.locator('tr.entry-row').first().locator('.entry-name').textContent()
+
+  // Another view keeps its own arrangement.
+  await mollet.getByRole('tab', { name: 'Diagnostics différentiels' }).click()
+  const other = mollet.getByRole('tabpanel', { name: 'Diagnostics différentiels' })
+  await expect(other.getByRole('columnheader', { name: /CIM-10/ })).toBeVisible()
+  await expect(other.getByRole('columnheader', { name: /Nom/ })).not.toHaveAttribute('aria-sort')
+  await mollet.getByRole('tab', { name: 'Causes', exact: true }).click()
+
+  // A reload from the hash.
+  await mollet.reload()
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending')
+  await expect(table.getByRole('columnheader', { name: /CIM-10/ })).toHaveCount(0)
+  // A restart: no hash, the settings bring the last view back with its arrangement.
+  // Once the settings hold the last view with its arrangement:
+  await expect
+    .poll(async () => decodeURIComponent(await readFile(join(userDataDir, 'settings.json'), 'utf8').catch(() => '')))
+    .toContain('sort=-name&hide=icd10')
+  await mollet.goto(`${server.origin}/index.html`)
+  await expect(view.locator('tr.entry-row').first()).toBeVisible()
+  await expect.poll(() => decodeURIComponent(mollet.url())).toContain('sort=-name')
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending')
+  await expect(table.getByRole('columnheader', { name: /CIM-10/ })).toHaveCount(0)
+  await expect(view.locator('tr.entry-row').first().locator('.entry-name')).toHaveText(firstName ?? '')
 })

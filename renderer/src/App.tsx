@@ -14,6 +14,7 @@ import { useViewState } from './hooks/useViewState'
 import { NBSP, frenchDate, guillemets } from './lib/fr'
 import { EMPTY_KB, indexKnowledgeBase } from './lib/kbIndex'
 import { VIEWS, type View, type ViewContext } from './views'
+import type { Arrangement } from '../../shared/differentials/hash'
 import type { Filters, Findings } from './hooks/useViewState'
 import type { KbIndex } from './lib/kbIndex'
 
@@ -33,9 +34,11 @@ interface ViewContentProps {
   index: KbIndex
   query: string
   filters: Filters
+  arrangement: Arrangement
   findings: Findings
   setQuery: (view: string, query: string) => void
   setFilters: (view: string, filters: Filters) => void
+  setArrangement: (view: string, arrangement: Arrangement) => void
   setFindings: (findings: Findings) => void
 }
 
@@ -44,7 +47,19 @@ interface ViewContentProps {
  * findings or the knowledge base change: a keystroke in one view's search does
  * not redraw the other (hidden) views, which may list every entry.
  */
-const ViewContent = memo(function ViewContent({ view, setView, index, query, filters, findings, setQuery, setFilters, setFindings }: ViewContentProps) {
+const ViewContent = memo(function ViewContent({
+  view,
+  setView,
+  index,
+  query,
+  filters,
+  arrangement,
+  findings,
+  setQuery,
+  setFilters,
+  setArrangement,
+  setFindings,
+}: ViewContentProps) {
   const context = useMemo<ViewContext>(
     () => ({
       onShow: () => setView(view.id),
@@ -52,10 +67,12 @@ const ViewContent = memo(function ViewContent({ view, setView, index, query, fil
       onQueryChange: (next) => setQuery(view.id, next),
       filters,
       onFiltersChange: (next) => setFilters(view.id, next),
+      arrangement,
+      onArrangementChange: (next) => setArrangement(view.id, next),
       findings,
       onFindingsChange: setFindings,
     }),
-    [view.id, setView, query, filters, findings, setQuery, setFilters, setFindings],
+    [view.id, setView, query, filters, arrangement, findings, setQuery, setFilters, setArrangement, setFindings],
   )
   return view.render(index, context)
 })
@@ -159,9 +176,11 @@ export function App() {
                     index={index}
                     query={viewState.scope(v.id).query}
                     filters={viewState.scope(v.id).filters}
+                    arrangement={viewState.scope(v.id).arrangement}
                     findings={viewState.findings}
                     setQuery={viewState.setQuery}
                     setFilters={viewState.setFilters}
+                    setArrangement={viewState.setArrangement}
                     setFindings={viewState.setFindings}
                   />
                 </section>

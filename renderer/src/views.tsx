@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { ConditionTable } from './components/ConditionTable'
 import { OrientationView } from './components/OrientationView'
 import { HandoutView } from './handout/HandoutView'
+import type { Arrangement } from '../../shared/differentials/hash'
 import type { Filters, Findings } from './hooks/useViewState'
 import type { KbIndex } from './lib/kbIndex'
 
@@ -16,6 +17,9 @@ export interface ViewContext {
   onQueryChange: (query: string) => void
   filters: Filters
   onFiltersChange: (filters: Filters) => void
+  /** The table's sort and hidden columns. */
+  arrangement: Arrangement
+  onArrangementChange: (arrangement: Arrangement) => void
   findings: Findings
   onFindingsChange: (findings: Findings) => void
 }
@@ -45,6 +49,8 @@ function conditionView(
         onQueryChange={context.onQueryChange}
         filters={context.filters}
         onFiltersChange={context.onFiltersChange}
+        arrangement={context.arrangement}
+        onArrangementChange={context.onArrangementChange}
       />
     ),
   }

@@ -2,7 +2,7 @@
 // and Forward work. Pure: the renderer reads and writes location.hash with it.
 //
 // Format (URLSearchParams, keys in this order, defaults left out):
-//   #view=differentials&q=scl%C3%A9rose&f.category=effort&f.category=metabolique
+//   #view=differentials&sort=-seriousness&hide=icd10,scope&q=scl%C3%A9rose&f.category=effort&f.category=metabolique
 //    &present=douleur,picotements&absent=fievre
 // An entry's detail is not in the hash: it is a dialog over the view.
 // Equal states encode to the same string (filter keys and finding ids sorted),
@@ -12,8 +12,20 @@ import type { FindingState } from './match'
 export const VIEWS = ['causes', 'differentials', 'orientation', 'handout'] as const
 export type View = (typeof VIEWS)[number]
 
+/** How a table is arranged: its sort column (descending or not) and its hidden columns. */
+export interface Arrangement {
+  sort: { id: string; desc: boolean } | null
+  hidden: string[]
+}
+
+export function defaultArrangement(): Arrangement {
+  return { sort: null, hidden: [] }
+}
+
 export interface ViewState {
   view: View
+  /** The view's table: sort and hidden columns (kept in the hash and the settings, like the filters). */
+  arrangement: Arrangement
   query: string
   /** Column id → selected values. Empty lists are left out. */
   filters: Record<string, string[]>
@@ -21,12 +33,14 @@ export interface ViewState {
 }
 
 export function defaultViewState(): ViewState {
-  return { view: 'causes', query: '', filters: {}, findings: {} }
+  return { view: 'causes', arrangement: defaultArrangement(), query: '', filters: {}, findings: {} }
 }
 
 /** Knowledge-base identifiers (same rule as shared/kb/schema.ts). */
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const FILTER_PREFIX = 'f.'
+/** Column ids: letters and digits (name, icd10…). */
+const COLUMN = /^[A-Za-z][A-Za-z0-9]*$/
 
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
@@ -36,6 +50,10 @@ function byCodeUnit(a: string, b: string): number {
 export function encodeViewState(state: ViewState): string {
   const params = new URLSearchParams()
   params.set('view', state.view)
+  const { sort, hidden } = state.arrangement
+  if (sort && COLUMN.test(sort.id)) params.set('sort', `${sort.desc ? '-' : ''}${sort.id}`)
+  const hide = [...new Set(hidden.filter((id) => COLUMN.test(id)))].sort(byCodeUnit)
+  if (hide.length > 0) params.set('hide', hide.join(','))
   if (state.query !== '') params.set('q', state.query)
   for (const key of Object.keys(state.filters).sort(byCodeUnit)) {
     if (key === '') continue
@@ -64,6 +82,9 @@ export function decodeViewState(hash: unknown): ViewState {
   const view = params.get('view')
   if (view !== null && (VIEWS as readonly string[]).includes(view)) state.view = view as View
   state.query = params.get('q') ?? ''
+  const sort = /^(-?)([A-Za-z][A-Za-z0-9]*)$/u.exec(params.get('sort') ?? '')
+  if (sort) state.arrangement.sort = { id: sort[2] as string, desc: sort[1] === '-' }
+  state.arrangement.hidden = [...new Set((params.get('hide') ?? '').split(',').filter((id) => COLUMN.test(id)))].sort(byCodeUnit)
 
   const filters = new Map<string, string[]>()
   const findings = new Map<string, FindingState>()

@@ -5,6 +5,7 @@ import {
   decodeViewState,
   defaultViewState,
   encodeViewState,
+  defaultArrangement,
   type ViewState,
 } from '../../shared/differentials/hash'
 
@@ -16,6 +17,8 @@ const kbId = fc
 const viewState: fc.Arbitrary<ViewState> = fc
   .record({
     view: fc.constantFrom(...VIEWS),
+    sort: fc.option(fc.record({ id: fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,8}$/), desc: fc.boolean() }), { nil: null }),
+    hidden: fc.uniqueArray(fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,8}$/), { maxLength: 4 }),
     query: fc.string({ unit: 'grapheme' }),
     filters: fc.dictionary(
       fc.string({ unit: 'grapheme', minLength: 1 }),
@@ -23,7 +26,15 @@ const viewState: fc.Arbitrary<ViewState> = fc
     ),
     findings: fc.dictionary(kbId, fc.constantFrom('present' as const, 'absent' as const)),
   })
-  .map((s): ViewState => ({ view: s.view, query: s.query, filters: s.filters, findings: s.findings }))
+  .map(
+    (s): ViewState => ({
+      view: s.view,
+      arrangement: { sort: s.sort, hidden: [...s.hidden].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) },
+      query: s.query,
+      filters: s.filters,
+      findings: s.findings,
+    }),
+  )
 
 function isValidState(s: ViewState): boolean {
   const idOk = (id: string): boolean => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)
@@ -40,7 +51,7 @@ function isValidState(s: ViewState): boolean {
 describe('encodeViewState / decodeViewState', () => {
   it('decodes an empty hash to the default state', () => {
     expect(decodeViewState('')).toEqual(defaultViewState())
-    expect(decodeViewState('#')).toEqual({ view: 'causes', query: '', filters: {}, findings: {} })
+    expect(decodeViewState('#')).toEqual({ view: 'causes', arrangement: { sort: null, hidden: [] }, query: '', filters: {}, findings: {} })
   })
 
   it('writes a readable hash, defaults left out', () => {
@@ -48,6 +59,7 @@ describe('encodeViewState / decodeViewState', () => {
     expect(
       encodeViewState({
         view: 'differentials',
+        arrangement: defaultArrangement(),
         query: 'sclérose en',
         filters: { seriousness: ['grave'], category: ['effort', 'metabolique'] },
         findings: { picotements: 'present', douleur: 'present', fievre: 'absent' },
@@ -62,6 +74,7 @@ describe('encodeViewState / decodeViewState', () => {
     const state = decodeViewState('#view=differentials&q=h%C3%A9morragie%20c&present=douleur,picotements')
     expect(state).toEqual({
       view: 'differentials',
+      arrangement: defaultArrangement(),
       query: 'hémorragie c',
       filters: {},
       findings: { douleur: 'present', picotements: 'present' },
@@ -72,12 +85,14 @@ describe('encodeViewState / decodeViewState', () => {
   it('gives equal states the same hash whatever the key order', () => {
     const a: ViewState = {
       view: 'causes',
+      arrangement: { sort: null, hidden: ['scope', 'icd10'] },
       query: '',
       filters: { b: ['1'], a: ['2'] },
       findings: { y: 'absent', x: 'present', z: 'present' },
     }
     const b: ViewState = {
       view: 'causes',
+      arrangement: { sort: null, hidden: ['icd10', 'scope'] },
       query: '',
       filters: { a: ['2'], b: ['1'] },
       findings: { z: 'present', y: 'absent', x: 'present' },
@@ -100,6 +115,13 @@ describe('encodeViewState / decodeViewState', () => {
         expect(encodeViewState(state)).toMatch(/^#[!-~]*$/)
       }),
     )
+  })
+
+  it('carries the table’s sort and hidden columns, and drops ones that are not column-shaped', () => {
+    const state = decodeViewState('#view=causes&sort=-seriousness&hide=scope,icd10,icd10,../x')
+    expect(state.arrangement).toEqual({ sort: { id: 'seriousness', desc: true }, hidden: ['icd10', 'scope'] })
+    expect(encodeViewState(state)).toBe('#view=causes&sort=-seriousness&hide=icd10%2Cscope')
+    expect(decodeViewState('#sort=--name').arrangement.sort).toBeNull()
   })
 
   it('repairs what it cannot carry', () => {

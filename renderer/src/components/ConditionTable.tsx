@@ -5,7 +5,8 @@
 // screen, still as one <table>: spacer rows stand for the others, and
 // aria-rowcount / aria-rowindex give assistive technologies the whole table.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
-import { useTable, type ColumnFiltersState, type Updater } from '@tanstack/react-table'
+import { useTable, type ColumnFiltersState, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
+import type { Arrangement } from '../../../shared/differentials/hash'
 import type { Condition } from '../../../shared/kb/types'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { useOpenDetail } from '../hooks/useDetail'
@@ -29,6 +30,9 @@ export interface ConditionTableProps {
   /** Faceted filters, column id → checked values (controlled, like the search). */
   filters: Record<string, string[]>
   onFiltersChange: (filters: Record<string, string[]>) => void
+  /** Sort and hidden columns (controlled, like the filters: kept in the hash and the settings). */
+  arrangement: Arrangement
+  onArrangementChange: (arrangement: Arrangement) => void
 }
 
 const SORT_ARIA = { asc: 'ascending', desc: 'descending' } as const
@@ -106,7 +110,17 @@ function resolve<T>(updater: Updater<T>, old: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(old) : updater
 }
 
-export function ConditionTable({ entries, caption, noun, query, onQueryChange, filters, onFiltersChange }: ConditionTableProps) {
+export function ConditionTable({
+  entries,
+  caption,
+  noun,
+  query,
+  onQueryChange,
+  filters,
+  onFiltersChange,
+  arrangement,
+  onArrangementChange,
+}: ConditionTableProps) {
   const index = useKbIndex()
   const openDetail = useOpenDetail()
   const columns = useMemo(() => conditionColumns(index), [index])
@@ -128,6 +142,13 @@ export function ConditionTable({ entries, caption, noun, query, onQueryChange, f
     .map(([id, values]) => ({ id, value: values.filter((v) => facetValues.get(id)?.has(v)) }))
     .filter((f) => f.value.length > 0)
 
+  // Like the filters: a column the table does not have is ignored.
+  const columnIds = useMemo(() => new Set(columns.map((c) => c.id ?? ('accessorKey' in c ? String(c.accessorKey) : ''))), [columns])
+  const sorting: SortingState = arrangement.sort && columnIds.has(arrangement.sort.id) ? [arrangement.sort] : []
+  const columnVisibility: ColumnVisibilityState = Object.fromEntries(
+    arrangement.hidden.filter((id) => columnIds.has(id)).map((id) => [id, false]),
+  )
+
   const table = useTable({
     features: conditionFeatures,
     columns,
@@ -137,7 +158,15 @@ export function ConditionTable({ entries, caption, noun, query, onQueryChange, f
     getColumnCanGlobalFilter: (column) => column.id === 'name',
     enableMultiSort: false,
     sortDescFirst: false,
-    state: { globalFilter: query, columnFilters },
+    state: { globalFilter: query, columnFilters, sorting, columnVisibility },
+    onSortingChange: (updater) => {
+      const [first] = resolve(updater, sorting)
+      onArrangementChange({ ...arrangement, sort: first ? { id: first.id, desc: first.desc } : null })
+    },
+    onColumnVisibilityChange: (updater) => {
+      const next = resolve(updater, columnVisibility)
+      onArrangementChange({ ...arrangement, hidden: Object.keys(next).filter((id) => next[id] === false) })
+    },
     onGlobalFilterChange: (updater: Updater<unknown>) => {
       const next = resolve(updater, query)
       onQueryChange(typeof next === 'string' ? next : '')

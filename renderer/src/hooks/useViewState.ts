@@ -1,21 +1,22 @@
-// The one owner of what the URL hash says: the view, each view's search and
-// filters, and the patient's marked findings. Back and Forward walk through it
+// The one owner of what the URL hash says: the view, each view's search,
+// filters and table arrangement (sort, hidden columns), and the patient's marked findings. Back and Forward walk through it
 // (a history entry per view switch, filter or finding change; the search box
 // replaces the current entry as one types). With an empty hash at start, the
 // last view, search and filters saved in the settings are restored: never the
 // findings, which are facts about a patient and stay in this session's hash.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../api'
-import { decodeViewState, encodeViewState, type ViewState } from '../../../shared/differentials/hash'
+import { decodeViewState, defaultArrangement, encodeViewState, type Arrangement, type ViewState } from '../../../shared/differentials/hash'
 import type { FindingState } from '../../../shared/differentials/match'
 
 export type Filters = Record<string, string[]>
 export type Findings = Record<string, FindingState>
 
-/** A view's own search and filters, kept while another view is shown. */
+/** A view's own search, filters and table arrangement (sort, hidden columns), kept while another view is shown. */
 export interface ViewScope {
   query: string
   filters: Filters
+  arrangement: Arrangement
 }
 
 interface State {
@@ -30,6 +31,7 @@ export interface ViewStateApi {
   scope: (view: string) => ViewScope
   setQuery: (view: string, query: string) => void
   setFilters: (view: string, filters: Filters) => void
+  setArrangement: (view: string, arrangement: Arrangement) => void
   findings: Findings
   setFindings: (findings: Findings) => void
 }
@@ -37,7 +39,7 @@ export interface ViewStateApi {
 /** How long the last view waits before it is saved in the settings. */
 export const SAVE_DELAY_MS = 500
 
-const EMPTY_SCOPE: ViewScope = { query: '', filters: {} }
+const EMPTY_SCOPE: ViewScope = { query: '', filters: {}, arrangement: defaultArrangement() }
 
 /** The state a hash stands for; a view the app does not have falls back to the first one. */
 function fromHash(hash: string, views: readonly string[], previous: State | null): State {
@@ -45,7 +47,7 @@ function fromHash(hash: string, views: readonly string[], previous: State | null
   const view = views.includes(decoded.view) ? decoded.view : (views[0] ?? decoded.view)
   return {
     view,
-    scopes: { ...previous?.scopes, [view]: { query: decoded.query, filters: decoded.filters } },
+    scopes: { ...previous?.scopes, [view]: { query: decoded.query, filters: decoded.filters, arrangement: decoded.arrangement } },
     findings: decoded.findings,
   }
 }
@@ -55,6 +57,7 @@ function toViewState(state: State, withFindings: boolean): ViewState {
   return {
     // The view ids of views.tsx are those of the hash format.
     view: state.view as ViewState['view'],
+    arrangement: scope.arrangement,
     query: scope.query,
     filters: scope.filters,
     findings: withFindings ? state.findings : {},
@@ -168,6 +171,11 @@ export function useViewState(views: readonly string[]): ViewStateApi {
       update('push', (s) => ({ ...s, scopes: { ...s.scopes, [view]: { ...(s.scopes[view] ?? EMPTY_SCOPE), filters } } })),
     [update],
   )
+  const setArrangement = useCallback(
+    (view: string, arrangement: Arrangement) =>
+      update('push', (s) => ({ ...s, scopes: { ...s.scopes, [view]: { ...(s.scopes[view] ?? EMPTY_SCOPE), arrangement } } })),
+    [update],
+  )
   const current = useRef(state)
   current.current = state
   const setFindings = useCallback(
@@ -184,5 +192,5 @@ export function useViewState(views: readonly string[]): ViewStateApi {
   )
   const scope = useCallback((view: string) => state.scopes[view] ?? EMPTY_SCOPE, [state.scopes])
 
-  return { view: state.view, setView, scope, setQuery, setFilters, findings: state.findings, setFindings }
+  return { view: state.view, setView, scope, setQuery, setFilters, setArrangement, findings: state.findings, setFindings }
 }
