@@ -193,6 +193,15 @@ test('a related entry opens from the detail', async ({ mollet }) => {
   await mollet.getByRole('dialog').getByRole('button', { name: target.name, exact: true }).click()
   await expect(mollet.getByRole('dialog', { name: target.name })).toBeVisible()
   await expect(mollet.getByRole('dialog').locator('.source blockquote').first()).toHaveText(target.provenance[0]?.quote ?? '')
+  // The way back: « ← Retour à … » the entry it was reached from, then no trail left.
+  await mollet.getByRole('dialog').getByRole('button', { name: `← Retour à ${entry.name}` }).click()
+  await expect(mollet.getByRole('dialog', { name: entry.name })).toBeVisible()
+  await expect(mollet.getByRole('dialog').getByRole('button', { name: /^← Retour à/u })).toHaveCount(0)
+  // Closed and opened again: a fresh trail.
+  await mollet.getByRole('dialog').getByRole('button', { name: target.name, exact: true }).click()
+  await mollet.keyboard.press('Escape')
+  await (await openView(mollet, viewOf(entry))).locator(`tr[data-entry="${entry.id}"]`).click()
+  await expect(mollet.getByRole('dialog').getByRole('button', { name: /^← Retour à/u })).toHaveCount(0)
 })
 
 test.describe('a broken knowledge base', () => {

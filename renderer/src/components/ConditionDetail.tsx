@@ -1,7 +1,7 @@
 // The detail of one cause or differential, in a modal dialog: focus moves into
 // it, Esc or a click outside closes it, and the caller gives the focus back to
 // the opener.
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Condition } from '../../../shared/kb/types'
 import { CATEGORIES, ENTRY_KINDS, REFERRALS, SCOPES } from '../../../shared/kb/vocabulary'
 import { AddToHandout } from '../handout/AddToHandout'
@@ -24,6 +24,25 @@ export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetai
   const dialog = useRef<HTMLDialogElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const entry = entryId === null ? undefined : index.conditions.get(entryId)
+  // « Voir aussi » keeps a trail: each related entry followed can be gone back from, « ← Retour à … ».
+  const [trail, setTrail] = useState<string[]>([])
+  useEffect(() => {
+    if (entryId === null) setTrail([])
+  }, [entryId])
+  const follow = (id: string) => {
+    if (entryId !== null) setTrail((t) => [...t, entryId])
+    onNavigate(id)
+  }
+  const previous = trail.length > 0 ? index.conditions.get(trail[trail.length - 1] as string) : undefined
+  const back = previous
+    ? {
+        name: previous.name,
+        go: () => {
+          setTrail((t) => t.slice(0, -1))
+          onNavigate(previous.id)
+        },
+      }
+    : null
 
   // The dialog's close event comes a task after it closed: the state follows
   // at once instead, so that an entry opened in between (Esc then Enter) stays.
@@ -59,7 +78,7 @@ export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetai
         if (event.target === event.currentTarget) close()
       }}
     >
-      {entry && <DetailContent entry={entry} headingRef={heading} onNavigate={onNavigate} onClose={close} />}
+      {entry && <DetailContent entry={entry} headingRef={heading} onNavigate={follow} back={back} onClose={close} />}
     </dialog>
   )
 }
@@ -68,10 +87,12 @@ interface DetailContentProps {
   entry: Condition
   headingRef: React.RefObject<HTMLHeadingElement | null>
   onNavigate: (id: string) => void
+  /** The entry this one was reached from by « Voir aussi », and the way back to it. */
+  back: { name: string; go: () => void } | null
   onClose: () => void
 }
 
-function DetailContent({ entry, headingRef, onNavigate, onClose }: DetailContentProps) {
+function DetailContent({ entry, headingRef, onNavigate, back, onClose }: DetailContentProps) {
   const index = useKbIndex()
   const related = entry.related.map((id) => index.conditions.get(id)).filter((c) => c !== undefined)
   const topics = entry.topics.map((id) => index.topics.get(id)).filter((t) => t !== undefined)
@@ -80,6 +101,11 @@ function DetailContent({ entry, headingRef, onNavigate, onClose }: DetailContent
     <>
       <header className="detail-head">
         <div>
+          {back && (
+            <button type="button" className="link detail-back" onClick={back.go}>
+              ← Retour à {back.name}
+            </button>
+          )}
           <p className="detail-kind">{ENTRY_KINDS[entry.kind]}</p>
           <h2 id="detail-title" ref={headingRef} tabIndex={-1}>
             {entry.name}
