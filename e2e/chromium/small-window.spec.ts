@@ -2,6 +2,7 @@
 // (900 × 600) and at 200 % zoom (a 640 × 420 CSS-pixel window): the entry's
 // name while a wide table scrolls sideways, the Fiche patient's Imprimer while
 // the form scrolls, what the marked findings call for while the findings scroll.
+import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from '../harness/fixtures'
 
@@ -57,3 +58,48 @@ for (const size of [{ width: 900, height: 600 }, { width: 640, height: 420 }]) {
     })
   })
 }
+
+test.describe('axe at the small sizes', () => {
+  for (const size of [{ width: 900, height: 600 }, { width: 640, height: 420 }]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`no WCAG A/AA violation in any view at ${size.width} × ${size.height} (${scheme})`, async ({ mollet }) => {
+        test.setTimeout(60_000)
+        await mollet.setViewportSize(size)
+        await mollet.emulateMedia({ colorScheme: scheme })
+        for (const name of ['Causes', 'Diagnostics différentiels', 'Orientation', 'Fiche patient']) {
+          await mollet.getByRole('tab', { name, exact: true }).click()
+          if (name === 'Orientation') {
+            await mollet.locator('[data-finding="douleur-mollet"]').getByRole('radio', { name: 'Présent' }).check()
+          }
+          await expect(mollet.getByRole('tabpanel', { name, exact: true })).toBeVisible()
+          const result = await new AxeBuilder({ page: mollet }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+          expect(result.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+        }
+      })
+    }
+  }
+})
+
+test.describe('the filters at 640 × 420', () => {
+  test.use({ viewport: { width: 640, height: 420 } })
+
+  test('fold behind « Filtres »: the table comes first, the button opens them and says how many are ticked', async ({ mollet }) => {
+    const view = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+    const toggle = view.getByRole('button', { name: /^Filtres/u })
+    await expect(view.getByRole('group', { name: 'Gravité' })).toBeHidden()
+    await expect.poll(() => inViewport(mollet, view.locator('tr.entry-row').first().locator('td').first())).toBe(true)
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    await view.getByRole('group', { name: 'Gravité' }).getByRole('checkbox').first().check()
+    await expect(toggle).toHaveText('Filtres (1)')
+    await toggle.click()
+    await expect(view.getByRole('group', { name: 'Gravité' })).toBeHidden()
+  })
+})
+
+test('at 1280 × 840 the filters stand beside the table, with no button', async ({ mollet }) => {
+  const view = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  await expect(view.getByRole('group', { name: 'Gravité' })).toBeVisible()
+  await expect(view.getByRole('button', { name: /^Filtres/u })).toBeHidden()
+})

@@ -220,3 +220,38 @@ test.describe('broken knowledge base', () => {
     })
   }
 })
+
+// Every view at the window's minimum size (900 × 600) and at 200 % zoom (device scale factor 2 in a
+// 640 × 420 CSS-pixel window), light and dark: the screens issue 10 asks to be looked at.
+for (const scheme of SCHEMES) {
+  for (const [label, size, scale] of [['900x600', { width: 900, height: 600 }, 1], ['zoom200', { width: 640, height: 420 }, 2]] as const) {
+    test(`every view at ${label} (${scheme})`, async ({ browser, server, renderThread }, testInfo) => {
+      test.setTimeout(90_000)
+      const context = await browser.newContext({ viewport: size, deviceScaleFactor: scale, locale: 'fr-FR', colorScheme: scheme })
+      const page = await context.newPage()
+      const userDataDir = await mkdtemp(join(tmpdir(), 'mollet-sizes-'))
+      await installBridge(page, server.origin, { resourcesDir, userDataDir, desktop: recordingDesktop(testInfo.outputDir), renderPdf: renderThread })
+      await page.goto(`${server.origin}/index.html`)
+      await expect(page.locator('tr.entry-row').first()).toBeVisible()
+      await page.screenshot({ path: join(outDir, `sizes-causes-${label}-${scheme}.png`) })
+      await page.getByRole('tab', { name: 'Diagnostics différentiels' }).click()
+      await page.screenshot({ path: join(outDir, `sizes-differentials-${label}-${scheme}.png`) })
+      await page.getByRole('tab', { name: 'Orientation' }).click()
+      await page.locator('[data-finding="frissons"]').getByRole('radio', { name: 'Présent' }).check()
+      await page.locator('[data-finding="douleur-mollet"]').getByRole('radio', { name: 'Présent' }).check()
+      await page.locator('[data-finding="frissons"]').scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(outDir, `sizes-orientation-${label}-${scheme}.png`) })
+      await page.getByRole('tab', { name: 'Fiche patient' }).click()
+      const view = page.getByRole('tabpanel', { name: 'Fiche patient' })
+      await expect(view.getByText('Aperçu à jour.')).toBeVisible({ timeout: 20_000 })
+      await view.getByLabel('Téléphone').scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(outDir, `sizes-handout-${label}-${scheme}.png`) })
+      await page.getByRole('tab', { name: 'Causes', exact: true }).click()
+      await page.locator('tr.entry-row').first().click()
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await page.screenshot({ path: join(outDir, `sizes-detail-${label}-${scheme}.png`) })
+      await context.close()
+      await rm(userDataDir, { recursive: true, force: true })
+    })
+  }
+}

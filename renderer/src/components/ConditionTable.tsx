@@ -4,7 +4,7 @@
 // list (a knowledge base of thousands of entries) renders only the rows on
 // screen, still as one <table>: spacer rows stand for the others, and
 // aria-rowcount / aria-rowindex give assistive technologies the whole table.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { useTable, type ColumnFiltersState, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
 import type { Arrangement } from '../../../shared/differentials/hash'
 import type { Condition } from '../../../shared/kb/types'
@@ -179,6 +179,8 @@ export function ConditionTable({
 
   const rows = table.getRowModel().rows
   const body = useRef<HTMLTableSectionElement>(null)
+  const filtersId = useId()
+  const [filtersOpen, setFiltersOpen] = useState(false)
   const virtual = rows.length > VIRTUAL_FROM
   const { start, end, rowHeight } = useRowWindow(rows.length, body)
   const filtering = query.trim() !== '' || table.state.columnFilters.length > 0
@@ -210,7 +212,7 @@ export function ConditionTable({
   return (
     <div className={facets.length > 0 ? 'conditions' : 'conditions conditions-unfiltered'}>
       {facets.length > 0 && (
-        <aside className="filters" aria-label="Filtres">
+        <aside id={filtersId} className={filtersOpen ? 'filters filters-open' : 'filters'} aria-label="Filtres">
           {facets.map(({ column, label, options }) => (
             <FacetFilter key={column.id} column={column} label={label} options={options} />
           ))}
@@ -233,6 +235,18 @@ export function ConditionTable({
           {filtering && (
             <button type="button" className="button button-quiet" onClick={clearFilters}>
               Effacer les filtres
+            </button>
+          )}
+          {facets.length > 0 && (
+            // Under 860 px the filters fold behind this button (styles.css): the table comes first.
+            <button
+              type="button"
+              className="button filters-toggle"
+              aria-expanded={filtersOpen}
+              aria-controls={filtersId}
+              onClick={() => setFiltersOpen((open) => !open)}
+            >
+              Filtres{columnFilters.length > 0 ? ` (${columnFilters.reduce((n, f) => n + (Array.isArray(f.value) ? f.value.length : 0), 0)})` : ''}
             </button>
           )}
           <ColumnMenu table={table} />
