@@ -137,3 +137,47 @@ test('sort order and hidden columns are kept per view: in the hash, and in the s
   await expect(table.getByRole('columnheader', { name: /CIM-10/ })).toHaveCount(0)
   await expect(view.locator('tr.entry-row').first().locator('.entry-name')).toHaveText(firstName ?? '')
 })
+
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (css: string) => {
+    const [r, g, b2] = (css.match(/[\d.]+/gu) ?? []).slice(0, 3).map(Number).map((v) => {
+      const c = v / 255
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+    }) as [number, number, number]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b2
+  }
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number]
+  return (hi + 0.05) / (lo + 0.05)
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the focus on a marked finding stands out: 3:1 against the segment and against the page (${scheme})`, async ({ mollet }) => {
+    await mollet.emulateMedia({ colorScheme: scheme })
+    await mollet.getByRole('tab', { name: 'Orientation' }).click()
+    const finding = mollet.locator('[data-finding="douleur-mollet"]')
+    await finding.getByRole('radio', { name: 'Inconnu' }).focus()
+    await mollet.keyboard.press('ArrowLeft')
+    await mollet.keyboard.press('ArrowLeft')
+    const present = finding.getByRole('radio', { name: 'Présent' })
+    await expect(present).toBeFocused()
+    await expect(present).toBeChecked()
+    const colours = await finding.evaluate((el) => {
+      const span = el.querySelector('.segment-present span') as HTMLElement
+      const group = el.querySelector('.segmented') as HTMLElement
+      const panel = el.closest('.findings') as HTMLElement
+      return {
+        ring: getComputedStyle(span).outlineColor,
+        ringStyle: getComputedStyle(span).outlineStyle,
+        segment: getComputedStyle(span).backgroundColor,
+        outer: getComputedStyle(group).outlineColor,
+        outerStyle: getComputedStyle(group).outlineStyle,
+        page: getComputedStyle(panel).backgroundColor,
+      }
+    })
+    expect(colours.ringStyle).toBe('solid')
+    expect(colours.outerStyle).toBe('solid')
+    expect(contrast(colours.ring, colours.segment)).toBeGreaterThanOrEqual(3)
+    expect(contrast(colours.outer, colours.page)).toBeGreaterThanOrEqual(3)
+  })
+}
