@@ -38,6 +38,19 @@ for (const size of [{ width: 900, height: 600 }, { width: 640, height: 420 }]) {
       expect((wrapBox?.height ?? Infinity) <= size.height).toBe(true)
     })
 
+    test('« / » brings each view’s search box into sight, from the foot of the view', async ({ mollet }) => {
+      for (const name of ['Causes', 'Diagnostics différentiels', 'Orientation']) {
+        await mollet.getByRole('tab', { name, exact: true }).click()
+        const view = mollet.getByRole('tabpanel', { name, exact: true })
+        await view.locator('tr.entry-row').last().scrollIntoViewIfNeeded()
+        await mollet.locator('body').click({ position: { x: 1, y: 1 } })
+        await mollet.keyboard.press('/')
+        const search = view.getByRole('searchbox')
+        await expect(search).toBeFocused()
+        await expect.poll(() => inViewport(mollet, search), { message: name }).toBe(true)
+      }
+    })
+
     test('Imprimer stays in sight while the form scrolls', async ({ mollet }) => {
       await mollet.getByRole('tab', { name: 'Fiche patient' }).click()
       const view = mollet.getByRole('tabpanel', { name: 'Fiche patient' })
