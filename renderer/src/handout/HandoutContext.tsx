@@ -20,6 +20,7 @@ import type { GivenHandout } from '../../../shared/orientation/record-note'
 import type { KnowledgeBase } from '../../../shared/kb/types'
 import type { Settings } from '../../../shared/settings/schema'
 import { useKbIndex } from '../hooks/useKbIndex'
+import { closeDialogs } from '../lib/dialogs'
 import { printPdf } from './printDocument'
 
 /** The view id of the handout (views.tsx, shared/differentials/hash.ts). */
@@ -264,7 +265,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   const command = useCallback(
     (c: MenuCommand) => {
       if (c !== 'print-handout' && c !== 'save-handout') return
-      for (const dialog of document.querySelectorAll('dialog[open]')) (dialog as HTMLDialogElement).close()
+      closeDialogs()
       if (viewNow.current !== HANDOUT_VIEW) open()
       else void run(c === 'print-handout' ? 'print' : 'save')
     },

@@ -7,12 +7,9 @@ import { useCallback, useEffect } from 'react'
 import { events } from '../api'
 import type { MenuCommand } from '../../../shared/ipc/contract'
 import { tabId } from '../components/ViewTabs'
+import { closeDialogs } from '../lib/dialogs'
 
 const isMac = /Mac/u.test(navigator.userAgent)
-
-function closeDialogs(): void {
-  for (const dialog of document.querySelectorAll('dialog[open]')) (dialog as HTMLDialogElement).close()
-}
 
 /** The command a key stands for, if any. */
 function commandOf(event: KeyboardEvent, viewIds: readonly string[]): MenuCommand | null {
