@@ -138,6 +138,9 @@ test('after intense exercise alone: the red flags to ask first; self-care only o
   await expect(view.getByTestId('reassurance')).toHaveCount(0)
   await expect(pending).not.toContainText(REFERRALS['auto-soins'])
   await expect(view.locator('.alert-referral')).toHaveCount(0)
+  // No row reads « Auto-soins » either, before the red flags are answered.
+  await expect(view.locator('td.col-referral', { hasText: REFERRALS['auto-soins'] })).toHaveCount(0)
+  await expect(view.locator(`tr[data-entry="${expected[0]?.id}"] td.col-referral`)).toHaveText('À vérifier avant de rassurer')
 
   // Answered one by one: the list shrinks; the last answer earns the self-care box.
   for (const [i, f] of redFlags.entries()) {
@@ -156,6 +159,7 @@ test('after intense exercise alone: the red flags to ask first; self-care only o
     (calm?.status === 'earned' ? calm.advice : []).map((a) => `${a.label}${NBSP}: ${a.patientText}`),
   )
   await expect(box).toContainText(REFERRALS['auto-soins'])
+  await expect(view.locator(`tr[data-entry="${expected[0]?.id}"] td.col-referral`)).toHaveText(REFERRALS['auto-soins'])
 
   // A red flag said present turns the reassurance into the banner.
   await mark(mollet, 'fievre', 'Présent')

@@ -22,11 +22,13 @@ export interface MatchTableProps {
   grouped: boolean
   /** A search is typed: nothing is folded, so that every hit shows. */
   searching: boolean
+  /** Reassurance is not earned yet (a red flag present or not answered): no row reads « Auto-soins ». */
+  selfCareOnHold: boolean
 }
 
 const GROUP_ORDER = Object.keys(MATCH_GROUPS) as MatchGroup[]
 
-export function MatchTable({ results, explained, grouped, searching }: MatchTableProps) {
+export function MatchTable({ results, explained, grouped, searching, selfCareOnHold }: MatchTableProps) {
   const id = useId()
   const [othersOpen, setOthersOpen] = useState(false)
   const columns = explained ? 4 : 3
@@ -83,7 +85,7 @@ export function MatchTable({ results, explained, grouped, searching }: MatchTabl
                   </th>
                 </tr>
               )}
-              {!folded && rows.map((r) => <MatchRow key={r.id} result={r} explained={explained} />)}
+              {!folded && rows.map((r) => <MatchRow key={r.id} result={r} explained={explained} selfCareOnHold={selfCareOnHold} />)}
             </tbody>
           )
         })}
@@ -103,7 +105,7 @@ export function MatchTable({ results, explained, grouped, searching }: MatchTabl
   )
 }
 
-function MatchRow({ result, explained }: { result: MatchResult; explained: boolean }) {
+function MatchRow({ result, explained, selfCareOnHold }: { result: MatchResult; explained: boolean; selfCareOnHold: boolean }) {
   const index = useKbIndex()
   const openDetail = useOpenDetail()
   const c = result.condition
@@ -159,7 +161,9 @@ function MatchRow({ result, explained }: { result: MatchResult; explained: boole
           )}
         </td>
       )}
-      <td className="col-referral">{REFERRALS[c.referral]}</td>
+      <td className="col-referral">
+        {c.referral === 'auto-soins' && selfCareOnHold ? 'À vérifier avant de rassurer' : REFERRALS[c.referral]}
+      </td>
     </tr>
   )
 }

@@ -89,7 +89,13 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
           </p>
         )}
 
-        <MatchTable results={shown} explained={explained} grouped={grouped} searching={queryTerms(query).length > 0} />
+        <MatchTable
+          results={shown}
+          explained={explained}
+          grouped={grouped}
+          searching={queryTerms(query).length > 0}
+          selfCareOnHold={calm?.status !== 'earned'}
+        />
       </div>
     </div>
   )
