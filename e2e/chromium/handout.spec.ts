@@ -6,7 +6,6 @@
 // The printer and the save dialog are the recording desktop of the fixtures.
 import AxeBuilder from '@axe-core/playwright'
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,9 +14,9 @@ import type { Locator, Page } from '@playwright/test'
 import type { Advice, Condition, Finding } from '../../shared/kb/types'
 import { frenchTypography } from '../../shared/text/typography'
 import { differingShare, greyPages, pdfInfo, pdfText, searchable, type GreyPage } from '../../test/handout/pdf-tools'
-import { test, expect, repoRoot, resourcesDir, sendMenuCommand } from '../harness/fixtures'
+import { test, expect, repoRoot, resourcesDir, sendMenuCommand, readKnowledgeFile } from '../harness/fixtures'
 
-const read = <T,>(file: string): T => JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as T
+const read = readKnowledgeFile
 const causes = read<Condition[]>('causes.json')
 const differentials = read<Condition[]>('differentials.json')
 const advice = read<Advice[]>('advice.json')

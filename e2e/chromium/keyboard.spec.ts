@@ -2,13 +2,11 @@
 // the detail, Esc closes it, `?` lists the shortcuts; the findings are marked
 // with Tab and the arrows; from a detail on to the Fiche patient. Focus stays
 // visible.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import type { Condition, Topic } from '../../shared/kb/types'
-import { test, expect, resourcesDir } from '../harness/fixtures'
+import { test, expect, readKnowledgeFile } from '../harness/fixtures'
 
-const read = <T,>(file: string): T => JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as T
+const read = readKnowledgeFile
 const conditions = [...read<Condition[]>('causes.json'), ...read<Condition[]>('differentials.json')]
 const topics = read<Topic[]>('topics.json')
 

@@ -2,8 +2,6 @@
 // causes and differentials narrow and order by fit, each row says why, a red
 // flag raises the article's advice, a harmless picture shows self-care. The
 // expected rows, reasons and texts come from the knowledge-base JSON.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import {
   MATCH_GROUPS,
@@ -18,9 +16,9 @@ import {
 } from '../../shared/differentials/match'
 import { CATEGORIES, REFERRALS } from '../../shared/kb/vocabulary'
 import { matchesQuery } from '../../shared/text/fold'
-import { test, expect, resourcesDir } from '../harness/fixtures'
+import { test, expect, readKnowledgeFile } from '../harness/fixtures'
 
-const read = <T,>(file: string): T => JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as T
+const read = readKnowledgeFile
 const kb: MatchKb = {
   causes: read('causes.json'),
   differentials: read('differentials.json'),

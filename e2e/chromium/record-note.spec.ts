@@ -12,9 +12,9 @@ import { standardSelection } from '../../shared/handout/selection'
 import type { MarkedFindings } from '../../shared/differentials/match'
 import type { KnowledgeBase } from '../../shared/kb/types'
 import { composeRecordNote } from '../../shared/orientation/record-note'
-import { test, expect, resourcesDir, sendMenuCommand } from '../harness/fixtures'
+import { test, expect, resourcesDir, sendMenuCommand, readKnowledgeFile } from '../harness/fixtures'
 
-const read = <T,>(file: string): T => JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as T
+const read = readKnowledgeFile
 const kb: KnowledgeBase = {
   meta: read('meta.json'),
   causes: read('causes.json'),

@@ -6,6 +6,7 @@
 // the print document under print media (page.pdf) instead; headless Chromium
 // cannot print, and a real print() there blocks page.pdf for good.
 import { test as base, expect, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -19,6 +20,11 @@ import { serveRenderer, type StaticServer } from './static-server'
 export const repoRoot = resolve(import.meta.dirname, '../..')
 export const rendererDir = join(repoRoot, 'out/renderer')
 export const resourcesDir = join(repoRoot, 'resources')
+
+/** A knowledge-base file of the bundled resources, as the specs compare the screen with it. */
+export function readKnowledgeFile<T>(file: string): T {
+  return JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as T
+}
 
 /** What reached the printer: the handout PDF main made for it, and the print document as printed. */
 export interface PrintRecord {

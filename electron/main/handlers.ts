@@ -38,7 +38,7 @@ export const HANDOUT_FILE_NAME = 'fiche-patient-mollet.pdf'
  * character: never a silent « \ufffd » in place of « ≤ 3 g/j » (the preview
  * shows them, and the form names them as it is typed).
  */
-export function printable<T extends { unprintable: string[] }>(rendered: T): T {
+function printable<T extends { unprintable: string[] }>(rendered: T): T {
   if (rendered.unprintable.length === 0) return rendered
   throw new HandlerError(unprintableMessage(rendered.unprintable))
 }

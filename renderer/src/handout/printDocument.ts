@@ -9,7 +9,7 @@
 import { drawPages } from './pdfjs'
 
 /** Print resolution: 300 dots per inch, as Firefox's viewer at its best setting. */
-export const PRINT_DPI = 300
+const PRINT_DPI = 300
 const PRINT_SCALE = PRINT_DPI / 72
 
 let current: { host: HTMLElement; urls: string[] } | null = null
