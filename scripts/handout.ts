@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { writeFileAtomically } from '../electron/main/atomic-write'
 import { createHandoutService } from '../electron/main/handout/service'
+import { bundledKnowledge } from '../electron/main/knowledge/store'
 import { devRenderThread } from './dev-render-thread'
 import { HandoutContentError } from '../shared/handout/compose'
 import { selectionOf, startingChoice, unknownSelection } from '../shared/handout/selection'
@@ -112,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   // The same render thread as the app: the layout runs off this process's main thread.
-  const service = createHandoutService(resourcesDir, devRenderThread())
+  const service = createHandoutService(bundledKnowledge(resourcesDir), resourcesDir, devRenderThread())
   const kb = await service.knowledgeBase()
 
   if (values.list) {

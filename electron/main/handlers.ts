@@ -10,7 +10,7 @@ import { writeFileAtomically } from './atomic-write'
 import type { PdfRenderer } from './handout/render-thread'
 import { createHandoutService, type RenderedHandout } from './handout/service'
 import { HandlerError, type Handlers } from './ipc/dispatcher'
-import { loadKnowledgeBase } from './knowledge/load'
+import { bundledKnowledge, type KnowledgeStore } from './knowledge/store'
 import { createSettingsStore } from './settings/store'
 
 /** The Electron-only work, behind a port so the handlers stay testable in Node. */
@@ -29,6 +29,8 @@ export interface HandlerDeps {
   desktop: DesktopPort
   /** Draws the PDF off the main process: the render thread (a test may wrap it to fail). */
   renderPdf: PdfRenderer
+  /** The knowledge base every call serves; by default the bundled one, loaded once. */
+  knowledge?: KnowledgeStore
 }
 
 export const HANDOUT_FILE_NAME = 'fiche-patient-mollet.pdf'
@@ -45,7 +47,8 @@ function printable<T extends { unprintable: string[] }>(rendered: T): T {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const settings = createSettingsStore(deps.userDataDir)
-  const handouts = createHandoutService(deps.resourcesDir, deps.renderPdf)
+  const knowledge = deps.knowledge ?? bundledKnowledge(deps.resourcesDir)
+  const handouts = createHandoutService(knowledge, deps.resourcesDir, deps.renderPdf)
   let preview: AbortController | null = null
 
   // Read once: loading a corrupt file moves it aside, and its notice must reach
@@ -77,7 +80,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
-    loadKnowledgeBase: () => loadKnowledgeBase(deps.resourcesDir),
+    loadKnowledgeBase: () => knowledge.current(),
 
     getSettings: () => currentSettings(),
 

@@ -4,7 +4,7 @@
 import { composeHandout, type HandoutDocument } from '../../../shared/handout/compose'
 import type { HandoutOptions, Letterhead } from '../../../shared/handout/options'
 import type { KnowledgeBase } from '../../../shared/kb/types'
-import { loadKnowledgeBase } from '../knowledge/load'
+import type { KnowledgeStore } from '../knowledge/store'
 import type { RenderedPdf } from './pdf'
 import type { PdfRenderer } from './render-thread'
 
@@ -17,16 +17,12 @@ export interface HandoutService {
   render(options: HandoutOptions, letterhead: Letterhead, how?: { date?: Date; signal?: AbortSignal }): Promise<RenderedHandout>
 }
 
-/** The knowledge base is read once, on first use (it ships with the app and does not change while it runs). */
-export function createHandoutService(resourcesDir: string, renderPdf: PdfRenderer): HandoutService {
-  let kb: Promise<KnowledgeBase> | null = null
-  const knowledgeBase = (): Promise<KnowledgeBase> => {
-    kb ??= loadKnowledgeBase(resourcesDir).then((snapshot) => snapshot.kb)
-    kb.catch(() => {
-      kb = null
-    })
-    return kb
-  }
+/**
+ * Handouts compose from the same snapshot the tables show (`knowledge`);
+ * `resourcesDir` gives the fonts.
+ */
+export function createHandoutService(knowledge: KnowledgeStore, resourcesDir: string, renderPdf: PdfRenderer): HandoutService {
+  const knowledgeBase = async (): Promise<KnowledgeBase> => (await knowledge.current()).kb
   return {
     knowledgeBase,
     async render(options, letterhead, how = {}) {
