@@ -1,6 +1,9 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { layering } from './scripts/build/layering'
+
+const ZOD = "validation is main's (shared/ipc/validators.ts); the contract holds only types and plain checks"
 
 // Non-default folders: every side names its entry explicitly.
 export default defineConfig({
@@ -22,6 +25,14 @@ export default defineConfig({
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
+    plugins: [
+      layering({
+        name: 'The preload',
+        folders: ['electron/preload', 'shared/ipc'],
+        forbiddenPackages: { zod: ZOD },
+        externals: ['electron'],
+      }),
+    ],
   },
   renderer: {
     root: 'renderer',
@@ -32,6 +43,13 @@ export default defineConfig({
       minify: true,
       rolldownOptions: { input: resolve('renderer/index.html') },
     },
-    plugins: [react()],
+    plugins: [
+      react(),
+      layering({
+        name: 'The renderer',
+        folders: ['renderer', 'shared'],
+        forbiddenPackages: { zod: ZOD, electron: 'the renderer reaches main through window.mollet only' },
+      }),
+    ],
   },
 })

@@ -12,7 +12,14 @@ import { bundledKnowledge } from '../electron/main/knowledge/store'
 import { devRenderThread } from './dev-render-thread'
 import { HandoutContentError } from '../shared/handout/compose'
 import { selectionOf, startingChoice, unknownSelection } from '../shared/handout/selection'
-import { letterheadProblem, noteProblem, unprintableMessage, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../shared/handout/options'
+import {
+  letterheadProblem,
+  noteProblem,
+  unprintableMessage,
+  PATIENT_NAME_MAX,
+  type HandoutOptions,
+  type Letterhead,
+} from '../shared/handout/options'
 import { settingsSchema, DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema'
 
 const resourcesDir = resolve(import.meta.dirname, '../resources')
@@ -138,7 +145,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const unknown = unknownSelection(kb, { causes: given.causes ?? [], advice: given.advice ?? [] })
   if (unknown.length > 0) {
-    throw new UsageError(`Identifiant${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''}\u00a0: ${unknown.join(', ')}. La liste\u00a0: npm run handout -- --list`)
+    throw new UsageError(
+      `Identifiant${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''}\u00a0: ${unknown.join(', ')}. La liste\u00a0: npm run handout -- --list`,
+    )
   }
   const patientName = values.patient ?? ''
   const note = (values.note ?? '').replace(/\\n/gu, '\n')

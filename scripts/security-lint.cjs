@@ -34,7 +34,10 @@ const excludedChecks = ['AvailableSecurityFixesGlobalCheck']
 // 1. The parser gets TypeScript 4.2.4, not the project's TypeScript 7.
 const resolveFilename = Module._resolveFilename
 Module._resolveFilename = function (request, parent, ...rest) {
-  if ((request === 'typescript' || request.startsWith('typescript/')) && parent?.filename?.includes(`${path.sep}@typescript-eslint${path.sep}`)) {
+  if (
+    (request === 'typescript' || request.startsWith('typescript/')) &&
+    parent?.filename?.includes(`${path.sep}@typescript-eslint${path.sep}`)
+  ) {
     return resolveFilename.call(this, request.replace(/^typescript/, nestedTypescript), parent, ...rest)
   }
   return resolveFilename.call(this, request, parent, ...rest)
@@ -51,7 +54,8 @@ function offlineGot(from) {
   }
   return new Proxy(function got() {}, {
     apply: (_target, _this, args) => refuse(`got(${String(args[0])})`),
-    get: (_target, property) => (property === 'then' || property === '__esModule' ? undefined : (...args) => refuse(`got.${String(property)}(${String(args[0])})`)),
+    get: (_target, property) =>
+      property === 'then' || property === '__esModule' ? undefined : (...args) => refuse(`got.${String(property)}(${String(args[0])})`),
   })
 }
 const load = Module._load
@@ -122,7 +126,9 @@ async function main() {
   const tolerated = result.errors.filter((e) => e.tolerable)
   for (const e of tolerated) console.log(`  parser warning (file still scanned): ${path.relative(input, e.file)}: ${e.message}`)
   const used = new Set()
-  console.log(`Electronegativity: ${files} files, ${result.atomicChecks} atomic and ${result.globalChecks} global checks (${excludedChecks.join(', ')} excluded: it calls the network), ${result.issues.length} findings.`)
+  console.log(
+    `Electronegativity: ${files} files, ${result.atomicChecks} atomic and ${result.globalChecks} global checks (${excludedChecks.join(', ')} excluded: it calls the network), ${result.issues.length} findings.`,
+  )
   for (const issue of result.issues) {
     const where = `${issue.file}:${issue.location.line}:${issue.location.column}`
     const label = `${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(9)} ${issue.id.padEnd(36)} ${where}`
@@ -140,7 +146,8 @@ async function main() {
     }
   }
   accepted.forEach((a, i) => {
-    if (!used.has(i)) failures.push(`stale entry in security/electronegativity-accepted.json (no such finding any more): ${a.check} ${a.file}`)
+    if (!used.has(i))
+      failures.push(`stale entry in security/electronegativity-accepted.json (no such finding any more): ${a.check} ${a.file}`)
   })
 
   if (failures.length > 0) {

@@ -14,7 +14,16 @@ import { percentile, median } from '../../scripts/bench/stats'
 const BIG = 10_000
 const NAV_RUNS = 10
 /** Typed char by char, then erased with Backspace: every key is one sample (≥ 200 per base). */
-const QUERIES = ['deshydratation', 'sclerose laterale', 'magnesium', 'compression nerveuse', 'maladie de wilson', 'hypoglycemie', 'copie 12', 'tics']
+const QUERIES = [
+  'deshydratation',
+  'sclerose laterale',
+  'magnesium',
+  'compression nerveuse',
+  'maladie de wilson',
+  'hypoglycemie',
+  'copie 12',
+  'tics',
+]
 const KEYSTROKES = QUERIES.reduce((n, q) => n + 2 * q.length, 0)
 
 const results: Record<string, unknown> = {}

@@ -4,7 +4,7 @@
 // a corrupt settings file, an unwritable user-data folder, an unwritable save
 // path, a PDF render that fails. Each: the French message is on screen, the app
 // stays usable (views, search), and the settings saved before are still on disk.
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
@@ -85,7 +85,9 @@ test.describe('the settings file is corrupt', () => {
 
   test('the notice says so in French, the old file is kept aside byte for byte, the app works', async ({ mollet, handlerDeps }) => {
     const view = await openHandout(mollet)
-    await expect(view.getByTestId('settings-notice')).toContainText('Les réglages enregistrés étaient illisibles\u00a0: Mollet utilise les réglages par défaut.')
+    await expect(view.getByTestId('settings-notice')).toContainText(
+      'Les réglages enregistrés étaient illisibles\u00a0: Mollet utilise les réglages par défaut.',
+    )
     await expectUsable(mollet)
     const dir = handlerDeps.userDataDir as string
     const aside = (await readdir(dir)).find((f) => /^settings\.corrupt-.+\.json$/u.test(f))
@@ -134,13 +136,20 @@ test.describe('the save path is unwritable', () => {
     },
   })
 
-  test('saving the handout fails in French; the app works, saving elsewhere works next', async ({ mollet, desktop, saveDir, handlerDeps }) => {
+  test('saving the handout fails in French; the app works, saving elsewhere works next', async ({
+    mollet,
+    desktop,
+    saveDir,
+    handlerDeps,
+  }) => {
     const badPath = await pathUnderAFile(saveDir, 'fiche.pdf')
     desktop.nextSavePath = () => badPath
     const view = await openHandout(mollet)
     await expect(view.locator('.pdf-pages canvas').first()).toBeVisible({ timeout: 20_000 })
     await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
-    await expect(view.getByRole('alert')).toHaveText('La fiche n’a pas pu être enregistrée à cet endroit. Choisissez un dossier où vous pouvez écrire.')
+    await expect(view.getByRole('alert')).toHaveText(
+      'La fiche n’a pas pu être enregistrée à cet endroit. Choisissez un dossier où vous pouvez écrire.',
+    )
     await expectUsable(mollet)
     desktop.nextSavePath = () => join(saveDir, 'ailleurs.pdf')
     const again = await openHandout(mollet)
@@ -168,7 +177,11 @@ test.describe('the PDF render fails', () => {
     },
   })
 
-  test('preview and printing say so in French, the app works, the next render draws the handout', async ({ mollet, desktop, handlerDeps }) => {
+  test('preview and printing say so in French, the app works, the next render draws the handout', async ({
+    mollet,
+    desktop,
+    handlerDeps,
+  }) => {
     const view = await openHandout(mollet)
     await expect(view.getByRole('alert').filter({ hasText: 'pas pu être produite' })).toHaveText(PDF_FAILED)
     await view.getByRole('button', { name: 'Imprimer', exact: true }).click()

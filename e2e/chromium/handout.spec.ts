@@ -82,12 +82,15 @@ test('the preview draws the real PDF under the app’s CSP, without any violatio
   expect(await view.locator('.pdf-pages canvas').count()).toBe(Number(await view.locator('.pdf-pages').getAttribute('data-pages')))
   await expect(view.locator('.pdf-pages canvas').first()).toHaveAttribute('aria-label', /^Page 1 sur \d$/u)
   // Something was drawn: the first page is not blank.
-  const inked = await view.locator('.pdf-pages canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray()
-    let dark = 0
-    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 100) dark++
-    return dark
-  })
+  const inked = await view
+    .locator('.pdf-pages canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray()
+      let dark = 0
+      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 100) dark++
+      return dark
+    })
   expect(inked).toBeGreaterThan(1000)
   expect(await mollet.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([])
   expect(errors).toEqual([])
@@ -148,11 +151,16 @@ test('printed, saved and made by the command line: the same document; the name i
   const saved = new Uint8Array(await readFile(savedPath))
   const cliPath = join(saveDir, 'cli.pdf')
   await cli([
-    '--out', cliPath,
-    '--causes', (await ticked(view, 'data-cause')).join(','),
-    '--advice', (await ticked(view, 'data-advice')).join(','),
-    '--patient', PATIENT,
-    '--note', note.replace('\n', '\\n'),
+    '--out',
+    cliPath,
+    '--causes',
+    (await ticked(view, 'data-cause')).join(','),
+    '--advice',
+    (await ticked(view, 'data-advice')).join(','),
+    '--patient',
+    PATIENT,
+    '--note',
+    note.replace('\n', '\\n'),
     '--large-print',
   ])
   const fromCli = new Uint8Array(await readFile(cliPath))
@@ -178,7 +186,9 @@ test('printed, saved and made by the command line: the same document; the name i
   const file = greyPages(saved, 72)
   expect(paper.length).toBe(file.length)
   const shares = paper.map((page, i) => differingShare(page, file[i] as GreyPage))
-  console.log(`Impression et PDF enregistré, part des carrés de 8 × 8 pixels différents à 72 dpi : ${shares.map((x) => `${(x * 100).toFixed(2)} %`).join(', ')}`)
+  console.log(
+    `Impression et PDF enregistré, part des carrés de 8 × 8 pixels différents à 72 dpi : ${shares.map((x) => `${(x * 100).toFixed(2)} %`).join(', ')}`,
+  )
   for (const share of shares) expect(share).toBeLessThan(PRINT_PIXEL_TOLERANCE)
   // And the measure tells pages apart: page 1 printed against page 2 saved differs far more.
   expect(differingShare(paper[0] as GreyPage, file[1] as GreyPage)).toBeGreaterThan(10 * PRINT_PIXEL_TOLERANCE)
@@ -395,14 +405,19 @@ test('ticking a cause brings its advice, unticking takes it away: the form and t
   expect(pdfText(new Uint8Array(await readFile(join(saveDir, 'fiche-2.pdf'))))).toBe(fromForm)
 })
 
-test('limits are said, never silently applied: a pasted note, a long letterhead, characters the font lacks', async ({ mollet, desktop }) => {
+test('limits are said, never silently applied: a pasted note, a long letterhead, characters the font lacks', async ({
+  mollet,
+  desktop,
+}) => {
   const view = await openHandout(mollet)
   const noteField = view.getByLabel('Note du soignant (facultatif)')
   // A pasted note over 3,000 characters is kept whole and said too long; nothing is printed.
   const pasted = `${'Buvez un grand verre d’eau le matin. '.repeat(100)}FIN-DU-TEXTE`
   await noteField.fill(pasted)
   await expect(noteField).toHaveValue(pasted)
-  await expect(view.getByTestId('note-problem')).toHaveText(/^La note est trop longue\u00a0: 3\u202f\d{3} caractères pour 3\u202f000 au plus\./u)
+  await expect(view.getByTestId('note-problem')).toHaveText(
+    /^La note est trop longue\u00a0: 3\u202f\d{3} caractères pour 3\u202f000 au plus\./u,
+  )
   await expect(view.getByText('Aperçu non mis à jour\u00a0: la note dépasse ses limites.')).toBeVisible()
   await view.getByRole('button', { name: 'Imprimer', exact: true }).click()
   await expect(view.getByRole('alert').filter({ hasText: 'Aperçu' })).toHaveCount(0)
@@ -423,7 +438,9 @@ test('limits are said, never silently applied: a pasted note, a long letterhead,
 
   // A letterhead past the handout's bounds cannot be saved, and says why.
   await view.getByLabel('Adresse').fill(Array.from({ length: 7 }, (_, i) => `Dr Martin ${i}`).join('\n'))
-  await expect(view.getByTestId('letterhead-problem')).toHaveText('L’adresse du cabinet compte trop de lignes pour la fiche\u00a0: 6 au plus.')
+  await expect(view.getByTestId('letterhead-problem')).toHaveText(
+    'L’adresse du cabinet compte trop de lignes pour la fiche\u00a0: 6 au plus.',
+  )
   await expect(view.getByRole('button', { name: 'Enregistrer l’en-tête' })).toBeDisabled()
 })
 

@@ -15,7 +15,7 @@ test('a filter value the knowledge base does not offer is ignored, not applied',
   await expect(view.locator('tr.entry-row').first()).toBeVisible()
   const total = await view.locator('tr.entry-row').count()
   expect(total).toBeGreaterThan(1)
-  await expect(view.getByRole("status")).toHaveText(`${total}${NBSP}causes`)
+  await expect(view.getByRole('status')).toHaveText(`${total}${NBSP}causes`)
   await expect(view.locator('aside.filters input[type="checkbox"]:checked')).toHaveCount(0)
   // A known value next to it still applies.
   await mollet.goto(`${server.origin}/index.html#view=causes&f.category=nexistepas&f.seriousness=benin`)
@@ -99,7 +99,11 @@ test('« Aller »: Ctrl+1…4 show each view, Alt+← / Alt+→ walk back and fo
   await expect(tab('Causes')).toHaveAttribute('aria-selected', 'true')
 })
 
-test('sort order and hidden columns are kept per view: in the hash, and in the settings after a restart', async ({ mollet, server, userDataDir }) => {
+test('sort order and hidden columns are kept per view: in the hash, and in the settings after a restart', async ({
+  mollet,
+  server,
+  userDataDir,
+}) => {
   const view = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
   const table = view.getByRole('table')
   const nameHeader = table.getByRole('columnheader', { name: /Nom/ })
@@ -141,10 +145,13 @@ test('sort order and hidden columns are kept per view: in the hash, and in the s
 /** WCAG contrast ratio of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
   const lum = (css: string) => {
-    const [r, g, b2] = (css.match(/[\d.]+/gu) ?? []).slice(0, 3).map(Number).map((v) => {
-      const c = v / 255
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-    }) as [number, number, number]
+    const [r, g, b2] = (css.match(/[\d.]+/gu) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const c = v / 255
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+      }) as [number, number, number]
     return 0.2126 * r + 0.7152 * g + 0.0722 * b2
   }
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number]

@@ -12,7 +12,7 @@ import { test, expect, rendererDir } from '../harness/fixtures'
 function bundlePaths(): Set<string> {
   const files = readdirSync(rendererDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => '/' + relative(rendererDir, `${entry.parentPath}${sep}${entry.name}`).split(sep).join('/'))
+    .map((entry) => `/${relative(rendererDir, `${entry.parentPath}${sep}${entry.name}`).split(sep).join('/')}`)
   return new Set(files)
 }
 
@@ -49,11 +49,7 @@ async function useEveryScreen(page: Page): Promise<number> {
   return screens
 }
 
-test('the renderer requests nothing outside its own bundle, and the handlers open no socket', async ({
-  mollet: page,
-  context,
-  server,
-}) => {
+test('the renderer requests nothing outside its own bundle, and the handlers open no socket', async ({ mollet: page, context, server }) => {
   const requested: string[] = []
   const refused: string[] = []
   const record = (url: string) => {

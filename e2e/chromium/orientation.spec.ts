@@ -204,9 +204,7 @@ test('the search narrows the ranked list and shows the hits of the folded group'
   await expect(view.locator('tr.entry-row')).toHaveCount(folded.length)
   expect(await rowIds()).toEqual(folded.map((r) => r.id))
   await expect(view.locator('tbody[data-group="autres"]').getByRole('button')).toHaveCount(0)
-  await expect(view.locator('p.count')).toHaveText(
-    `0${NBSP}entrée concordante sur${NBSP}${folded.length}`,
-  )
+  await expect(view.locator('p.count')).toHaveText(`0${NBSP}entrée concordante sur${NBSP}${folded.length}`)
   // ↓ from the search box reaches the first hit.
   await view.getByRole('searchbox').press('ArrowDown')
   await expect(view.locator(`tr[data-entry="${folded[0]?.id}"]`)).toBeFocused()
@@ -269,7 +267,9 @@ test('a contrary sign argues against, scores with U+2212, and the banner says ea
 })
 
 // Issue 9, observation 2: what the article says of the neurological diseases is shown as their group's.
-test('meningitis: its own « Que faire » says the article says nothing specific; the group statements are attributed', async ({ mollet }) => {
+test('meningitis: its own « Que faire » says the article says nothing specific; the group statements are attributed', async ({
+  mollet,
+}) => {
   const view = await openOrientation(mollet)
   await view.getByRole('searchbox').fill('méningite')
   await view.locator('tr[data-entry="meningite"]').click()

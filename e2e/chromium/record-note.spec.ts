@@ -33,7 +33,11 @@ async function mark(page: Page, id: string, state: 'Présent' | 'Absent' | 'Inco
   await page.locator(`[data-finding="${id}"]`).getByRole('radio', { name: state }).check()
 }
 
-test('the note reaches the clipboard, is shown as copied, and names the handout printed in the session', async ({ mollet, desktop, userDataDir }) => {
+test('the note reaches the clipboard, is shown as copied, and names the handout printed in the session', async ({
+  mollet,
+  desktop,
+  userDataDir,
+}) => {
   const console: string[] = []
   mollet.on('console', (m) => console.push(m.text()))
 
@@ -73,7 +77,12 @@ test('the note reaches the clipboard, is shown as copied, and names the handout 
   await mollet.keyboard.press('Control+Shift+C')
   await expect(view).toBeVisible()
   await expect.poll(() => desktop.clipboard.length).toBe(2)
-  const standard = composeHandout(kb, { ...standardSelection(kb), largePrint: false, patientName: PATIENT, note: NOTE }, { name: '', address: '', phone: '' }, new Date())
+  const standard = composeHandout(
+    kb,
+    { ...standardSelection(kb), largePrint: false, patientName: PATIENT, note: NOTE },
+    { name: '', address: '', phone: '' },
+    new Date(),
+  )
   const withHandout = composeRecordNote(kb, marked, new Date(), { action: 'imprimée', sections: standard.sections.map((s) => s.heading) })
   expect(desktop.clipboard[1]).toBe(withHandout)
   expect(withHandout).toContain('Fiche patient imprimée\u00a0: ')
@@ -112,4 +121,3 @@ test('the shortcuts dialog lists the copy, and over a dialog the shortcut copies
   await expect.poll(() => desktop.clipboard.length).toBe(1)
   await expect(mollet.getByRole('tab', { name: 'Orientation' })).toHaveAttribute('aria-selected', 'true')
 })
-

@@ -13,7 +13,10 @@ async function inViewport(page: Page, target: Locator): Promise<boolean> {
   return box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width + 0.5 && box.y + box.height <= size.height + 0.5
 }
 
-for (const size of [{ width: 900, height: 600 }, { width: 640, height: 420 }]) {
+for (const size of [
+  { width: 900, height: 600 },
+  { width: 640, height: 420 },
+]) {
   test.describe(`${size.width} × ${size.height}`, () => {
     test.use({ viewport: size })
 
@@ -73,7 +76,10 @@ for (const size of [{ width: 900, height: 600 }, { width: 640, height: 420 }]) {
 }
 
 test.describe('axe at the small sizes', () => {
-  for (const size of [{ width: 900, height: 600 }, { width: 640, height: 420 }]) {
+  for (const size of [
+    { width: 900, height: 600 },
+    { width: 640, height: 420 },
+  ]) {
     for (const scheme of ['light', 'dark'] as const) {
       test(`no WCAG A/AA violation in any view at ${size.width} × ${size.height} (${scheme})`, async ({ mollet }) => {
         test.setTimeout(60_000)

@@ -11,8 +11,7 @@ import { CATEGORIES, SERIOUSNESS } from '../../shared/kb/vocabulary'
 import { foldForSearch } from '../../shared/text/fold'
 import { test, expect, resourcesDir } from '../harness/fixtures'
 
-const readList = (file: string): Condition[] =>
-  JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as Condition[]
+const readList = (file: string): Condition[] => JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as Condition[]
 const causes = readList('causes.json')
 const differentials = readList('differentials.json')
 const all = [...causes, ...differentials]
@@ -194,7 +193,10 @@ test('a related entry opens from the detail', async ({ mollet }) => {
   await expect(mollet.getByRole('dialog', { name: target.name })).toBeVisible()
   await expect(mollet.getByRole('dialog').locator('.source blockquote').first()).toHaveText(target.provenance[0]?.quote ?? '')
   // The way back: « ← Retour à … » the entry it was reached from, then no trail left.
-  await mollet.getByRole('dialog').getByRole('button', { name: `← Retour à ${entry.name}` }).click()
+  await mollet
+    .getByRole('dialog')
+    .getByRole('button', { name: `← Retour à ${entry.name}` })
+    .click()
   await expect(mollet.getByRole('dialog', { name: entry.name })).toBeVisible()
   await expect(mollet.getByRole('dialog').getByRole('button', { name: /^← Retour à/u })).toHaveCount(0)
   // Closed and opened again: a fresh trail.

@@ -35,7 +35,12 @@ test.describe('Electron security', () => {
   })
 
   test('nothing leaves the machine, from the page or from main', async () => {
-    const fromPage = await page.evaluate(() => fetch('https://example.org/').then(() => 'loaded', () => 'refused'))
+    const fromPage = await page.evaluate(() =>
+      fetch('https://example.org/').then(
+        () => 'loaded',
+        () => 'refused',
+      ),
+    )
     expect(fromPage).toBe('refused')
     // The session refuses what the page's CSP would not even try: a window of the same session
     // loading a remote page (loadURL is not a navigation the page starts, so only the session stops it).

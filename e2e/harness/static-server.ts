@@ -15,16 +15,14 @@ export async function serveRenderer(root: string): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
-      const file = resolve(base, '.' + (pathname === '/' ? '/index.html' : pathname))
+      const file = resolve(base, `.${pathname === '/' ? '/index.html' : pathname}`)
       if (!file.startsWith(base + sep)) {
         response.writeHead(404).end()
         return
       }
       try {
         const body = await readFile(file)
-        response
-          .writeHead(200, { 'content-type': mimeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY })
-          .end(body)
+        response.writeHead(200, { 'content-type': mimeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY }).end(body)
       } catch {
         response.writeHead(404).end()
       }

@@ -7,7 +7,7 @@
 // non-persistent partition (electron/electron#27121, #47708) and printed blank
 // (#30947); webContents.print() with options fails on recent Electron
 // releases (laurent22/joplin#12219, electron/electron#50481).
-import { BrowserWindow, app, clipboard, dialog } from 'electron'
+import { type BrowserWindow, app, clipboard, dialog } from 'electron'
 import { join } from 'node:path'
 import type { DesktopPort } from './handlers'
 

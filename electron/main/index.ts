@@ -10,23 +10,16 @@ import { createRenderThread } from './handout/render-thread'
 import { hardenContents, hardenSession } from './hardening'
 import { createDispatcher } from './ipc/dispatcher'
 import { registerIpc } from './ipc/register'
-import { buildMenu } from './menu'
-import { MENU_COMMAND_CHANNEL } from '../../shared/ipc/contract'
-import {
-  APP_ENTRY,
-  APP_ORIGIN,
-  APP_SCHEME,
-  secureWebPreferences,
-} from './security'
+import { menuTemplate } from './menu'
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/contract'
+import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, secureWebPreferences } from './security'
 
 const here = import.meta.dirname
 const rendererDir = join(here, '../renderer')
 const preloadPath = join(here, '../preload/index.cjs')
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-])
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
 if (!app.requestSingleInstanceLock()) app.quit()
 
@@ -73,7 +66,9 @@ void app.whenReady().then(() => {
   const renderPdf = createRenderThread({ entry: new URL('./handoutWorker.js', import.meta.url) })
   const handlers = createHandlers({ resourcesDir, userDataDir: app.getPath('userData'), desktop, renderPdf })
   registerIpc(createDispatcher(handlers, APP_ORIGIN))
-  Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command)))
+  const sendMenuCommand = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command)
+  const host = { appName: app.name, isMac: process.platform === 'darwin', isPackaged: app.isPackaged }
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendMenuCommand, host)))
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

@@ -1,5 +1,12 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron'
+import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../shared/ipc/contract'
+
+/** What the menu depends on from the running app; index.ts passes Electron's `app` and `process.platform`. */
+export interface MenuHost {
+  appName: string
+  isMac: boolean
+  isPackaged: boolean
+}
 
 /**
  * French application menu; roles keep the platform's own shortcuts. The
@@ -7,10 +14,21 @@ import type { MenuCommand } from '../../shared/ipc/contract'
  * shortcut does (a key the page handles, with preventDefault, does not also
  * reach the menu).
  */
-export function buildMenu(send: (command: MenuCommand) => void): Menu {
-  const isMac = process.platform === 'darwin'
+export function menuTemplate(send: (command: MenuCommand) => void, host: MenuHost): MenuItemConstructorOptions[] {
+  const { isMac } = host
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ label: app.name, submenu: [{ role: 'about' as const, label: 'À propos de Mollet' }, { type: 'separator' as const }, { role: 'quit' as const, label: 'Quitter Mollet' }] }] : []),
+    ...(isMac
+      ? [
+          {
+            label: host.appName,
+            submenu: [
+              { role: 'about' as const, label: 'À propos de Mollet' },
+              { type: 'separator' as const },
+              { role: 'quit' as const, label: 'Quitter Mollet' },
+            ],
+          },
+        ]
+      : []),
     {
       label: 'Fichier',
       submenu: [
@@ -55,9 +73,9 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         { role: 'zoomOut', label: 'Zoom arrière' },
         { type: 'separator' },
         { role: 'togglefullscreen', label: 'Plein écran' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const, label: 'Outils de développement' }]),
+        ...(host.isPackaged ? [] : [{ role: 'toggleDevTools' as const, label: 'Outils de développement' }]),
       ],
     },
   ]
-  return Menu.buildFromTemplate(template)
+  return template
 }

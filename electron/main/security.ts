@@ -87,6 +87,6 @@ export function appUrlToFile(root: string, url: string): string | null {
   }
   if (pathname.includes('\0')) return null
   const base = resolve(root)
-  const file = resolve(base, '.' + (pathname === '/' ? '/index.html' : pathname))
+  const file = resolve(base, `.${pathname === '/' ? '/index.html' : pathname}`)
   return file.startsWith(base + sep) ? file : null
 }

@@ -125,77 +125,77 @@ export function App() {
     <KbIndexContext value={index}>
       <OpenDetailContext value={openDetail}>
         <HandoutProvider view={view} onOpen={openHandout}>
-        <div className="app">
-          <header className="app-header">
-            <div className="brand">
-              <h1>Mollet</h1>
-              <p className="subtitle">Contractions musculaires au mollet{NBSP}: causes et diagnostics différentiels</p>
-            </div>
-            <div className="nav-row">
-              <ViewTabs views={VIEWS} current={view} onSelect={viewState.setView} />
-              <button type="button" className="button button-quiet shortcuts-button" onClick={() => setShortcutsOpen(true)}>
-                Raccourcis clavier <kbd>?</kbd>
-              </button>
-            </div>
-          </header>
+          <div className="app">
+            <header className="app-header">
+              <div className="brand">
+                <h1>Mollet</h1>
+                <p className="subtitle">Contractions musculaires au mollet{NBSP}: causes et diagnostics différentiels</p>
+              </div>
+              <div className="nav-row">
+                <ViewTabs views={VIEWS} current={view} onSelect={viewState.setView} />
+                <button type="button" className="button button-quiet shortcuts-button" onClick={() => setShortcutsOpen(true)}>
+                  Raccourcis clavier <kbd>?</kbd>
+                </button>
+              </div>
+            </header>
 
-          <main className="app-main">
-            {state.status === 'loading' && (
-              <p className="loading" role="status">
-                Chargement de la base de connaissances…
-              </p>
-            )}
-            {state.status === 'error' && (
-              <section className="banner banner-error" role="alert">
-                <div className="banner-head">
-                  <div>
-                    <h2 className="banner-title">La base de connaissances n’a pas pu être chargée</h2>
-                    <p className="banner-text">{state.message}</p>
+            <main className="app-main">
+              {state.status === 'loading' && (
+                <p className="loading" role="status">
+                  Chargement de la base de connaissances…
+                </p>
+              )}
+              {state.status === 'error' && (
+                <section className="banner banner-error" role="alert">
+                  <div className="banner-head">
+                    <div>
+                      <h2 className="banner-title">La base de connaissances n’a pas pu être chargée</h2>
+                      <p className="banner-text">{state.message}</p>
+                    </div>
+                    <button type="button" className="button" onClick={reload}>
+                      Réessayer
+                    </button>
                   </div>
-                  <button type="button" className="button" onClick={reload}>
-                    Réessayer
-                  </button>
-                </div>
-              </section>
-            )}
-            {snapshot && <ProblemsBanner problems={snapshot.problems} />}
-
-            {state.status !== 'loading' &&
-              VIEWS.map((v) => (
-                <section
-                  key={v.id}
-                  role="tabpanel"
-                  id={panelId(v.id)}
-                  aria-labelledby={tabId(v.id)}
-                  hidden={v.id !== view}
-                  className="panel"
-                >
-                  <ViewContent
-                    view={v}
-                    setView={viewState.setView}
-                    index={index}
-                    query={viewState.scope(v.id).query}
-                    filters={viewState.scope(v.id).filters}
-                    arrangement={viewState.scope(v.id).arrangement}
-                    findings={viewState.findings}
-                    setQuery={viewState.setQuery}
-                    setFilters={viewState.setFilters}
-                    setArrangement={viewState.setArrangement}
-                    setFindings={viewState.setFindings}
-                  />
                 </section>
-              ))}
-          </main>
+              )}
+              {snapshot && <ProblemsBanner problems={snapshot.problems} />}
 
-          {meta && (
-            <footer className="app-footer">
-              Source{NBSP}: {guillemets(meta.source.title)} · contenu révisé le {frenchDate(meta.revision)}
-            </footer>
-          )}
-        </div>
+              {state.status !== 'loading' &&
+                VIEWS.map((v) => (
+                  <section
+                    key={v.id}
+                    role="tabpanel"
+                    id={panelId(v.id)}
+                    aria-labelledby={tabId(v.id)}
+                    hidden={v.id !== view}
+                    className="panel"
+                  >
+                    <ViewContent
+                      view={v}
+                      setView={viewState.setView}
+                      index={index}
+                      query={viewState.scope(v.id).query}
+                      filters={viewState.scope(v.id).filters}
+                      arrangement={viewState.scope(v.id).arrangement}
+                      findings={viewState.findings}
+                      setQuery={viewState.setQuery}
+                      setFilters={viewState.setFilters}
+                      setArrangement={viewState.setArrangement}
+                      setFindings={viewState.setFindings}
+                    />
+                  </section>
+                ))}
+            </main>
 
-        <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />
-        <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+            {meta && (
+              <footer className="app-footer">
+                Source{NBSP}: {guillemets(meta.source.title)} · contenu révisé le {frenchDate(meta.revision)}
+              </footer>
+            )}
+          </div>
+
+          <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />
+          <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
         </HandoutProvider>
       </OpenDetailContext>
     </KbIndexContext>

@@ -31,12 +31,7 @@ export interface View {
 }
 
 /** A table view of one list of the knowledge base. */
-function conditionView(
-  id: 'causes' | 'differentials',
-  label: string,
-  caption: string,
-  noun: { one: string; other: string },
-): View {
+function conditionView(id: 'causes' | 'differentials', label: string, caption: string, noun: { one: string; other: string }): View {
   return {
     id,
     label,
@@ -57,12 +52,10 @@ function conditionView(
 }
 
 export const VIEWS: readonly View[] = [
-  conditionView(
-    'causes',
-    'Causes',
-    'Causes des contractions du mollet. Entrée ou clic sur une ligne pour ouvrir sa fiche.',
-    { one: 'cause', other: 'causes' },
-  ),
+  conditionView('causes', 'Causes', 'Causes des contractions du mollet. Entrée ou clic sur une ligne pour ouvrir sa fiche.', {
+    one: 'cause',
+    other: 'causes',
+  }),
   conditionView(
     'differentials',
     'Diagnostics différentiels',

@@ -38,6 +38,8 @@ for (let i = 0; i < WARM_RUNS; i++) {
   longestNote.push(noted.ms)
   notePages = noted.pages
 }
-process.stdout.write(`${JSON.stringify({ imported, first: first.ms, bytes: first.bytes, pages: first.pages, warm, withoutNote, longestNote, notePages })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ imported, first: first.ms, bytes: first.bytes, pages: first.pages, warm, withoutNote, longestNote, notePages })}\n`,
+)
 
 export {}

@@ -5,7 +5,11 @@
 import type { HandoutContent, HandoutDocument } from '../../shared/handout/compose'
 
 const esc = (s: string): string => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;')
-const lines = (s: string): string[] => s.split(/\r\n|\r|\n/u).map((l) => l.trim()).filter((l) => l.length > 0)
+const lines = (s: string): string[] =>
+  s
+    .split(/\r\n|\r|\n/u)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
 
 function content(c: HandoutContent): string {
   if (c.type === 'paragraph') return `<p>${esc(c.text)}</p>`
@@ -41,7 +45,13 @@ li { margin-bottom: 2pt; break-inside: avoid; }
 <h1>${esc(doc.title)}</h1>
 <p class="subtitle">${esc(doc.subtitle)}</p>
 ${doc.mainMessage.length > 0 ? `<div class="main">${doc.mainMessage.map((p) => `<p>${esc(p)}</p>`).join('')}</div>` : ''}
-${doc.note ? `<section><b>Note de votre soignant</b>${lines(doc.note).map((l) => `<p>${esc(l)}</p>`).join('')}</section>` : ''}
+${
+  doc.note
+    ? `<section><b>Note de votre soignant</b>${lines(doc.note)
+        .map((l) => `<p>${esc(l)}</p>`)
+        .join('')}</section>`
+    : ''
+}
 ${doc.sections.map((s) => `<section${s.emphasis ? ' class="alert"' : ''}><h2>${esc(s.heading)}</h2>${s.content.map(content).join('')}</section>`).join('\n')}
 </body></html>`
 }

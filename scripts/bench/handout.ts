@@ -23,7 +23,14 @@ const out = join(repoRoot, 'artifacts', 'bench')
 export const COLD_RUNS = 5
 export const WARM_RUNS = 25
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 interface ColdRun {
   imported: number
@@ -129,7 +136,10 @@ export async function benchHandout() {
       note: {
         withoutMedian: median(react.cold.flatMap((c) => c.withoutNote)),
         longestMedian: median(react.cold.flatMap((c) => c.longestNote)),
-        longestP95: percentile(react.cold.flatMap((c) => c.longestNote), 95),
+        longestP95: percentile(
+          react.cold.flatMap((c) => c.longestNote),
+          95,
+        ),
         samples: react.cold.flatMap((c) => c.longestNote).length,
         pages: react.cold[0]?.notePages ?? 0,
       },

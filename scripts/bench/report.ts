@@ -78,8 +78,18 @@ export function renderReport(x: Input): string {
       '< 3 × without',
       h.reactPdf.note.longestMedian < 3 * h.reactPdf.note.withoutMedian ? met(true) : met(false),
     ],
-    ['Renderer JS at startup, gzip', kb(size.startup.gzip), '≤ 250 KB', startupKb <= 250 ? met(true) : `${met(false)} by ${kb(size.startup.gzip - 250 * 1024)}`],
-    ['All renderer JS (lazy chunks included), gzip', kb(size.all.gzip), '≤ 250 KB', allKb <= 250 ? met(true) : `${met(false)} by ${kb(size.all.gzip - 250 * 1024)}`],
+    [
+      'Renderer JS at startup, gzip',
+      kb(size.startup.gzip),
+      '≤ 250 KB',
+      startupKb <= 250 ? met(true) : `${met(false)} by ${kb(size.startup.gzip - 250 * 1024)}`,
+    ],
+    [
+      'All renderer JS (lazy chunks included), gzip',
+      kb(size.all.gzip),
+      '≤ 250 KB',
+      allKb <= 250 ? met(true) : `${met(false)} by ${kb(size.all.gzip - 250 * 1024)}`,
+    ],
   ]
 
   const keyRow = (label: string, k: Keystroke | undefined, nav: { median: number } | undefined) =>
@@ -171,7 +181,9 @@ patient's name, composed by the app's code from the bundled knowledge base
 | | Raw | Gzip (level 9) |
 |---|---|---|
 | At startup: ${size.startupFiles.map((f) => `\`${f}\``).join(', ')} | ${kb(size.startup.raw)} | ${kb(size.startup.gzip)} |
-${Object.entries(size.allFiles).map(([f, s]) => `| \`${f}\` | ${kb(s.raw)} | ${kb(s.gzip)} |`).join('\n')}
+${Object.entries(size.allFiles)
+  .map(([f, s]) => `| \`${f}\` | ${kb(s.raw)} | ${kb(s.gzip)} |`)
+  .join('\n')}
 | All JavaScript in \`out/renderer\` | ${kb(size.all.raw)} | ${kb(size.all.gzip)} |
 
 Method (\`scripts/bench/size.ts\`, after \`npm run build\`): "at startup" is \`index.html\`'s module
@@ -201,8 +213,8 @@ function misses(x: Input): string {
         'work over all 10,000 entries, not over the rows (not profiled further here): at each keystroke TanStack Table runs the search over all entries for ' +
         'the rows, and again for the faceted counts of each of the four filter columns (each facet ignores its ' +
         'own filter but not the search), rebuilding every row model, and the facet options are recomputed from ' +
-        'all entries; all of it on the renderer\'s one thread, before the frame can be painted. ' +
-        (busy(x) ? 'The machine\'s load during the run (see above) multiplies every figure. ' : '') +
+        "all entries; all of it on the renderer's one thread, before the frame can be painted. " +
+        (busy(x) ? "The machine's load during the run (see above) multiplies every figure. " : '') +
         'A sample also waits for the next frame (up to 16.7 ms at 60 Hz), so a frame-aligned sample cannot ' +
         `be much under one frame${small ? ` (the bundled base, ${small.renderedRowsAtStart} rows, gives p50 ${ms(small.p50)} and p95 ${ms(small.p95)} on the same machine in the same run)` : ''}.`,
     )
@@ -211,10 +223,10 @@ function misses(x: Input): string {
     out.push(
       `- **Warm handout: ${ms(h.reactPdf.warmMedian)}, ${ms(h.reactPdf.warmMedian - 50)} over 50 ms.** ` +
         'react-pdf lays the document out in JavaScript on one thread: Yoga layout of every block, French ' +
-        'hyphenation of every word (the patterns plus Mollet\'s stricter rules), line breaking, then font ' +
+        "hyphenation of every word (the patterns plus Mollet's stricter rules), line breaking, then font " +
         'subsetting and PDF writing, for a ' +
         `${h.reactPdf.pages}-page handout. It does all of this again for every handout (no layout cache).` +
-        (busy(x) ? ' The machine\'s load during the run (see above) multiplies the figure.' : ''),
+        (busy(x) ? " The machine's load during the run (see above) multiplies the figure." : ''),
     )
   }
   if (h.reactPdf.warmMedian > h.chromium.warmMedian) {
@@ -234,7 +246,7 @@ function misses(x: Input): string {
     out.push(
       `- **All renderer JavaScript: ${kb(size.all.gzip)} gzip, ${kb(size.all.gzip - 250 * 1024)} over 250 KB.** ` +
         `pdf.js and its worker (${worker.map(([f]) => `\`${f}\``).join(', ')}) weigh ${kb(pdfjs)} of it. They draw the handout ` +
-        'preview on a canvas (the app\'s CSP allows no plugin and no blob frame) and are loaded only when the Fiche patient ' +
+        "preview on a canvas (the app's CSP allows no plugin and no blob frame) and are loaded only when the Fiche patient " +
         'view opens, never at startup; the app is installed locally, so this is disk space, not download time. ' +
         `Without them the renderer is ${kb(size.all.gzip - pdfjs)} gzip.`,
     )

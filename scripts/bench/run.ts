@@ -49,7 +49,16 @@ const renderer = JSON.parse(await readFile(join(repoRoot, 'artifacts', 'bench', 
 const after = machine()
 await writeFile(
   join(repoRoot, 'BENCHMARKS.md'),
-  renderReport({ started, finished: new Date(), machine: before, loadAfter: after.load, size, handout, renderer, rendererRunOk: pw.status === 0 }),
+  renderReport({
+    started,
+    finished: new Date(),
+    machine: before,
+    loadAfter: after.load,
+    size,
+    handout,
+    renderer,
+    rendererRunOk: pw.status === 0,
+  }),
 )
 console.log('bench: BENCHMARKS.md written')
 process.exitCode = pw.status === 0 ? 0 : 1

@@ -25,9 +25,7 @@ function staticImports(code: string): string[] {
 
 async function listJs(dir = ''): Promise<string[]> {
   const entries = await readdir(join(rendererDir, dir), { withFileTypes: true })
-  const files = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? listJs(posix.join(dir, e.name)) : [posix.join(dir, e.name)])),
-  )
+  const files = await Promise.all(entries.map((e) => (e.isDirectory() ? listJs(posix.join(dir, e.name)) : [posix.join(dir, e.name)])))
   return files.flat().filter((f) => /\.(m?js)$/u.test(f))
 }
 

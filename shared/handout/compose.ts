@@ -86,12 +86,7 @@ const SECTION_ORDER = ['quand-consulter', 'definition', 'causes', 'que-faire', '
 export const HANDOUT_POSSIBLE_CAUSES = 'Causes possibles'
 export const HANDOUT_DISCLAIMER = 'Cette fiche ne remplace pas une consultation médicale.'
 
-export function composeHandout(
-  kb: KnowledgeBase,
-  options: HandoutOptions,
-  letterhead: Letterhead,
-  date: Date,
-): HandoutDocument {
+export function composeHandout(kb: KnowledgeBase, options: HandoutOptions, letterhead: Letterhead, date: Date): HandoutDocument {
   const meta = kb.meta
   if (!meta) throw new HandoutContentError('La base de connaissances est incomplète\u00a0: la fiche ne peut pas être produite.')
   const redFlags = kb.findings.filter((f) => f.redFlag)
@@ -106,8 +101,7 @@ export function composeHandout(
   }
 
   const fr = frenchTypography
-  const blocks = (section: HandoutSectionId): string[] =>
-    kb.handout.filter((b) => b.section === section).map((b) => fr(b.text))
+  const blocks = (section: HandoutSectionId): string[] => kb.handout.filter((b) => b.section === section).map((b) => fr(b.text))
 
   const chosenCauses = new Set(options.causes)
   const conditions: Condition[] = [...kb.causes, ...kb.differentials].filter((c) => chosenCauses.has(c.id))
@@ -169,9 +163,7 @@ export function handoutBodyBlocks(doc: HandoutDocument): string[] {
   return [
     ...doc.mainMessage,
     ...doc.sections.flatMap((s) =>
-      s.content.flatMap((c) =>
-        c.type === 'paragraph' ? [c.text] : c.items.map((i) => (i.lead ? `${i.lead} ${i.text}` : i.text)),
-      ),
+      s.content.flatMap((c) => (c.type === 'paragraph' ? [c.text] : c.items.map((i) => (i.lead ? `${i.lead} ${i.text}` : i.text)))),
     ),
   ]
 }

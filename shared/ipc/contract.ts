@@ -28,8 +28,7 @@ export type HandoutPurpose = (typeof HANDOUT_PURPOSES)[number]
 
 export type RenderedHandoutResult =
   /** `unprintable`: characters the handout's font cannot draw (printed as « \ufffd »), for the form to name. */
-  | { status: 'rendered'; pdf: Uint8Array; unprintable: string[] }
-  | { status: 'superseded' }
+  { status: 'rendered'; pdf: Uint8Array; unprintable: string[] } | { status: 'superseded' }
 
 export type SaveHandoutResult = { status: 'saved'; path: string } | { status: 'cancelled' }
 
@@ -58,12 +57,7 @@ export function isMethod(value: unknown): value is Method {
   return typeof value === 'string' && (METHODS as readonly string[]).includes(value)
 }
 
-export type IpcErrorCode =
-  | 'forbidden-sender'
-  | 'unknown-method'
-  | 'invalid-arguments'
-  | 'failed'
-  | 'internal'
+export type IpcErrorCode = 'forbidden-sender' | 'unknown-method' | 'invalid-arguments' | 'failed' | 'internal'
 
 /** A typed failure: `message` is French and can be shown as is. */
 export interface IpcError {

@@ -2,20 +2,9 @@
 // process when it loads resources/knowledge/*.json. Main-side only (zod stays
 // out of the renderer bundle); the renderer imports the inferred types.
 import { z } from 'zod'
-import {
-  CATEGORIES,
-  ENTRY_KINDS,
-  FINDING_GROUPS,
-  HANDOUT_SECTIONS,
-  REFERRALS,
-  SCOPES,
-  SERIOUSNESS,
-  keysOf,
-} from './vocabulary'
+import { CATEGORIES, ENTRY_KINDS, FINDING_GROUPS, HANDOUT_SECTIONS, REFERRALS, SCOPES, SERIOUSNESS, keysOf } from './vocabulary'
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant attendu en minuscules-avec-tirets')
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant attendu en minuscules-avec-tirets')
 const text = z.string().trim().min(1, 'texte vide')
 
 /** A verbatim passage of the source article and the heading of its section. */

@@ -23,12 +23,7 @@ const NBSP = '\u00a0'
 const line = (label: string, items: readonly string[], none: string): string =>
   `${label}${NBSP}: ${items.length > 0 ? items.join(', ') : none}`
 
-export function composeRecordNote(
-  kb: RecordNoteKb,
-  marked: MarkedFindings,
-  date: Date,
-  handout: GivenHandout | null,
-): string {
+export function composeRecordNote(kb: RecordNoteKb, marked: MarkedFindings, date: Date, handout: GivenHandout | null): string {
   const stateOf = (id: string) => (Object.hasOwn(marked, id) ? marked[id] : undefined)
   const labels = (ids: readonly string[]) => ids.map((id) => kb.findings.find((f) => f.id === id)?.label ?? id)
 
@@ -36,16 +31,32 @@ export function composeRecordNote(
   blocks.push(['Contractions musculaires au mollet — orientation', `Date${NBSP}: ${frenchLongDate(date)}`])
 
   blocks.push([
-    line('Signes présents', kb.findings.filter((f) => stateOf(f.id) === 'present').map((f) => f.label), 'aucun'),
-    line('Signes absents', kb.findings.filter((f) => stateOf(f.id) === 'absent').map((f) => f.label), 'aucun'),
-    line('Signes d’alerte non vérifiés', kb.findings.filter((f) => f.redFlag && stateOf(f.id) === undefined).map((f) => f.label), 'aucun'),
+    line(
+      'Signes présents',
+      kb.findings.filter((f) => stateOf(f.id) === 'present').map((f) => f.label),
+      'aucun',
+    ),
+    line(
+      'Signes absents',
+      kb.findings.filter((f) => stateOf(f.id) === 'absent').map((f) => f.label),
+      'aucun',
+    ),
+    line(
+      'Signes d’alerte non vérifiés',
+      kb.findings.filter((f) => f.redFlag && stateOf(f.id) === undefined).map((f) => f.label),
+      'aucun',
+    ),
   ])
 
   const alert = redFlagAlert(kb, marked)
   blocks.push(
     alert
       ? [
-          line('Signes d’alerte présents', alert.findings.map((f) => f.label), 'aucun'),
+          line(
+            'Signes d’alerte présents',
+            alert.findings.map((f) => f.label),
+            'aucun',
+          ),
           ...alert.advice.map((a) => `- ${a}`),
           `Orientation conseillée${NBSP}: ${REFERRALS[alert.referral]}`,
         ]

@@ -19,7 +19,10 @@ export const settingsSchema = z.strictObject({
   }),
   preferences: z.strictObject({
     /** The view last open, as the app's URL hash ("#/causes"); empty for the start page. */
-    lastView: z.string().max(500).regex(/^(#.*)?$/u, 'un fragment d’URL (#…) est attendu'),
+    lastView: z
+      .string()
+      .max(500)
+      .regex(/^(#.*)?$/u, 'un fragment d’URL (#…) est attendu'),
   }),
 })
 

@@ -9,9 +9,7 @@ import {
   type ViewState,
 } from '../../shared/differentials/hash'
 
-const kbId = fc
-  .array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 3 })
-  .map((parts) => parts.join('-'))
+const kbId = fc.array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('-'))
 
 /** States in canonical form: what the UI can hold and the hash can carry. */
 const viewState: fc.Arbitrary<ViewState> = fc

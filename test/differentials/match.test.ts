@@ -91,7 +91,10 @@ describe('matchDifferentials', () => {
   })
 
   it('puts only grave entries under "serieux", whatever points to the others', () => {
-    const marks = fc.dictionary(fc.constantFrom(...fixtureKb().findings.map((f) => f.id)), fc.constantFrom<FindingState>('present', 'absent'))
+    const marks = fc.dictionary(
+      fc.constantFrom(...fixtureKb().findings.map((f) => f.id)),
+      fc.constantFrom<FindingState>('present', 'absent'),
+    )
     fc.assert(
       fc.property(marks, (marked) => {
         for (const r of matchDifferentials(fixtureKb(), marked)) {
@@ -156,7 +159,9 @@ describe('matchDifferentials', () => {
     kb.findings.push(finding('constructor'))
     kb.causes.push(condition('piege', { name: 'Piège', pointingFindings: ['constructor'] }))
     expect(byId(matchDifferentials(kb, {}), 'piege').group).toBe('autres')
-    expect(byId(matchDifferentials(kb, JSON.parse('{"constructor":"present"}') as Record<string, FindingState>), 'piege').group).toBe('probable')
+    expect(byId(matchDifferentials(kb, JSON.parse('{"constructor":"present"}') as Record<string, FindingState>), 'piege').group).toBe(
+      'probable',
+    )
     expect(redFlagAlert(kb, {})).toBeNull()
   })
 
@@ -190,9 +195,7 @@ describe('matchDifferentials', () => {
 describe('explainScore', () => {
   it('says the score in one line', () => {
     const results = matchDifferentials(fixtureKb(), { douleur: 'present', picotements: 'present' })
-    expect(explainScore(byId(results, 'hernie-discale'))).toBe(
-      '2 signes concordants + 2 signes d’alerte = 4',
-    )
+    expect(explainScore(byId(results, 'hernie-discale'))).toBe('2 signes concordants + 2 signes d’alerte = 4')
     const mixed = matchDifferentials(fixtureKb(), { 'apres-effort': 'present', douleur: 'present' })
     expect(explainScore(byId(mixed, 'carence-magnesium'))).toBe('1 signe concordant − 1 signe contraire = 0')
     expect(explainScore(byId(mixed, 'piegeage-nerveux'))).toBe('1 signe concordant + 1 signe d’alerte = 2')
@@ -243,7 +246,9 @@ describe('redFlagAlert', () => {
     expect(medecin?.advice).toEqual(['Consulter un médecin.'])
     // Issue 8: two red flags whose advice share a sentence say it once.
     const shared = fixtureKb()
-    shared.findings = shared.findings.map((f) => (f.id === 'picotements' ? { ...f, advice: 'Lésion nerveuse possible. Consulter un médecin.' } : f))
+    shared.findings = shared.findings.map((f) =>
+      f.id === 'picotements' ? { ...f, advice: 'Lésion nerveuse possible. Consulter un médecin.' } : f,
+    )
     expect(redFlagAlert(shared, { fievre: 'present', picotements: 'present' })?.advice).toEqual([
       'Lésion nerveuse possible. Consulter un médecin.',
     ])

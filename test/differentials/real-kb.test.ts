@@ -32,8 +32,7 @@ const byId = (results: MatchResult[], id: string): MatchResult => {
 }
 
 const EXERCISE_CAUSES = ['carence-magnesium', 'perte-mineraux-transpiration', 'surmenage-musculaire']
-const redFlagsAbsent = (): MarkedFindings =>
-  Object.fromEntries(kb.findings.filter((f) => f.redFlag).map((f) => [f.id, 'absent' as const]))
+const redFlagsAbsent = (): MarkedFindings => Object.fromEntries(kb.findings.filter((f) => f.redFlag).map((f) => [f.id, 'absent' as const]))
 
 describe('matching on the real knowledge base', () => {
   it('loads every entry the tests rely on', () => {
@@ -142,9 +141,7 @@ describe('matching on the real knowledge base', () => {
     expect(calm?.status).toBe('earned')
     expect(ids(calm?.causes ?? []).sort()).toEqual([...EXERCISE_CAUSES].sort())
     const advice = ids(calm?.status === 'earned' ? calm.advice : [])
-    expect(advice).toEqual(
-      kb.advice.filter((a) => a.appliesTo.some((id) => EXERCISE_CAUSES.includes(id))).map((a) => a.id),
-    )
+    expect(advice).toEqual(kb.advice.filter((a) => a.appliesTo.some((id) => EXERCISE_CAUSES.includes(id))).map((a) => a.id))
     expect(advice).toEqual(expect.arrayContaining(['boire-suffisamment', 'calcium-magnesium', 'recuperation']))
     expect(advice).not.toContain('traitement-causes-neurologiques')
   })
@@ -178,7 +175,9 @@ describe('matching on the real knowledge base', () => {
     for (const r of results.filter((x) => x.condition.seriousness !== 'grave')) expect(r.group, r.id).not.toBe('serieux')
     // Nothing in the article sets these apart: each row says how many it ties with, in the article's order.
     expect(serious.every((r) => r.tiedWith === serious.length - 1)).toBe(true)
-    const articleOrder = conditions().map((c) => c.id).filter((id) => serious.some((r) => r.id === id))
+    const articleOrder = conditions()
+      .map((c) => c.id)
+      .filter((id) => serious.some((r) => r.id === id))
     expect(ids(serious)).toEqual(articleOrder)
     // A more specific finding breaks the tie: loss of consciousness points to epilepsy alone.
     const withSyncope = matchDifferentials(kb, present('contractions-frequentes', 'perte-de-conscience'))

@@ -111,7 +111,10 @@ describe('knowledge-base file missing or corrupt', () => {
     const failed = await call(dispatch, 'renderHandout', OPTIONS, 'preview')
     expect(failed).toEqual({
       ok: false,
-      error: { code: 'failed', message: 'Certains choix de la fiche ne figurent plus dans la base de connaissances. Décochez-les puis réessayez.' },
+      error: {
+        code: 'failed',
+        message: 'Certains choix de la fiche ne figurent plus dans la base de connaissances. Décochez-les puis réessayez.',
+      },
     })
     expect(await value(dispatch, 'renderHandout', { ...OPTIONS, causes: [], advice: [] }, 'preview')).toMatchObject({ status: 'rendered' })
   })
@@ -137,7 +140,9 @@ describe('settings', () => {
     const dispatch = dispatcher({ userDataDir })
     const { settings, notice } = await value<SettingsSnapshot>(dispatch, 'getSettings')
     expect(settings).toEqual(DEFAULT_SETTINGS)
-    expect(notice).toMatch(/^Les réglages enregistrés étaient illisibles\u00a0: Mollet utilise les réglages par défaut\. L’ancien fichier est conservé sous le nom settings\.corrupt-.+\.json\.$/u)
+    expect(notice).toMatch(
+      /^Les réglages enregistrés étaient illisibles\u00a0: Mollet utilise les réglages par défaut\. L’ancien fichier est conservé sous le nom settings\.corrupt-.+\.json\.$/u,
+    )
     const [aside] = (await readdir(userDataDir)).filter((n) => n.startsWith('settings.corrupt-'))
     expect(await readFile(join(userDataDir, aside as string), 'utf8')).toBe(corrupt)
     await stillUsable(dispatch)
@@ -232,8 +237,15 @@ describe('a PDF render that fails', () => {
       },
     })
     savePath = join(root, 'fiche.pdf')
-    for (const [method, ...args] of [['renderHandout', OPTIONS, 'preview'], ['renderHandout', OPTIONS, 'print'], ['saveHandout', OPTIONS]]) {
-      expect(await call(dispatch, method as string, ...args), String(method)).toEqual({ ok: false, error: { code: 'failed', message: MESSAGES.pdf } })
+    for (const [method, ...args] of [
+      ['renderHandout', OPTIONS, 'preview'],
+      ['renderHandout', OPTIONS, 'print'],
+      ['saveHandout', OPTIONS],
+    ]) {
+      expect(await call(dispatch, method as string, ...args), String(method)).toEqual({
+        ok: false,
+        error: { code: 'failed', message: MESSAGES.pdf },
+      })
     }
     expect(await readdir(root)).not.toContain('fiche.pdf')
     // Logged: the class of the error only (its message quoted the patient's name).
@@ -247,7 +259,10 @@ describe('a PDF render that fails', () => {
   it('for real: the fonts folder is gone; the same French failure, the knowledge base still loads', async () => {
     const resourcesDir = await faultyResources(root, { withoutFonts: true })
     const dispatch = dispatcher({ resourcesDir })
-    expect(await call(dispatch, 'renderHandout', OPTIONS, 'preview')).toEqual({ ok: false, error: { code: 'failed', message: MESSAGES.pdf } })
+    expect(await call(dispatch, 'renderHandout', OPTIONS, 'preview')).toEqual({
+      ok: false,
+      error: { code: 'failed', message: MESSAGES.pdf },
+    })
     const { problems } = await value<KnowledgeBaseSnapshot>(dispatch, 'loadKnowledgeBase')
     expect(problems).toEqual([])
   })

@@ -120,7 +120,7 @@ describe('settings saved while the process is killed', () => {
     console.info(`torn-write: ${JSON.stringify(tally)}`)
   }, 40_000)
 
-  it('the store removes other processes\' leftovers before its first write, and nothing else', async () => {
+  it("the store removes other processes' leftovers before its first write, and nothing else", async () => {
     const dir = await mkdtemp(join(work, 'leftovers-'))
     const dead = `${SETTINGS_FILE}.tmp-999999-0123456789ab`
     const ours = `${SETTINGS_FILE}.tmp-${process.pid}-0123456789ab`

@@ -50,20 +50,35 @@ describe('npm run handout', () => {
 
   it('takes the sections, the patient, the note, large print and the letterhead', async () => {
     const run = await handout(
-      '--out', 'fiche.pdf',
-      '--causes', 'consommation-alcool, hernie-discale-lombaire',
-      '--advice', 'traitement-causes-neurologiques',
-      '--patient', 'M. Martin',
-      '--note', 'Revenez dans 15 jours:\\nà bientôt',
+      '--out',
+      'fiche.pdf',
+      '--causes',
+      'consommation-alcool, hernie-discale-lombaire',
+      '--advice',
+      'traitement-causes-neurologiques',
+      '--patient',
+      'M. Martin',
+      '--note',
+      'Revenez dans 15 jours:\\nà bientôt',
       '--large-print',
-      '--clinic-name', 'Cabinet du Parc',
-      '--clinic-address', '12 rue des Lilas\\n75011 Paris',
-      '--clinic-phone', '01 23 45 67 89',
+      '--clinic-name',
+      'Cabinet du Parc',
+      '--clinic-address',
+      '12 rue des Lilas\\n75011 Paris',
+      '--clinic-phone',
+      '01 23 45 67 89',
     )
     expect(run.code, run.stderr).toBe(0)
     const pdf = new Uint8Array(await readFile(join(dir, 'fiche.pdf')))
     const text = pdfText(pdf)
-    for (const passage of ['Consommation d’alcool.', 'Hernie discale lombaire.', 'Pour : M. Martin', 'Revenez dans 15 jours : à bientôt', '75011 Paris', 'Tél. : 01 23 45 67 89']) {
+    for (const passage of [
+      'Consommation d’alcool.',
+      'Hernie discale lombaire.',
+      'Pour : M. Martin',
+      'Revenez dans 15 jours : à bientôt',
+      '75011 Paris',
+      'Tél. : 01 23 45 67 89',
+    ]) {
       expect(text, passage).toContain(searchable(passage))
     }
     expect(text).not.toContain('Déshydratation')
@@ -105,19 +120,39 @@ describe('npm run handout', () => {
     ['a stray argument', ['--out', 'fiche.pdf', 'Martin'], /^Argument inattendu\u00a0: Martin\./u],
     ['an unknown cause', ['--out', 'fiche.pdf', '--causes', 'stress-eleve,grippe'], /^Identifiant inconnu\u00a0: grippe\./u],
     ['an unknown advice', ['--out', 'fiche.pdf', '--advice', 'tisane,repos'], /^Identifiants inconnus\u00a0: tisane, repos\./u],
-    ['a note too long', ['--out', 'fiche.pdf', '--note', 'x'.repeat(3_001)], /^La note est trop longue\u00a0: 3\u202f001 caractères pour 3\u202f000 au plus\./u],
-    ['a note of too many lines', ['--out', 'fiche.pdf', '--note', 'x\\n'.repeat(40)], /^La note compte trop de lignes\u00a0: 41 pour 40 au plus\./u],
+    [
+      'a note too long',
+      ['--out', 'fiche.pdf', '--note', 'x'.repeat(3_001)],
+      /^La note est trop longue\u00a0: 3\u202f001 caractères pour 3\u202f000 au plus\./u,
+    ],
+    [
+      'a note of too many lines',
+      ['--out', 'fiche.pdf', '--note', 'x\\n'.repeat(40)],
+      /^La note compte trop de lignes\u00a0: 41 pour 40 au plus\./u,
+    ],
     ['a missing settings file', ['--out', 'fiche.pdf', '--settings', 'absent.json'], /^Fichier de réglages introuvable/u],
-    ['a clinic name past the handout’s bounds', ['--out', 'fiche.pdf', '--clinic-name', 'x'.repeat(151)], /^Le nom du cabinet est trop long pour la fiche\u00a0: 150 caractères au plus\./u],
-    ['characters the font cannot print', ['--out', 'fiche.pdf', '--note', 'au plus ≤ 3 g/j'], /^La fiche contient des caractères que sa police ne peut pas imprimer\u00a0: ≤\./u],
-  ])('%s: a French message, exit code 2, no file', async (_label, args, message) => {
-    const run = await handout(...args)
-    expect(run.code).toBe(2)
-    expect(run.stderr).toMatch(message)
-    expect(run.stderr).toContain('Aide\u00a0: npm run handout -- --help')
-    expect(run.stdout).toBe('')
-    expect(await readdir(dir)).toEqual([])
-  }, 60_000)
+    [
+      'a clinic name past the handout’s bounds',
+      ['--out', 'fiche.pdf', '--clinic-name', 'x'.repeat(151)],
+      /^Le nom du cabinet est trop long pour la fiche\u00a0: 150 caractères au plus\./u,
+    ],
+    [
+      'characters the font cannot print',
+      ['--out', 'fiche.pdf', '--note', 'au plus ≤ 3 g/j'],
+      /^La fiche contient des caractères que sa police ne peut pas imprimer\u00a0: ≤\./u,
+    ],
+  ])(
+    '%s: a French message, exit code 2, no file',
+    async (_label, args, message) => {
+      const run = await handout(...args)
+      expect(run.code).toBe(2)
+      expect(run.stderr).toMatch(message)
+      expect(run.stderr).toContain('Aide\u00a0: npm run handout -- --help')
+      expect(run.stdout).toBe('')
+      expect(await readdir(dir)).toEqual([])
+    },
+    60_000,
+  )
 
   it('an invalid settings file: exit code 2, no file', async () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ version: 1, patientName: 'Mme Dupont' }))

@@ -48,7 +48,7 @@ export function fixtureKb(): KnowledgeBase {
       sections: [{ heading: 'causes', label: 'Causes' }],
     },
     causes: [
-      condition('deshydratation', 'cause', 'Déshydratation', 'Le corps manque d\'eau.'),
+      condition('deshydratation', 'cause', 'Déshydratation', "Le corps manque d'eau."),
       condition('stress', 'cause', 'Stress', 'Le stress peut faire bouger le muscle tout seul.'),
       condition('effort', 'cause', 'Effort intense', 'Après le sport, le muscle fatigué peut trembler.'),
     ],
@@ -60,7 +60,7 @@ export function fixtureKb(): KnowledgeBase {
       finding('apres-effort', 'Après un effort', false),
     ],
     advice: [
-      advice('boire', 'Boire', 'Buvez assez d\'eau chaque jour.', ['deshydratation']),
+      advice('boire', 'Boire', "Buvez assez d'eau chaque jour.", ['deshydratation']),
       advice('recuperer', 'Récupérer', 'Laissez le muscle se reposer après le sport.', ['effort']),
       advice('detente', 'Se détendre', 'Essayez de réduire le stress.', ['stress']),
     ],

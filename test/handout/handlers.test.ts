@@ -97,12 +97,16 @@ describe('handout methods', () => {
 
   it('print and save refuse, in French, a handout with characters the font cannot draw; the preview shows it', async () => {
     const withSymbols = { ...OPTIONS, note: 'Paracétamol : ≤ 3 g/j, ≥ 6 h entre deux prises' }
-    expect(await ok<RenderedHandoutResult>('renderHandout', withSymbols, 'preview')).toMatchObject({ status: 'rendered', unprintable: ['≤', '≥'] })
+    expect(await ok<RenderedHandoutResult>('renderHandout', withSymbols, 'preview')).toMatchObject({
+      status: 'rendered',
+      unprintable: ['≤', '≥'],
+    })
     const refused = {
       ok: false,
       error: {
         code: 'failed',
-        message: 'La fiche contient des caractères que sa police ne peut pas imprimer\u00a0: ≤ ≥. Remplacez-les ou retirez-les (par exemple «\u00a0≤\u00a0» par «\u00a0au plus\u00a0»), puis réessayez.',
+        message:
+          'La fiche contient des caractères que sa police ne peut pas imprimer\u00a0: ≤ ≥. Remplacez-les ou retirez-les (par exemple «\u00a0≤\u00a0» par «\u00a0au plus\u00a0»), puis réessayez.',
       },
     }
     expect(await dispatch('renderHandout', [withSymbols, 'print'], app)).toEqual(refused)
@@ -112,7 +116,10 @@ describe('handout methods', () => {
   })
 
   it('a saved letterhead past the handout’s bounds: a French message, no handout', async () => {
-    await ok('saveSettings', { ...DEFAULT_SETTINGS, letterhead: { name: 'Cabinet', address: Array.from({ length: 7 }, (_, i) => `Dr ${i}`).join('\n'), phone: '' } })
+    await ok('saveSettings', {
+      ...DEFAULT_SETTINGS,
+      letterhead: { name: 'Cabinet', address: Array.from({ length: 7 }, (_, i) => `Dr ${i}`).join('\n'), phone: '' },
+    })
     expect(await dispatch('renderHandout', [OPTIONS, 'preview'], app)).toEqual({
       ok: false,
       error: { code: 'failed', message: 'L’adresse du cabinet compte trop de lignes pour la fiche\u00a0: 6 au plus.' },
@@ -145,7 +152,10 @@ describe('handout methods', () => {
     const result = await dispatch('saveHandout', [OPTIONS], app)
     expect(result).toEqual({
       ok: false,
-      error: { code: 'failed', message: 'La fiche n’a pas pu être enregistrée à cet endroit. Choisissez un dossier où vous pouvez écrire.' },
+      error: {
+        code: 'failed',
+        message: 'La fiche n’a pas pu être enregistrée à cet endroit. Choisissez un dossier où vous pouvez écrire.',
+      },
     })
     // Over a directory: the rename fails, the directory is left as it was.
     desktop.savePath = join(dir, 'occupé')
@@ -179,7 +189,10 @@ describe('handout methods', () => {
     ['largePrint as a string', [{ ...OPTIONS, largePrint: 'true' }]],
     ['ids as a string', [{ ...OPTIONS, causes: 'deshydratation' }]],
   ])('refuses %s', async (_label, args) => {
-    for (const [method, extra] of [['renderHandout', ['preview']], ['saveHandout', []]] as const) {
+    for (const [method, extra] of [
+      ['renderHandout', ['preview']],
+      ['saveHandout', []],
+    ] as const) {
       expect(await dispatch(method, [...args, ...extra], app)).toEqual({
         ok: false,
         error: { code: 'invalid-arguments', message: 'Appel refusé\u00a0: arguments invalides.' },
@@ -195,7 +208,7 @@ describe('handout methods', () => {
     const atLimit = Array.from({ length: 40 }, (_, i) => `Ligne ${i + 1} : ${'mot '.repeat(17)}`.slice(0, 74)).join('\n')
     expect(atLimit.length).toBe(3_000 - 1)
     expect(pdfInfo(await rendered({ ...OPTIONS, note: atLimit })).pages).toBeLessThanOrEqual(4)
-    expect(await dispatch('renderHandout', [{ ...OPTIONS, note: 'x\n'.repeat(40) + 'x' }, 'preview'], app)).toEqual({
+    expect(await dispatch('renderHandout', [{ ...OPTIONS, note: `${'x\n'.repeat(40)}x` }, 'preview'], app)).toEqual({
       ok: false,
       error: { code: 'failed', message: 'La note compte trop de lignes\u00a0: 41 pour 40 au plus. Regroupez des lignes.' },
     })
@@ -228,7 +241,14 @@ describe('settings methods', () => {
     ['a patient name', { ...DEFAULT_SETTINGS, patientName: PATIENT }],
     ['a note in the defaults', { ...DEFAULT_SETTINGS, handoutDefaults: { ...DEFAULT_SETTINGS.handoutDefaults, note: NOTE } }],
     ['a letterhead of 501 characters', { ...DEFAULT_SETTINGS, letterhead: { name: 'x'.repeat(501), address: '', phone: '' } }],
-    ['no version', { letterhead: DEFAULT_SETTINGS.letterhead, handoutDefaults: DEFAULT_SETTINGS.handoutDefaults, preferences: DEFAULT_SETTINGS.preferences }],
+    [
+      'no version',
+      {
+        letterhead: DEFAULT_SETTINGS.letterhead,
+        handoutDefaults: DEFAULT_SETTINGS.handoutDefaults,
+        preferences: DEFAULT_SETTINGS.preferences,
+      },
+    ],
   ])('saveSettings refuses %s and writes nothing', async (_label, settings) => {
     expect(await dispatch('saveSettings', [settings], app)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } })
     expect(await readdir(dir)).toEqual([])

@@ -9,7 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { resolve } from 'node:path'
 import { composeHandout } from '../../shared/handout/compose'
-import { LETTERHEAD_LIMITS, NOTE_LINES_MAX, NOTE_MAX, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
+import {
+  LETTERHEAD_LIMITS,
+  NOTE_LINES_MAX,
+  NOTE_MAX,
+  PATIENT_NAME_MAX,
+  type HandoutOptions,
+  type Letterhead,
+} from '../../shared/handout/options'
 import { standardSelection } from '../../shared/handout/selection'
 import type { KnowledgeBase } from '../../shared/kb/types'
 import { renderHandoutPdf } from '../../electron/main/handout/pdf'
@@ -53,13 +60,17 @@ function broken(pages: LaidOutPage[], largePrint: boolean): string[] {
     // not next to one of its hyphens.
     lines.forEach((text, j) => {
       const next = lines[j + 1] ?? ''
-      if (/\p{L}{2}--|--\p{L}{2}/u.test(text) || (/-$/u.test(text) && /^-/u.test(next) && (/\p{L}{2}-$/u.test(text) || /^-\p{L}{2}/u.test(next)))) {
+      if (
+        /\p{L}{2}--|--\p{L}{2}/u.test(text) ||
+        (/-$/u.test(text) && /^-/u.test(next) && (/\p{L}{2}-$/u.test(text) || /^-\p{L}{2}/u.test(next)))
+      ) {
         problems.push(`page ${n}: trait d’union doublé « ${text} »`)
       }
     })
   })
   const text = searchable(pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n'))
-  for (const flag of kb.findings.filter((f) => f.redFlag)) if (!text.includes(searchable(flag.label))) problems.push(`signe d’alerte absent : ${flag.label}`)
+  for (const flag of kb.findings.filter((f) => f.redFlag))
+    if (!text.includes(searchable(flag.label))) problems.push(`signe d’alerte absent : ${flag.label}`)
   // The warning signs start on page 1, with their first sign, whatever the letterhead (within its bounds), name or note.
   const first = searchable(pages[0]?.lines.map((l) => l.text).join('\n') ?? '')
   const firstSign = kb.findings.find((f) => f.redFlag)
@@ -71,7 +82,37 @@ function broken(pages: LaidOutPage[], largePrint: boolean): string[] {
 
 // Inputs a clinic types, and worse: words of French names and places, long
 // compounds, any Unicode, at the fields' limits.
-const PIECES = ['Maison', 'de', 'santé', 'pluriprofessionnelle', 'universitaire', 'Villeneuve-Saint-Georges', '–', 'Valenton', 'Cabinet-Médical', 'Jean-Baptiste', 'de La Rochefoucauld-Montmorency', 'Dr', 'Zoé', 'Œdipe', 'bâtiment C,', '2e étage', '94190', 'Temps-Durables', 'Saint-Rémy-lès-Chevreuse', 'anticonstitutionnellement', 'x'.repeat(45), 'a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t', '😀', 'שלום', 'مرحبا', '中文', 'Ⅻ', '\u00ad', '\u00a0']
+const PIECES = [
+  'Maison',
+  'de',
+  'santé',
+  'pluriprofessionnelle',
+  'universitaire',
+  'Villeneuve-Saint-Georges',
+  '–',
+  'Valenton',
+  'Cabinet-Médical',
+  'Jean-Baptiste',
+  'de La Rochefoucauld-Montmorency',
+  'Dr',
+  'Zoé',
+  'Œdipe',
+  'bâtiment C,',
+  '2e étage',
+  '94190',
+  'Temps-Durables',
+  'Saint-Rémy-lès-Chevreuse',
+  'anticonstitutionnellement',
+  'x'.repeat(45),
+  'a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t',
+  '😀',
+  'שלום',
+  'مرحبا',
+  '中文',
+  'Ⅻ',
+  '\u00ad',
+  '\u00a0',
+]
 const words = (max: number) =>
   fc.oneof(
     { weight: 3, arbitrary: fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((ws) => ws.join(' ').slice(0, max)) },
@@ -93,10 +134,20 @@ describe('the handout’s layout, for inputs nobody chose', () => {
   it('with the letterhead at its limits, the longest name, large print: the warning signs on page 1', async () => {
     const lh = {
       name: 'Maison de santé pluriprofessionnelle universitaire '.repeat(4).slice(0, LETTERHEAD_LIMITS.name),
-      address: Array.from({ length: LETTERHEAD_LIMITS.addressLines }, (_, i) => `Dr Anne-Sophie Martin-Durand ${i}, médecine générale, bâtiment C`).join('\n').slice(0, LETTERHEAD_LIMITS.address),
+      address: Array.from(
+        { length: LETTERHEAD_LIMITS.addressLines },
+        (_, i) => `Dr Anne-Sophie Martin-Durand ${i}, médecine générale, bâtiment C`,
+      )
+        .join('\n')
+        .slice(0, LETTERHEAD_LIMITS.address),
       phone: '04 72 00 00 00 · secrétariat 04 72 00 00 01 · urgences 15 · fax 04 72 00 00 02'.slice(0, LETTERHEAD_LIMITS.phone),
     }
-    const options = { ...standardSelection(kb), patientName: 'Mme Marie-Thérèse de La Rochefoucauld-Montmorency '.repeat(5).slice(0, PATIENT_NAME_MAX), note: '', largePrint: true }
+    const options = {
+      ...standardSelection(kb),
+      patientName: 'Mme Marie-Thérèse de La Rochefoucauld-Montmorency '.repeat(5).slice(0, PATIENT_NAME_MAX),
+      note: '',
+      largePrint: true,
+    }
     expect(broken(await layout(options, lh), true)).toEqual([])
   }, 60_000)
 
@@ -132,17 +183,27 @@ describe('the handout’s layout, for inputs nobody chose', () => {
     for (const largePrint of [false, true]) {
       for (const causes of [[], every]) {
         const options = { causes, advice: causes.length ? kb.advice.map((a) => a.id) : [], patientName: '', note: '', largePrint }
-        expect(broken(await layout(options, { name: '', address: '', phone: '' }), largePrint), `${causes.length} causes, ${largePrint}`).toEqual([])
+        expect(
+          broken(await layout(options, { name: '', address: '', phone: '' }), largePrint),
+          `${causes.length} causes, ${largePrint}`,
+        ).toEqual([])
       }
     }
   }, 60_000)
 
   it('holds for any letterhead, name and note (fast-check)', async () => {
     await fc.assert(
-      fc.asyncProperty(letterhead, patientName, note, fc.boolean(), fc.subarray([...kb.causes, ...kb.differentials].map((c) => c.id)), async (lh, name, typed, largePrint, causes) => {
-        const options = { causes, advice: [], patientName: name, note: typed, largePrint }
-        expect(broken(await layout(options, lh), largePrint)).toEqual([])
-      }),
+      fc.asyncProperty(
+        letterhead,
+        patientName,
+        note,
+        fc.boolean(),
+        fc.subarray([...kb.causes, ...kb.differentials].map((c) => c.id)),
+        async (lh, name, typed, largePrint, causes) => {
+          const options = { causes, advice: [], patientName: name, note: typed, largePrint }
+          expect(broken(await layout(options, lh), largePrint)).toEqual([])
+        },
+      ),
       // 30 drawn handouts (~1 s each on two cores); a failure's shrinking is cut at 2 minutes, reported as a failure.
       { numRuns: 30, interruptAfterTimeLimit: 120_000, markInterruptAsFailure: true },
     )

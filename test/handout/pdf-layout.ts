@@ -25,8 +25,13 @@ export interface LaidOutPage {
 
 const attr = (tag: string, name: string): number => Number(new RegExp(`${name}="([\\d.-]+)"`, 'u').exec(tag)?.[1])
 const box = (tag: string): Box => ({ xMin: attr(tag, 'xMin'), yMin: attr(tag, 'yMin'), xMax: attr(tag, 'xMax'), yMax: attr(tag, 'yMax') })
-const unescape = (s: string): string =>
-  s.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&apos;/gu, "'").replace(/&amp;/gu, '&')
+const unescapeXml = (s: string): string =>
+  s
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&quot;/gu, '"')
+    .replace(/&apos;/gu, "'")
+    .replace(/&amp;/gu, '&')
 
 export function laidOutPages(pdf: Uint8Array): LaidOutPage[] {
   const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 << 20 }).toString('utf8')
@@ -36,7 +41,7 @@ export function laidOutPages(pdf: Uint8Array): LaidOutPage[] {
     lines: [...(body as string).matchAll(/<line ([^>]*)>([\s\S]*?)<\/line>/gu)].map(([, lineAttrs, lineBody]) => {
       const words = [...(lineBody as string).matchAll(/<word ([^>]*)>([\s\S]*?)<\/word>/gu)].map(([, w, text]) => ({
         ...box(w as string),
-        text: unescape(text as string),
+        text: unescapeXml(text as string),
       }))
       return { ...box(lineAttrs as string), words, text: words.map((w) => w.text).join(' ') }
     }),

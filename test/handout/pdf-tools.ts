@@ -113,7 +113,9 @@ export function greyPages(pdf: Uint8Array, dpi = 72): GreyPage[] {
   return withFile(pdf, (path) => {
     const prefix = join(path, '..', 'page')
     execFileSync('pdftoppm', ['-r', String(dpi), '-gray', path, prefix])
-    const files = readdirSync(join(path, '..')).filter((f) => f.startsWith('page') && f.endsWith('.pgm')).sort()
+    const files = readdirSync(join(path, '..'))
+      .filter((f) => f.startsWith('page') && f.endsWith('.pgm'))
+      .sort()
     return files.map((f) => readPgm(readFileSync(join(path, '..', f))))
   })
 }
@@ -121,7 +123,7 @@ export function greyPages(pdf: Uint8Array, dpi = 72): GreyPage[] {
 function readPgm(bytes: Buffer): GreyPage {
   // "P5" width height maxval, each followed by one whitespace, then the raster.
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/u.exec(bytes.subarray(0, 64).toString('latin1'))
-  if (!header || header[3] !== '255') throw new Error('PGM inattendu')
+  if (header?.[3] !== '255') throw new Error('PGM inattendu')
   const width = Number(header[1])
   const height = Number(header[2])
   return { width, height, pixels: new Uint8Array(bytes.subarray(header[0].length, header[0].length + width * height)) }
@@ -147,6 +149,7 @@ export function differingShare(a: GreyPage, b: GreyPage, block = 8, tolerance = 
     return sum / (block * block)
   }
   let differing = 0
-  for (let by = 0; by < rows; by++) for (let bx = 0; bx < columns; bx++) if (Math.abs(mean(a, bx, by) - mean(b, bx, by)) > tolerance) differing++
+  for (let by = 0; by < rows; by++)
+    for (let bx = 0; bx < columns; bx++) if (Math.abs(mean(a, bx, by) - mean(b, bx, by)) > tolerance) differing++
   return differing / (rows * columns)
 }

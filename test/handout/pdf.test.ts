@@ -5,13 +5,9 @@ import { execFileSync } from 'node:child_process'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import {
-  composeHandout,
-  handoutBodyBlocks,
-  type HandoutDocument,
-} from '../../shared/handout/compose'
+import { composeHandout, handoutBodyBlocks, type HandoutDocument } from '../../shared/handout/compose'
 import { LETTERHEAD_LIMITS, NOTE_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
-import { adviceFor, standardSelection } from '../../shared/handout/selection'
+import { standardSelection } from '../../shared/handout/selection'
 import type { KnowledgeBase } from '../../shared/kb/types'
 import { kandelMoles } from '../../shared/text/readability'
 import { NBSP, NNBSP } from '../../shared/text/typography'
@@ -88,7 +84,17 @@ describe('the standard handout', () => {
   })
 
   it('holds the article’s red flags in the patient’s words', () => {
-    for (const word of ['douleur', 'picotements', 'engourdissement', 'faiblesse', 'fièvre', 'circulatoires', 'perte de connaissance', 'fréquentes', 'persistantes']) {
+    for (const word of [
+      'douleur',
+      'picotements',
+      'engourdissement',
+      'faiblesse',
+      'fièvre',
+      'circulatoires',
+      'perte de connaissance',
+      'fréquentes',
+      'persistantes',
+    ]) {
       expect(text.toLowerCase()).toContain(word)
     }
   })
@@ -199,25 +205,39 @@ describe('odd input still gives a valid PDF', () => {
   it.each<[string, Partial<HandoutOptions>, Partial<Letterhead>, string[]]>([
     ['a note of 3,000 characters', { note: noteAtLimit }, {}, ['reposez-vous']],
     ['emoji', { patientName: 'Zoé 😀', note: 'Courage 💪🏽 ! 👨‍👩‍👧 à bientôt' }, { name: 'Cabinet 🌿' }, ['Zoé', 'à bientôt']],
-    ['markup', { patientName: '<script>alert(1)</script>', note: '<b>gras</b> & </Page> %PDF' }, {}, ['<script>alert(1)</script>', '<b>gras</b> & </Page>']],
+    [
+      'markup',
+      { patientName: '<script>alert(1)</script>', note: '<b>gras</b> & </Page> %PDF' },
+      {},
+      ['<script>alert(1)</script>', '<b>gras</b> & </Page>'],
+    ],
     ['right-to-left text', { patientName: 'מרים כהן', note: 'تشنج عضلي في الساق, suite en français' }, {}, ['suite en français']],
     ['empty fields', { patientName: '', note: '' }, { name: '', address: '', phone: '' }, ['Quand consulter un médecin']],
-    ['blank and control characters', { patientName: '\t\n', note: 'a\u0000b\u0007c\u202e inversé\r\nligne' }, { address: '\n\n' }, ['abc inversé', 'ligne']],
+    [
+      'blank and control characters',
+      { patientName: '\t\n', note: 'a\u0000b\u0007c\u202e inversé\r\nligne' },
+      { address: '\n\n' },
+      ['abc inversé', 'ligne'],
+    ],
     ['one 3,000-letter word', { note: 'x'.repeat(NOTE_MAX) }, { name: 'y'.repeat(LETTERHEAD_LIMITS.name) }, ['xxxxxxxxxxxxxxxxxxxxxxxx']],
-  ])('%s', async (_label, options, letterhead, expected) => {
-    const { pdf } = await render({ ...standard, ...options }, { ...LETTERHEAD, ...letterhead })
-    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
-    expect(Buffer.from(pdf.subarray(-6)).toString('latin1')).toContain('%%EOF')
-    const info = pdfInfo(pdf)
-    expect(info.pages).toBeGreaterThanOrEqual(1)
-    expect(info.width).toBeCloseTo(595.28, 0)
-    const text = pdfText(pdf)
-    for (const passage of expected) expect(has(text, passage), passage).toBe(true)
-    for (const flag of redFlags()) expect(has(text, flag), flag).toBe(true)
-  }, 60_000)
+  ])(
+    '%s',
+    async (_label, options, letterhead, expected) => {
+      const { pdf } = await render({ ...standard, ...options }, { ...LETTERHEAD, ...letterhead })
+      expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+      expect(Buffer.from(pdf.subarray(-6)).toString('latin1')).toContain('%%EOF')
+      const info = pdfInfo(pdf)
+      expect(info.pages).toBeGreaterThanOrEqual(1)
+      expect(info.width).toBeCloseTo(595.28, 0)
+      const text = pdfText(pdf)
+      for (const passage of expected) expect(has(text, passage), passage).toBe(true)
+      for (const flag of redFlags()) expect(has(text, flag), flag).toBe(true)
+    },
+    60_000,
+  )
 
   it('prints the whole note at its limit, over more pages, and keeps its blank lines', async () => {
-    const note = Array.from({ length: 400 }, (_, i) => `mot${i}`).join(' ') + ' ' + 'fin de la note. '.repeat(500)
+    const note = `${Array.from({ length: 400 }, (_, i) => `mot${i}`).join(' ')} ${'fin de la note. '.repeat(500)}`
     const { pdf } = await render({ ...standard, note: note.slice(0, NOTE_MAX) })
     const text = pdfText(pdf)
     expect(text).toContain('mot0 mot1')
@@ -252,24 +272,34 @@ describe('page breaks', () => {
     ['standard', () => ({})],
     ['large print', () => ({ largePrint: true })],
     ['with a note', () => ({ patientName: 'Mme Dupont', note: 'Revenez me voir dans 15 jours.\nPensez à boire.' })],
-    ['two causes and a note', () => ({ causes: ['deshydratation', 'stress-eleve'], advice: ['boire-suffisamment'], note: 'Revenez me voir.' })],
-    ['every cause and advice, large print', (kb) => ({ causes: [...kb.causes, ...kb.differentials].map((c) => c.id), advice: kb.advice.map((a) => a.id), largePrint: true })],
-  ])('%s: no page ends with a heading; the warning-signs box starts on page 1, its heading on every page it spans', async (_label, options) => {
-    const { doc, pdf } = await render({ ...standard, ...options(kb) })
-    const pages = pdfPages(pdf)
-    for (const [i, page] of pages.entries()) expect(endsWithHeading(page, doc), `page ${i + 1}`).toBeUndefined()
-    const flags = redFlags().map(searchable)
-    const consult = doc.sections.find((s) => s.emphasis)
-    const heading = searchable(consult?.heading ?? '')
-    // The signs with the heading, on page 1.
-    expect(flags.every((f) => pages[0]?.includes(f))).toBe(true)
-    expect(pages[0]).toContain(heading)
-    // A part of the box overleaf starts with the box's heading again: it never reads as another notice.
-    for (const [i, page] of pages.entries()) {
-      const holdsPart = handoutBodyBlocksOf(consult).some((t) => page.includes(searchable(t)))
-      if (holdsPart) expect(page, `page ${i + 1}`).toContain(heading)
-    }
-  }, 60_000)
+    [
+      'two causes and a note',
+      () => ({ causes: ['deshydratation', 'stress-eleve'], advice: ['boire-suffisamment'], note: 'Revenez me voir.' }),
+    ],
+    [
+      'every cause and advice, large print',
+      (kb) => ({ causes: [...kb.causes, ...kb.differentials].map((c) => c.id), advice: kb.advice.map((a) => a.id), largePrint: true }),
+    ],
+  ])(
+    '%s: no page ends with a heading; the warning-signs box starts on page 1, its heading on every page it spans',
+    async (_label, options) => {
+      const { doc, pdf } = await render({ ...standard, ...options(kb) })
+      const pages = pdfPages(pdf)
+      for (const [i, page] of pages.entries()) expect(endsWithHeading(page, doc), `page ${i + 1}`).toBeUndefined()
+      const flags = redFlags().map(searchable)
+      const consult = doc.sections.find((s) => s.emphasis)
+      const heading = searchable(consult?.heading ?? '')
+      // The signs with the heading, on page 1.
+      expect(flags.every((f) => pages[0]?.includes(f))).toBe(true)
+      expect(pages[0]).toContain(heading)
+      // A part of the box overleaf starts with the box's heading again: it never reads as another notice.
+      for (const [i, page] of pages.entries()) {
+        const holdsPart = handoutBodyBlocksOf(consult).some((t) => page.includes(searchable(t)))
+        if (holdsPart) expect(page, `page ${i + 1}`).toContain(heading)
+      }
+    },
+    60_000,
+  )
 })
 
 describe('fonts come from the resources folder the caller passes', () => {

@@ -13,7 +13,11 @@ import { devRenderThread } from '../../scripts/dev-render-thread'
 import { pdfInfo, pdfText } from './pdf-tools'
 
 const fake = (options: { delay?: number; timeoutMs?: number } = {}) =>
-  createRenderThread({ entry: new URL('./fixtures/fake-worker.mjs', import.meta.url), workerData: { delay: options.delay ?? 0 }, timeoutMs: options.timeoutMs })
+  createRenderThread({
+    entry: new URL('./fixtures/fake-worker.mjs', import.meta.url),
+    workerData: { delay: options.delay ?? 0 },
+    timeoutMs: options.timeoutMs,
+  })
 const doc = (note: string) => ({ note }) as HandoutDocument
 const text = async (p: Promise<{ pdf: Uint8Array }>) => new TextDecoder().decode((await p).pdf)
 

@@ -63,9 +63,7 @@ describe('every bullet of the article is an entry', () => {
         expect(entries.map((e) => e.id)).toEqual(ODD_BULLETS[bullet] ?? [expect.any(String)])
         // Each entry quotes its own bullet, in that section.
         for (const entry of entries) {
-          const quotesBullet = entry.provenance.some(
-            (p) => p.section === heading && bullet.includes(p.quote),
-          )
+          const quotesBullet = entry.provenance.some((p) => p.section === heading && bullet.includes(p.quote))
           expect(quotesBullet, entry.id).toBe(true)
         }
       })
@@ -88,8 +86,7 @@ describe('every bullet of the article is an entry', () => {
 })
 
 describe('other article items have an entry', () => {
-  const byName = (name: string) =>
-    conditions.filter((c) => [c.name, ...c.aliases].some((n) => fold(n) === fold(name))).map((c) => c.id)
+  const byName = (name: string) => conditions.filter((c) => [c.name, ...c.aliases].some((n) => fold(n) === fold(name))).map((c) => c.id)
 
   it.each([
     ['prolapsus discal', 'hernie-discale-lombaire'],
@@ -135,8 +132,28 @@ describe('"En savoir plus" lines', () => {
 describe('ICD-10 codes', () => {
   /** Copied from the clinical notes (WHO ICD-10 / CIM-10). */
   const ALLOWED = new Set([
-    'R25.3', 'R25.2', 'E86', 'E83.4', 'E16.2', 'T68', 'R68.0', 'G40', 'G40.9', 'G35', 'G12.2', 'G20',
-    'A81.0', 'E83.0', 'F95.2', 'F95.9', 'G03.9', 'I61.9', 'G25.8', 'M51.1', 'F10.1', 'T88.7',
+    'R25.3',
+    'R25.2',
+    'E86',
+    'E83.4',
+    'E16.2',
+    'T68',
+    'R68.0',
+    'G40',
+    'G40.9',
+    'G35',
+    'G12.2',
+    'G20',
+    'A81.0',
+    'E83.0',
+    'F95.2',
+    'F95.9',
+    'G03.9',
+    'I61.9',
+    'G25.8',
+    'M51.1',
+    'F10.1',
+    'T88.7',
   ])
 
   it('every code comes from the allow-list', () => {

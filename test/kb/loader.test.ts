@@ -62,9 +62,7 @@ describe('loadKnowledgeBase on a broken copy', () => {
       const path = join(k, 'advice.json')
       await writeFile(path, (await readFile(path, 'utf8')).replace('"id"', '"id" "'))
     })
-    expect(problems).toEqual([
-      { file: 'advice.json', entry: null, field: null, message: 'JSON invalide (ligne\u00a03, colonne\u00a010).' },
-    ])
+    expect(problems).toEqual([{ file: 'advice.json', entry: null, field: null, message: 'JSON invalide (ligne\u00a03, colonne\u00a010).' }])
     expect(counts(kb)).toEqual({ ...EXPECTED_COUNTS, advice: 0 })
   })
 

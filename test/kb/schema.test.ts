@@ -68,9 +68,7 @@ describe('references between files', () => {
   })
 
   it('a finding never both points to and opposes the same condition', () => {
-    const both = conditions.flatMap((c) =>
-      c.pointingFindings.filter((f) => c.opposingFindings.includes(f)).map((f) => `${c.id}:${f}`),
-    )
+    const both = conditions.flatMap((c) => c.pointingFindings.filter((f) => c.opposingFindings.includes(f)).map((f) => `${c.id}:${f}`))
     expect(both).toEqual([])
   })
 
@@ -106,9 +104,7 @@ describe('references between files', () => {
 
   it('every handout section has at least one block', () => {
     const sections = new Set(kb.handout.map((b) => b.section))
-    expect([...sections].sort()).toEqual(
-      ['causes', 'definition', 'duree', 'message-principal', 'que-faire', 'quand-consulter'].sort(),
-    )
+    expect([...sections].sort()).toEqual(['causes', 'definition', 'duree', 'message-principal', 'que-faire', 'quand-consulter'].sort())
     expect(kb.handout.filter((b) => b.section === 'message-principal')).toHaveLength(1)
   })
 })

@@ -19,10 +19,14 @@ function typographyProblems(text: string): string[] {
 function displayedTexts(): [string, string][] {
   const kb = readKb()
   const out: [string, string][] = [['meta.title', kb.meta.title]]
-  kb.meta.sections.forEach((s, i) => out.push([`meta.sections.${i}.label`, s.label]))
+  kb.meta.sections.forEach((s, i) => {
+    out.push([`meta.sections.${i}.label`, s.label])
+  })
   for (const c of [...kb.causes, ...kb.differentials]) {
     out.push([`${c.id}.name`, c.name], [`${c.id}.whatToDo`, c.whatToDo], [`${c.id}.patientExplanation`, c.patientExplanation])
-    c.aliases.forEach((a, i) => out.push([`${c.id}.aliases.${i}`, a]))
+    c.aliases.forEach((a, i) => {
+      out.push([`${c.id}.aliases.${i}`, a])
+    })
     if (c.icd10) out.push([`${c.id}.icd10.label`, c.icd10.label])
   }
   for (const f of kb.findings) {
@@ -44,9 +48,7 @@ describe('French typography of displayed text', () => {
   })
 
   it('no displayed text breaks the rules', () => {
-    const bad = texts
-      .map(([where, text]) => ({ where, problems: typographyProblems(text) }))
-      .filter((r) => r.problems.length > 0)
+    const bad = texts.map(([where, text]) => ({ where, problems: typographyProblems(text) })).filter((r) => r.problems.length > 0)
     expect(bad).toEqual([])
   })
 
@@ -58,7 +60,7 @@ describe('French typography of displayed text', () => {
   })
 
   it.each([
-    ['l\'alcool', 'apostrophe droite (attendu ’)'],
+    ["l'alcool", 'apostrophe droite (attendu ’)'],
     ['Traitement : repos', 'deux-points sans espace insécable U+00A0 avant'],
     ['Traitement: repos', 'deux-points sans espace insécable U+00A0 avant'],
     ['Pourquoi ?', '; ! ? sans espace fine insécable avant'],

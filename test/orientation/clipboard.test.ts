@@ -29,7 +29,10 @@ beforeEach(async () => {
       written.push(text)
     },
   }
-  dispatch = createDispatcher(createHandlers({ resourcesDir, userDataDir: join(dir, 'userData'), desktop, renderPdf: devRenderThread() }), APP_ORIGIN)
+  dispatch = createDispatcher(
+    createHandlers({ resourcesDir, userDataDir: join(dir, 'userData'), desktop, renderPdf: devRenderThread() }),
+    APP_ORIGIN,
+  )
 })
 afterEach(async () => {
   // Nothing of the note in a log, nor anything written in the user-data folder.

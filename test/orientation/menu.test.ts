@@ -1,15 +1,10 @@
 // The application menu sends every menu command, « Copier pour le dossier »
-// under Édition with its shortcut (electron is replaced by what buildMenu uses).
-import { describe, expect, it, vi } from 'vitest'
-import type { MenuItemConstructorOptions } from 'electron'
+// under Édition with its shortcut. The template is plain data: no Electron needed.
+import { describe, expect, it } from 'vitest'
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/ipc/contract'
+import { menuTemplate } from '../../electron/main/menu'
 
-vi.mock('electron', () => ({
-  app: { name: 'Mollet', isPackaged: true },
-  Menu: { buildFromTemplate: (template: MenuItemConstructorOptions[]) => template },
-}))
-
-const { buildMenu } = await import('../../electron/main/menu')
+type MenuItemConstructorOptions = ReturnType<typeof menuTemplate>[number]
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])])
@@ -17,13 +12,13 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 
 describe('buildMenu', () => {
   const sent: MenuCommand[] = []
-  const template = buildMenu((c) => sent.push(c)) as unknown as MenuItemConstructorOptions[]
+  const template = menuTemplate((c) => sent.push(c), { appName: 'Mollet', isMac: false, isPackaged: true })
 
   it('puts « Copier pour le dossier » under Édition, with Ctrl/Cmd+Shift+C', () => {
     const edit = template.find((m) => m.label === 'Édition')
     const copy = items(Array.isArray(edit?.submenu) ? edit.submenu : []).find((i) => i.label === 'Copier pour le dossier')
     expect(copy?.accelerator).toBe('CmdOrCtrl+Shift+C')
-    ;(copy?.click as () => void)()
+    ;(copy!.click as () => void)()
     expect(sent).toEqual(['copy-record-note'])
   })
 

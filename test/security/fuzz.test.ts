@@ -89,7 +89,8 @@ async function withTimeout<T>(promise: Promise<T>, label: string): Promise<T> {
   }
 }
 
-const ENGLISH_OR_INTERNAL = /\b(the|is|not|error|failed|cannot|undefined|null|NaN|invalid|unexpected|expected|received)\b|TypeError|RangeError|\bat .+:\d+|node_modules|\/work\/|\\u/i
+const ENGLISH_OR_INTERNAL =
+  /\b(the|is|not|error|failed|cannot|undefined|null|NaN|invalid|unexpected|expected|received)\b|TypeError|RangeError|\bat .+:\d+|node_modules|\/work\/|\\u/i
 
 /** Calls `method` and checks the answer; returns the answer for extra checks. */
 async function call(method: unknown, args: unknown, sender: SenderInfo = app) {
@@ -113,7 +114,8 @@ async function call(method: unknown, args: unknown, sender: SenderInfo = app) {
     expect((message as string).trim().length, label).toBeGreaterThan(0)
     expect(message, `${label}: message is not plain French`).not.toMatch(ENGLISH_OR_INTERNAL)
   }
-  const leaked = (r.ok !== true && String(r.error?.message).includes(PATIENT)) || logged.slice(before).some((line) => line.includes(PATIENT))
+  const leaked =
+    (r.ok !== true && String(r.error?.message).includes(PATIENT)) || logged.slice(before).some((line) => line.includes(PATIENT))
   expect(leaked, `${label}: the patient's name came back in an error message or a log`).toBe(false)
   return r
 }
@@ -128,7 +130,9 @@ const hostile = fc.constantFrom<unknown>(
   Object.create(null),
   [Object.create(null)],
   { length: 1, 0: 'x' },
+  // biome-ignore lint/suspicious/noThenProperty: a thenable argument is one of the attacks tried
   { toString: 'x', valueOf: 'y', then: 'z' },
+  // biome-ignore lint/suspicious/noThenProperty: as above
   [{ then: 1 }],
   [NaN],
   [Infinity, -Infinity, -0],
@@ -226,7 +230,8 @@ function fromSchema(schema: JsonSchema | boolean | undefined): fc.Arbitrary<unkn
     case 'string': {
       const minLength = Number(schema.minLength ?? 0)
       const maxLength = Math.min(Number(schema.maxLength ?? 200), minLength + 400)
-      if (typeof schema.pattern === 'string') return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= minLength && s.length <= maxLength)
+      if (typeof schema.pattern === 'string')
+        return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= minLength && s.length <= maxLength)
       const text = fc.string({ unit: 'grapheme', minLength, maxLength })
       const fits = PATIENT.length >= minLength && PATIENT.length <= maxLength
       return fits ? fc.oneof({ weight: 9, arbitrary: text }, { weight: 1, arbitrary: fc.constant(PATIENT) }) : text
@@ -235,7 +240,10 @@ function fromSchema(schema: JsonSchema | boolean | undefined): fc.Arbitrary<unkn
       const prefix = (schema.prefixItems as JsonSchema[] | undefined) ?? []
       if (prefix.length > 0 || schema.items === false) return fc.tuple(...prefix.map(fromSchema))
       const minLength = Number(schema.minItems ?? 0)
-      return fc.array(fromSchema(schema.items as JsonSchema), { minLength, maxLength: Math.min(Number(schema.maxItems ?? 6), minLength + 6) })
+      return fc.array(fromSchema(schema.items as JsonSchema), {
+        minLength,
+        maxLength: Math.min(Number(schema.maxItems ?? 6), minLength + 6),
+      })
     }
     case 'object': {
       const properties = (schema.properties as Record<string, JsonSchema> | undefined) ?? {}
@@ -259,8 +267,11 @@ function mutate(value: unknown, other: unknown, pick: number): unknown {
   const paths: (string | number)[][] = []
   const walk = (v: unknown, path: (string | number)[]) => {
     paths.push(path)
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]))
-    else if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k])
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        walk(x, [...path, i])
+      })
+    } else if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k])
   }
   walk(value, [])
   const path = paths[pick % paths.length]!
@@ -313,12 +324,27 @@ describe.each(METHODS.map((m) => [m]))('IPC fuzz: %s', (method) => {
 
 describe('IPC fuzz: methods and senders', () => {
   it('refuses every method name outside the contract', async () => {
-    const notAMethod = fc.oneof(anything, fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', ...METHODS.map((m) => m.toUpperCase()), ...METHODS.map((m) => ` ${m}`)))
+    const notAMethod = fc.oneof(
+      anything,
+      fc.string(),
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        ...METHODS.map((m) => m.toUpperCase()),
+        ...METHODS.map((m) => ` ${m}`),
+      ),
+    )
     await fc.assert(
-      fc.asyncProperty(notAMethod.filter((m) => !(METHODS as readonly unknown[]).includes(m)), malformed, async (method, args) => {
-        const r = await call(method, args)
-        expect(r.error?.code).toBe('unknown-method')
-      }),
+      fc.asyncProperty(
+        notAMethod.filter((m) => !(METHODS as readonly unknown[]).includes(m)),
+        malformed,
+        async (method, args) => {
+          const r = await call(method, args)
+          expect(r.error?.code).toBe('unknown-method')
+        },
+      ),
       { numRuns: 1000 },
     )
   }, 60_000)
@@ -328,18 +354,33 @@ describe('IPC fuzz: methods and senders', () => {
       fc.webUrl({ withFragments: true, withQueryParameters: true }),
       fc.string(),
       fc.domain().map((host) => `app://${host}/index.html`),
-      fc.constantFrom(APP_ENTRY, 'app://mollet', 'app://mollet.evil/', 'app://mollet@evil/', 'app://evil@mollet/', 'app://mollet:1/', 'file:///index.html', 'about:blank', 'null', 'APP://MOLLET/index.html'),
+      fc.constantFrom(
+        APP_ENTRY,
+        'app://mollet',
+        'app://mollet.evil/',
+        'app://mollet@evil/',
+        'app://evil@mollet/',
+        'app://mollet:1/',
+        'file:///index.html',
+        'about:blank',
+        'null',
+        'APP://MOLLET/index.html',
+      ),
     )
     const sender = fc.record({ url: fc.option(url, { nil: null }), isMainFrame: fc.boolean() })
     // Arguments the validator refuses: the sender check must come first, and trusted calls stay cheap.
-    const calls = fc
-      .constantFrom(...METHODS)
-      .chain((method) => fc.tuple(fc.constant(method), malformed.filter((a) => !argsValidators[method].safeParse(a).success)))
+    const calls = fc.constantFrom(...METHODS).chain((method) =>
+      fc.tuple(
+        fc.constant(method),
+        malformed.filter((a) => !argsValidators[method].safeParse(a).success),
+      ),
+    )
     await fc.assert(
       fc.asyncProperty(calls, sender, async ([method, args], from) => {
         // The scheme is case-insensitive; Node keeps a custom scheme's host as written, so MOLLET is not
         // mollet; user info (evil@) is not part of the origin.
-        const trusted = from.isMainFrame && from.url !== null && /^app:\/\/([^/?#@]*@)?mollet(?=[/?#]|$)/.test(from.url.replace(/^app:/i, 'app:'))
+        const trusted =
+          from.isMainFrame && from.url !== null && /^app:\/\/([^/?#@]*@)?mollet(?=[/?#]|$)/.test(from.url.replace(/^app:/i, 'app:'))
         const r = await call(method, args, from)
         expect(r.error?.code, `${from.url} main=${from.isMainFrame}`).toBe(trusted ? 'invalid-arguments' : 'forbidden-sender')
       }),

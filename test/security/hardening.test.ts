@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  hardenContents,
-  hardenSession,
-  type ContentsLike,
-  type NavigationEvent,
-  type SessionLike,
-} from '../../electron/main/hardening'
+import { hardenContents, hardenSession, type ContentsLike, type NavigationEvent, type SessionLike } from '../../electron/main/hardening'
 import { APP_ENTRY } from '../../electron/main/security'
 
 type RequestListener = Parameters<SessionLike['webRequest']['onBeforeRequest']>[0]
@@ -22,9 +16,17 @@ function fakeSession() {
     permissionCheck?: PermissionCheckHandler
   } = {}
   const session: SessionLike = {
-    webRequest: { onBeforeRequest: (listener) => void (installed.request = listener) },
-    setPermissionRequestHandler: (handler) => void (installed.permissionRequest = handler),
-    setPermissionCheckHandler: (handler) => void (installed.permissionCheck = handler),
+    webRequest: {
+      onBeforeRequest: (listener) => {
+        installed.request = listener
+      },
+    },
+    setPermissionRequestHandler: (handler) => {
+      installed.permissionRequest = handler
+    },
+    setPermissionCheckHandler: (handler) => {
+      installed.permissionCheck = handler
+    },
   }
   return { session, installed }
 }
@@ -35,14 +37,21 @@ function fakeContents() {
   let windowOpen: ((details: { url: string }) => { action: string }) | undefined
   const contents: ContentsLike = {
     on: (name: string, listener: (event: NavigationEvent) => void) => listeners.set(name, listener),
-    setWindowOpenHandler: (handler) => void (windowOpen = handler),
+    setWindowOpenHandler: (handler) => {
+      windowOpen = handler
+    },
   }
   /** Emits `name` for `url`; true when a listener cancelled it. */
   const emit = (name: string, url: string): boolean => {
     let prevented = false
     const listener = listeners.get(name)
     if (!listener) throw new Error(`no listener for ${name}`)
-    listener({ url, preventDefault: () => void (prevented = true) })
+    listener({
+      url,
+      preventDefault: () => {
+        prevented = true
+      },
+    })
     return prevented
   }
   return { contents, emit, listeners, openWindow: (url: string) => windowOpen?.({ url }) }
@@ -65,7 +74,9 @@ describe('hardenSession', () => {
 
   function cancelled(url: string): boolean {
     let response: { cancel: boolean } | undefined
-    installed.request!({ url }, (r) => void (response = r))
+    installed.request!({ url }, (r) => {
+      response = r
+    })
     if (!response) throw new Error('the request listener never answered')
     return response.cancel
   }
@@ -80,15 +91,21 @@ describe('hardenSession', () => {
   })
 
   // clipboard-sanitized-write is what navigator.clipboard.writeText asks for: « Copier pour le dossier » goes through main instead.
-  it.each(['geolocation', 'media', 'notifications', 'openExternal', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'unknown'])(
-    'denies the %s permission, asked or checked',
-    (permission) => {
-      const answers: boolean[] = []
-      installed.permissionRequest!({}, permission, (granted) => answers.push(granted))
-      expect(answers).toEqual([false])
-      expect(installed.permissionCheck!({}, permission)).toBe(false)
-    },
-  )
+  it.each([
+    'geolocation',
+    'media',
+    'notifications',
+    'openExternal',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'fullscreen',
+    'unknown',
+  ])('denies the %s permission, asked or checked', (permission) => {
+    const answers: boolean[] = []
+    installed.permissionRequest!({}, permission, (granted) => answers.push(granted))
+    expect(answers).toEqual([false])
+    expect(installed.permissionCheck!({}, permission)).toBe(false)
+  })
 })
 
 describe('hardenContents', () => {

@@ -86,12 +86,10 @@ describe('app:// file mapping', () => {
       expect(appUrlToFile(root, url)).toBe(join(root, 'etc/passwd'))
     },
   )
-  it.each([
-    'app://mollet/assets/..%2f..%2f..%2fetc/passwd',
-    'app://mollet/%00',
-    'app://mollet/%E0%A4%A',
-    'app://elsewhere/index.html',
-  ])('refuses %s', (url) => {
-    expect(appUrlToFile(root, url)).toBeNull()
-  })
+  it.each(['app://mollet/assets/..%2f..%2f..%2fetc/passwd', 'app://mollet/%00', 'app://mollet/%E0%A4%A', 'app://elsewhere/index.html'])(
+    'refuses %s',
+    (url) => {
+      expect(appUrlToFile(root, url)).toBeNull()
+    },
+  )
 })

@@ -20,9 +20,10 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       if (!faults.write) return handle
       return new Proxy(handle, {
         get(target, prop, receiver) {
-          if (prop === 'writeFile') return async () => {
-            throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })
-          }
+          if (prop === 'writeFile')
+            return async () => {
+              throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })
+            }
           const value = Reflect.get(target, prop, receiver)
           return typeof value === 'function' ? value.bind(target) : value
         },

@@ -53,7 +53,9 @@ describe('settings store', () => {
     await writeFile(join(dir, SETTINGS_FILE), content)
     const { settings, notice } = await createSettingsStore(dir).load()
     expect(settings).toEqual(DEFAULT_SETTINGS)
-    expect(notice).toMatch(/^Les réglages enregistrés étaient illisibles\u00a0: Mollet utilise les réglages par défaut\. L’ancien fichier est conservé sous le nom settings\.corrupt-[\dT-]+Z\.json\.$/u)
+    expect(notice).toMatch(
+      /^Les réglages enregistrés étaient illisibles\u00a0: Mollet utilise les réglages par défaut\. L’ancien fichier est conservé sous le nom settings\.corrupt-[\dT-]+Z\.json\.$/u,
+    )
     const files = await readdir(dir)
     expect(files).toHaveLength(1)
     expect(files[0]).toMatch(/^settings\.corrupt-.+\.json$/u)

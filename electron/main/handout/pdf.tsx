@@ -107,11 +107,11 @@ export function fitToFont(
 const MULTILINE_FIELDS = new Set(['note', 'address'])
 
 /** The same document with every string passed through `fit`. */
-function mapStrings<T>(value: T, fit: (s: string, multiline: boolean) => string, key = ''): T {
-  if (typeof value === 'string') return fit(value, MULTILINE_FIELDS.has(key)) as T
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fit)) as T
+function mapStrings<T>(value: T, fitString: (s: string, multiline: boolean) => string, key = ''): T {
+  if (typeof value === 'string') return fitString(value, MULTILINE_FIELDS.has(key)) as T
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fitString)) as T
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fit, k)])) as T
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fitString, k)])) as T
   }
   return value
 }
@@ -173,9 +173,7 @@ export function hyphenateFrench(word: string): string[] {
   const merged: string[] = []
   for (const part of parts) {
     const last = merged[merged.length - 1]
-    const glued =
-      last !== undefined &&
-      (letterCount(last) < 2 || /['’\u00a0\u202f-]$/u.test(last) || /^['’\u00a0\u202f-]/u.test(part))
+    const glued = last !== undefined && (letterCount(last) < 2 || /['’\u00a0\u202f-]$/u.test(last) || /^['’\u00a0\u202f-]/u.test(part))
     if (glued) merged[merged.length - 1] = last + part
     else merged.push(part)
   }
@@ -467,9 +465,7 @@ function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
           <Text hyphenationCallback={wholeWords}>{`${doc.footer.source}. ${doc.footer.revision}.`}</Text>
           <Text
             hyphenationCallback={wholeWords}
-            render={({ pageNumber, totalPages }) =>
-              `${doc.footer.disclaimer} Page ${pageNumber}\u00a0/\u00a0${totalPages}`
-            }
+            render={({ pageNumber, totalPages }) => `${doc.footer.disclaimer} Page ${pageNumber}\u00a0/\u00a0${totalPages}`}
           />
         </View>
       </Page>

@@ -20,9 +20,7 @@ export interface RenderRequest {
   resourcesDir: string
 }
 
-export type RenderReply =
-  | { id: number; ok: true; pdf: Uint8Array; unprintable: string[] }
-  | { id: number; ok: false; errorName: string }
+export type RenderReply = { id: number; ok: true; pdf: Uint8Array; unprintable: string[] } | { id: number; ok: false; errorName: string }
 
 /** Draws a composed handout as PDF bytes; `signal` drops a request nobody waits for any more. */
 export type PdfRenderer = (doc: HandoutDocument, resourcesDir: string, signal?: AbortSignal) => Promise<RenderedPdf>

@@ -115,7 +115,10 @@ function issuesToProblems(file: string, entry: string | null, error: z.ZodError)
 
 /** zod's French messages put a plain space before ':' ; ! ?: make it the no-break ones. */
 function frenchSpacing(message: string): string {
-  return message.replace(/ :/g, '\u00a0:').replace(/ ([;!?])/g, '\u202f$1').replace(/'/g, '’')
+  return message
+    .replace(/ :/g, '\u00a0:')
+    .replace(/ ([;!?])/g, '\u202f$1')
+    .replace(/'/g, '’')
 }
 
 type Quoted = { id: string; provenance: { section: string; quote: string }[] }

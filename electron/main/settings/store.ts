@@ -57,7 +57,9 @@ export function createSettingsStore(userDataDir: string): SettingsStore {
         await cleaned
         await writeFileAtomically(path, `${JSON.stringify(valid, null, 2)}\n`)
       } catch {
-        throw new HandlerError('Les réglages n’ont pas pu être enregistrés\u00a0: le dossier des réglages n’est pas accessible en écriture.')
+        throw new HandlerError(
+          'Les réglages n’ont pas pu être enregistrés\u00a0: le dossier des réglages n’est pas accessible en écriture.',
+        )
       }
     },
   }

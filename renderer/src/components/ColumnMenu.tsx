@@ -27,11 +27,7 @@ export function ColumnMenu({ table }: { table: ReactTable<ConditionFeatures, Con
           .filter((column) => column.getCanHide())
           .map((column) => (
             <label key={column.id} className="menu-option">
-              <input
-                type="checkbox"
-                checked={column.getIsVisible()}
-                onChange={(e) => column.toggleVisibility(e.target.checked)}
-              />
+              <input type="checkbox" checked={column.getIsVisible()} onChange={(e) => column.toggleVisibility(e.target.checked)} />
               {typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id}
             </label>
           ))}

@@ -63,6 +63,7 @@ export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetai
   }, [entry])
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click's keyboard twin is Esc, which a modal <dialog> has natively
     <dialog
       ref={dialog}
       className="detail"
@@ -188,7 +189,10 @@ function DetailContent({ entry, headingRef, onNavigate, back, onClose }: DetailC
             <ul className="plain-list topic-list">
               {topics.map((t) => {
                 // The topic's other entries, as links (the article's "En savoir plus" pages).
-                const others = t.related.filter((id) => id !== entry.id).map((id) => index.conditions.get(id)).filter((c) => c !== undefined)
+                const others = t.related
+                  .filter((id) => id !== entry.id)
+                  .map((id) => index.conditions.get(id))
+                  .filter((c) => c !== undefined)
                 return (
                   <li key={t.id} data-topic={t.id}>
                     <span className="topic-label">{t.label}</span>
@@ -238,12 +242,7 @@ function FindingList({ title, ids }: { title: string; ids: readonly string[] }) 
 }
 
 /** Other entries as buttons that open their detail in place. */
-function EntryLinks(props: {
-  entries: readonly Condition[]
-  className: string
-  label?: string
-  onNavigate: (id: string) => void
-}) {
+function EntryLinks(props: { entries: readonly Condition[]; className: string; label?: string; onNavigate: (id: string) => void }) {
   return (
     <ul className={props.className} aria-label={props.label}>
       {props.entries.map((c) => (

@@ -93,7 +93,7 @@ function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | n
     const rows = body.current.querySelectorAll<HTMLTableRowElement>('tr.entry-row')
     if (rows.length === 0) return
     let total = 0
-    rows.forEach((r) => (total += r.getBoundingClientRect().height))
+    for (const r of rows) total += r.getBoundingClientRect().height
     const average = Math.round(total / rows.length)
     // A hidden view's rows have no height yet: measured when it is shown.
     if (average === 0) return
@@ -132,7 +132,12 @@ export function ConditionTable({
       new Map(
         columns.flatMap((c) =>
           c.meta?.facet
-            ? [[c.id ?? ('accessorKey' in c ? String(c.accessorKey) : ''), new Set(c.meta.facet.options(entries).map((o) => o.value))] as const]
+            ? [
+                [
+                  c.id ?? ('accessorKey' in c ? String(c.accessorKey) : ''),
+                  new Set(c.meta.facet.options(entries).map((o) => o.value)),
+                ] as const,
+              ]
             : [],
         ),
       ),
@@ -228,9 +233,7 @@ export function ConditionTable({
             onKeyDown={focusFirstRow}
           />
           <p className="count" role="status">
-            {rows.length === entries.length
-              ? count(entries.length, noun)
-              : `${count(rows.length, noun)} sur${NBSP}${entries.length}`}
+            {rows.length === entries.length ? count(entries.length, noun) : `${count(rows.length, noun)} sur${NBSP}${entries.length}`}
           </p>
           {filtering && (
             <button type="button" className="button button-quiet" onClick={clearFilters}>
@@ -246,7 +249,8 @@ export function ConditionTable({
               aria-controls={filtersId}
               onClick={() => setFiltersOpen((open) => !open)}
             >
-              Filtres{columnFilters.length > 0 ? ` (${columnFilters.reduce((n, f) => n + (Array.isArray(f.value) ? f.value.length : 0), 0)})` : ''}
+              Filtres
+              {columnFilters.length > 0 ? ` (${columnFilters.reduce((n, f) => n + (Array.isArray(f.value) ? f.value.length : 0), 0)})` : ''}
             </button>
           )}
           <ColumnMenu table={table} />

@@ -41,8 +41,7 @@ export function MatchTable({ results, explained, grouped, searching, selfCareOnH
     <div className="table-wrap">
       <table className="data matches">
         <caption className="visually-hidden">
-          Causes et diagnostics différentiels classés selon les signes du patient. Entrée ou clic sur une ligne pour ouvrir sa
-          fiche.
+          Causes et diagnostics différentiels classés selon les signes du patient. Entrée ou clic sur une ligne pour ouvrir sa fiche.
         </caption>
         <thead>
           <tr>
@@ -125,13 +124,7 @@ function MatchRow({ result, explained, selfCareOnHold }: { result: MatchResult; 
     }
   }
   return (
-    <tr
-      tabIndex={0}
-      className="entry-row"
-      data-entry={c.id}
-      onClick={(e) => openDetail(c.id, e.currentTarget)}
-      onKeyDown={onKeyDown}
-    >
+    <tr tabIndex={0} className="entry-row" data-entry={c.id} onClick={(e) => openDetail(c.id, e.currentTarget)} onKeyDown={onKeyDown}>
       <td className="col-name">
         <span className="entry-name">{c.name}</span>
         <span className="entry-aliases">{ENTRY_KINDS[c.kind]}</span>

@@ -37,9 +37,7 @@ export function ReassuranceBox({ reassurance }: { reassurance: Reassurance }) {
         <h2 id={`${id}-title`} className="banner-title">
           À vérifier avant de rassurer
         </h2>
-        <p className="banner-text">
-          {withColon('Les causes concordantes sont bénignes, mais ces signes d’alerte restent inconnus')}
-        </p>
+        <p className="banner-text">{withColon('Les causes concordantes sont bénignes, mais ces signes d’alerte restent inconnus')}</p>
         <ul className="alert-advice">
           {reassurance.unasked.map((f) => (
             <li key={f.id}>{f.label}</li>
@@ -76,18 +74,35 @@ export function ReassuranceBox({ reassurance }: { reassurance: Reassurance }) {
  * Hidden from assistive technology: the banner (role alert) and the count
  * (role status) already say it, once.
  */
-export function OrientationSummary({ alert, reassurance, count }: { alert: RedFlagAlert | null; reassurance: Reassurance | null; count: string }) {
+export function OrientationSummary({
+  alert,
+  reassurance,
+  count,
+}: {
+  alert: RedFlagAlert | null
+  reassurance: Reassurance | null
+  count: string
+}) {
   const state =
     alert !== null
-      ? { tone: 'alert', text: `${withColon(alert.findings.length > 1 ? 'Signes d’alerte présents' : 'Signe d’alerte présent')} ${alert.findings.map((f) => f.label).join(', ')} · ${withColon('Orientation')} ${REFERRALS[alert.referral]}` }
+      ? {
+          tone: 'alert',
+          text: `${withColon(alert.findings.length > 1 ? 'Signes d’alerte présents' : 'Signe d’alerte présent')} ${alert.findings.map((f) => f.label).join(', ')} · ${withColon('Orientation')} ${REFERRALS[alert.referral]}`,
+        }
       : reassurance?.status === 'pending'
-        ? { tone: 'pending', text: `${withColon('À vérifier avant de rassurer')} ${reassurance.unasked.length} ${reassurance.unasked.length > 1 ? 'signes d’alerte inconnus' : 'signe d’alerte inconnu'}` }
+        ? {
+            tone: 'pending',
+            text: `${withColon('À vérifier avant de rassurer')} ${reassurance.unasked.length} ${reassurance.unasked.length > 1 ? 'signes d’alerte inconnus' : 'signe d’alerte inconnu'}`,
+          }
         : null
   return (
-    <div className={`orientation-summary${state ? ` orientation-summary-${state.tone}` : ''}`} aria-hidden="true" data-testid="orientation-summary">
+    <div
+      className={`orientation-summary${state ? ` orientation-summary-${state.tone}` : ''}`}
+      aria-hidden="true"
+      data-testid="orientation-summary"
+    >
       {state && <span className="orientation-summary-state">{state.text}</span>}
       <span className="orientation-summary-count">{count}</span>
     </div>
   )
 }
-

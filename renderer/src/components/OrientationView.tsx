@@ -68,12 +68,7 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
         {calm && <ReassuranceBox reassurance={calm} />}
 
         <div className="toolbar">
-          <SearchBox
-            value={query}
-            placeholder="Rechercher une cause ou un diagnostic"
-            onChange={onQueryChange}
-            onKeyDown={focusFirstRow}
-          />
+          <SearchBox value={query} placeholder="Rechercher une cause ou un diagnostic" onChange={onQueryChange} onKeyDown={focusFirstRow} />
           <button type="button" className="button copy-note" onClick={note.copy} aria-keyshortcuts="Control+Shift+C">
             Copier pour le dossier
           </button>
@@ -84,8 +79,7 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
         <CopiedNote state={note.state} stale={stale} />
         {!explained && (
           <p className="hint">
-            Marquez les signes du patient{NBSP}: les causes et les diagnostics différentiels se classent selon leur
-            concordance.
+            Marquez les signes du patient{NBSP}: les causes et les diagnostics différentiels se classent selon leur concordance.
           </p>
         )}
 
@@ -124,7 +118,7 @@ function CopiedNote({ state, stale }: { state: CopyState; stale: boolean }) {
       </p>
       <details open={!stale}>
         <summary>{withColon('Texte copié')}</summary>
-        <pre className="copied-text" tabIndex={0} aria-label="Texte copié pour le dossier">
+        <pre className="copied-text" tabIndex={0} role="region" aria-label="Texte copié pour le dossier">
           {state.text}
         </pre>
       </details>

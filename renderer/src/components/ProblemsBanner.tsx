@@ -25,9 +25,7 @@ export function ProblemsBanner({ problems }: { problems: readonly KbProblem[] })
           <h2 id={`${id}-title`} className="banner-title">
             Base de connaissances{NBSP}: {count(problems.length, PROBLEM)} dans {files.join(', ')}
           </h2>
-          <p className="banner-text">
-            Les entrées en cause sont laissées de côté{NBSP}; le reste de Mollet fonctionne normalement.
-          </p>
+          <p className="banner-text">Les entrées en cause sont laissées de côté{NBSP}; le reste de Mollet fonctionne normalement.</p>
         </div>
       </div>
       <table className="problems" id={`${id}-list`}>

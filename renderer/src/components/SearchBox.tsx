@@ -12,13 +12,7 @@ export function SearchBox({ value, placeholder, onChange, onKeyDown }: Props) {
   return (
     <label className="search">
       <span className="visually-hidden">Rechercher</span>
-      <input
-        type="search"
-        value={value}
-        placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
+      <input type="search" value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} onKeyDown={onKeyDown} />
     </label>
   )
 }

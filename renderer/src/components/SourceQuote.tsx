@@ -23,16 +23,20 @@ export function SourceQuote({ provenance }: { provenance: Provenance }) {
   const label = index.sectionLabels.get(provenance.section) ?? provenance.section
   return (
     <figure className="quote">
-      <figcaption>
-        Section {guillemets(label)}
-      </figcaption>
+      <figcaption>Section {guillemets(label)}</figcaption>
       <blockquote lang="fr" className="quote-text">
         {provenance.quote}
       </blockquote>
       {section && range && (
         <details className="in-place" onToggle={revealMark}>
           <summary>Voir le passage dans l’article</summary>
-          <div className="article-passage" lang="fr" tabIndex={0} role="region" aria-label={`Passage de l’article, section ${guillemets(label)}`}>
+          <div
+            className="article-passage"
+            lang="fr"
+            tabIndex={0}
+            role="region"
+            aria-label={`Passage de l’article, section ${guillemets(label)}`}
+          >
             {article.slice(section.start, range.start)}
             <mark>{article.slice(range.start, range.end)}</mark>
             {article.slice(range.end, section.end).trimEnd()}

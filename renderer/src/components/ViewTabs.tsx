@@ -22,11 +22,15 @@ export function ViewTabs({ views, current, onSelect }: { views: readonly ViewTab
     if (event.altKey || event.ctrlKey || event.metaKey) return
     const at = views.findIndex((v) => v.id === current)
     const next =
-      event.key === 'ArrowRight' ? (at + 1) % views.length
-      : event.key === 'ArrowLeft' ? (at - 1 + views.length) % views.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? views.length - 1
-      : null
+      event.key === 'ArrowRight'
+        ? (at + 1) % views.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + views.length) % views.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? views.length - 1
+              : null
     if (next === null) return
     event.preventDefault()
     const view = views[next]

@@ -127,9 +127,7 @@ export const COLUMN_IDS = ['name', 'category', 'seriousness', 'scope', 'contexts
 export function conditionColumns(index: KbIndex) {
   const contextOptions = (entries: readonly Condition[]): FacetOption[] => {
     const present = new Set(entries.flatMap((c) => c.contexts))
-    return index.kb.findings
-      .filter((f) => f.group === 'contexte' && present.has(f.id))
-      .map((f) => ({ value: f.id, label: f.label }))
+    return index.kb.findings.filter((f) => f.group === 'contexte' && present.has(f.id)).map((f) => ({ value: f.id, label: f.label }))
   }
   return helper.columns([
     helper.accessor('name', {
@@ -194,8 +192,9 @@ export function conditionColumns(index: KbIndex) {
         row.original.icd10 ? (
           <code className="icd">{row.original.icd10.code}</code>
         ) : (
-          <span className="muted" aria-label="aucun code">
-            —
+          <span className="muted">
+            <span aria-hidden="true">—</span>
+            <span className="visually-hidden">aucun code</span>
           </span>
         ),
     }),

@@ -5,14 +5,7 @@
 // React state only: never in the settings, the URL hash, localStorage or a log.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { api, events } from '../api'
-import {
-  knownChoice,
-  selectionOf,
-  startingChoice,
-  withAdvice,
-  withCause,
-  type HandoutChoice,
-} from '../../../shared/handout/selection'
+import { knownChoice, selectionOf, startingChoice, withAdvice, withCause, type HandoutChoice } from '../../../shared/handout/selection'
 import { composeHandout } from '../../../shared/handout/compose'
 import { noteProblem, type HandoutOptions, type Letterhead } from '../../../shared/handout/options'
 import type { MenuCommand } from '../../../shared/ipc/contract'
@@ -172,14 +165,8 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   const edit = useCallback((update: (d: Draft) => Draft) => {
     setEdited((previous) => update(previous ?? fromDefaults.current))
   }, [])
-  const setCause = useCallback(
-    (id: string, on: boolean) => edit((d) => ({ ...d, choice: withCause(kb, d.choice, id, on) })),
-    [kb, edit],
-  )
-  const setAdvice = useCallback(
-    (id: string, on: boolean) => edit((d) => ({ ...d, choice: withAdvice(kb, d.choice, id, on) })),
-    [kb, edit],
-  )
+  const setCause = useCallback((id: string, on: boolean) => edit((d) => ({ ...d, choice: withCause(kb, d.choice, id, on) })), [kb, edit])
+  const setAdvice = useCallback((id: string, on: boolean) => edit((d) => ({ ...d, choice: withAdvice(kb, d.choice, id, on) })), [kb, edit])
   const setText = useCallback((key: HandoutText, value: string) => edit((d) => ({ ...d, [key]: value })), [edit])
   const setLargePrint = useCallback((on: boolean) => edit((d) => ({ ...d, largePrint: on })), [edit])
 
@@ -208,45 +195,48 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   const [action, setAction] = useState<ActionState>({ status: 'idle' })
   const [given, setGiven] = useState<GivenHandout | null>(null)
   const busy = useRef(false)
-  const run = useCallback(async (kind: 'print' | 'save') => {
-    if (busy.current) return
-    // A note past its limits: said in French here, before main would refuse the call.
-    const tooLong = noteProblem(latest.current.note)
-    if (tooLong) {
-      setAction({ status: 'error', message: tooLong })
-      return
-    }
-    // The handout as it is now: what the record note will name, whatever is ticked while it prints.
-    // Its section headings, never its name or note (the record note copies them).
-    const printed = latest.current
-    const headings = () => composeHandout(kb, printed, { name: '', address: '', phone: '' }, new Date()).sections.map((s) => s.heading)
-    busy.current = true
-    setAction({ status: 'busy', action: kind })
-    try {
-      if (kind === 'print') {
-        const result = await api.renderHandout(printed, 'print')
-        if (!result.ok) setAction({ status: 'error', message: result.error.message })
-        else if (result.value.status === 'rendered') {
-          try {
-            await printPdf(result.value.pdf, 'Fiche patient')
-            setAction({ status: 'idle' })
-            setGiven({ action: 'imprimée', sections: headings() })
-          } catch {
-            setAction({ status: 'error', message: PRINT_FAILED })
-          }
-        }
-      } else {
-        const result = await api.saveHandout(printed)
-        if (!result.ok) setAction({ status: 'error', message: result.error.message })
-        else setAction(result.value.status === 'saved' ? { status: 'saved', path: result.value.path } : { status: 'idle' })
-        if (result.ok && result.value.status === 'saved') setGiven({ action: 'enregistrée', sections: headings() })
+  const run = useCallback(
+    async (kind: 'print' | 'save') => {
+      if (busy.current) return
+      // A note past its limits: said in French here, before main would refuse the call.
+      const tooLong = noteProblem(latest.current.note)
+      if (tooLong) {
+        setAction({ status: 'error', message: tooLong })
+        return
       }
-    } catch {
-      setAction({ status: 'error', message: UNEXPECTED })
-    } finally {
-      busy.current = false
-    }
-  }, [kb])
+      // The handout as it is now: what the record note will name, whatever is ticked while it prints.
+      // Its section headings, never its name or note (the record note copies them).
+      const printed = latest.current
+      const headings = () => composeHandout(kb, printed, { name: '', address: '', phone: '' }, new Date()).sections.map((s) => s.heading)
+      busy.current = true
+      setAction({ status: 'busy', action: kind })
+      try {
+        if (kind === 'print') {
+          const result = await api.renderHandout(printed, 'print')
+          if (!result.ok) setAction({ status: 'error', message: result.error.message })
+          else if (result.value.status === 'rendered') {
+            try {
+              await printPdf(result.value.pdf, 'Fiche patient')
+              setAction({ status: 'idle' })
+              setGiven({ action: 'imprimée', sections: headings() })
+            } catch {
+              setAction({ status: 'error', message: PRINT_FAILED })
+            }
+          }
+        } else {
+          const result = await api.saveHandout(printed)
+          if (!result.ok) setAction({ status: 'error', message: result.error.message })
+          else setAction(result.value.status === 'saved' ? { status: 'saved', path: result.value.path } : { status: 'idle' })
+          if (result.ok && result.value.status === 'saved') setGiven({ action: 'enregistrée', sections: headings() })
+        }
+      } catch {
+        setAction({ status: 'error', message: UNEXPECTED })
+      } finally {
+        busy.current = false
+      }
+    },
+    [kb],
+  )
   const print = useCallback(() => void run('print'), [run])
   const save = useCallback(() => void run('save'), [run])
 
@@ -311,7 +301,27 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
       active: view === HANDOUT_VIEW,
       given,
     }),
-    [options, draft.choice, defaults, settings, setCause, setAdvice, setText, setLargePrint, resetOptions, saveDefaults, saveLetterhead, letterheadRevision, action, print, save, open, focusRequest, view, given],
+    [
+      options,
+      draft.choice,
+      defaults,
+      settings,
+      setCause,
+      setAdvice,
+      setText,
+      setLargePrint,
+      resetOptions,
+      saveDefaults,
+      saveLetterhead,
+      letterheadRevision,
+      action,
+      print,
+      save,
+      open,
+      focusRequest,
+      view,
+      given,
+    ],
   )
   return <HandoutContext value={value}>{children}</HandoutContext>
 }

@@ -114,7 +114,8 @@ export function HandoutView({ index }: { index: KbIndex }) {
             />
           </label>
           <p className="field-hint" id={`${id}-count`}>
-            {number(options.note.length)} / {number(NOTE_MAX)} caractères · {number(lineCount(options.note))} / {number(NOTE_LINES_MAX)} lignes
+            {number(options.note.length)} / {number(NOTE_MAX)} caractères · {number(lineCount(options.note))} / {number(NOTE_LINES_MAX)}{' '}
+            lignes
           </p>
           {noteTooLong && (
             <p className="banner banner-error" role="alert" data-testid="note-problem">
@@ -184,32 +185,32 @@ export function HandoutView({ index }: { index: KbIndex }) {
       <div className="handout-side">
         {/* The actions and what they say: beside the preview, or at narrow widths a bar that stays in sight (handout.css). */}
         <div className="handout-bar">
-        <div className="handout-actions">
-          <button type="button" className="button button-primary" onClick={handout.print} disabled={busy}>
-            Imprimer
-          </button>
-          <button type="button" className="button" onClick={handout.save} disabled={busy}>
-            Enregistrer en PDF…
-          </button>
-          <span className="handout-keys muted">
-            <kbd>{MODIFIER}</kbd>+<kbd>P</kbd> imprime
-          </span>
-        </div>
-        <ActionMessage />
-        <p className="preview-status muted" role="status">
-          {preview.stale
-            ? 'Aperçu non mis à jour\u00a0: la note dépasse ses limites.'
-            : preview.pending
-              ? 'Mise à jour de l’aperçu…'
-              : preview.pdf
-                ? 'Aperçu à jour.'
-                : ''}
-        </p>
-        {preview.error && (
-          <p className="banner banner-error" role="alert">
-            {preview.error}
+          <div className="handout-actions">
+            <button type="button" className="button button-primary" onClick={handout.print} disabled={busy}>
+              Imprimer
+            </button>
+            <button type="button" className="button" onClick={handout.save} disabled={busy}>
+              Enregistrer en PDF…
+            </button>
+            <span className="handout-keys muted">
+              <kbd>{MODIFIER}</kbd>+<kbd>P</kbd> imprime
+            </span>
+          </div>
+          <ActionMessage />
+          <p className="preview-status muted" role="status">
+            {preview.stale
+              ? 'Aperçu non mis à jour\u00a0: la note dépasse ses limites.'
+              : preview.pending
+                ? 'Mise à jour de l’aperçu…'
+                : preview.pdf
+                  ? 'Aperçu à jour.'
+                  : ''}
           </p>
-        )}
+          {preview.error && (
+            <p className="banner banner-error" role="alert">
+              {preview.error}
+            </p>
+          )}
         </div>
         <PdfPreview pdf={preview.pdf} label="Aperçu de la fiche patient" />
       </div>
@@ -307,8 +308,9 @@ function LetterheadForm() {
         En-tête du cabinet
       </h3>
       <p className="field-hint" id={`${id}-limits`}>
-        Imprimé en haut de chaque fiche. Enregistré sur cet ordinateur. Au plus {LETTERHEAD_LIMITS.name}{NBSP}caractères pour le nom,{' '}
-        {LETTERHEAD_LIMITS.addressLines}{NBSP}lignes pour l’adresse{NBSP}: la fiche garde sa première page aux signes d’alerte.
+        Imprimé en haut de chaque fiche. Enregistré sur cet ordinateur. Au plus {LETTERHEAD_LIMITS.name}
+        {NBSP}caractères pour le nom, {LETTERHEAD_LIMITS.addressLines}
+        {NBSP}lignes pour l’adresse{NBSP}: la fiche garde sa première page aux signes d’alerte.
       </p>
       <label className="field">
         <span className="field-label">Nom du cabinet</span>

@@ -34,6 +34,7 @@ export function usePreview(options: HandoutOptions, revision: number, active: bo
   const latest = useRef(options)
   latest.current = options
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the options' values; the effect reads them through `latest`
   useEffect(() => {
     if (!active) return
     const ticket = ++sequence.current

@@ -13,6 +13,7 @@ export function useKnowledgeBase(): { state: KnowledgeBaseState; reload: () => v
   const [state, setState] = useState<KnowledgeBaseState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `attempt` is what asks for the reload
   useEffect(() => {
     let current = true
     setState({ status: 'loading' })

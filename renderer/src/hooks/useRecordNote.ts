@@ -6,10 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, events } from '../api'
 
-export type CopyState =
-  | { status: 'idle' }
-  | { status: 'copied'; text: string; at: Date }
-  | { status: 'error'; message: string }
+export type CopyState = { status: 'idle' } | { status: 'copied'; text: string; at: Date } | { status: 'error'; message: string }
 
 const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
 

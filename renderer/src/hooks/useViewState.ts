@@ -157,10 +157,7 @@ export function useViewState(views: readonly string[]): ViewStateApi {
     return () => window.clearTimeout(timer)
   }, [lastView, restored, START])
 
-  const setView = useCallback(
-    (view: string) => update('push', (s) => (s.view === view ? s : { ...s, view })),
-    [update],
-  )
+  const setView = useCallback((view: string) => update('push', (s) => (s.view === view ? s : { ...s, view })), [update])
   const setQuery = useCallback(
     (view: string, query: string) =>
       update('replace', (s) => ({ ...s, scopes: { ...s.scopes, [view]: { ...(s.scopes[view] ?? EMPTY_SCOPE), query } } })),
@@ -181,9 +178,7 @@ export function useViewState(views: readonly string[]): ViewStateApi {
   const setFindings = useCallback(
     (findings: Findings) => {
       const before = current.current.findings
-      const changed = [...new Set([...Object.keys(before), ...Object.keys(findings)])].filter(
-        (id) => before[id] !== findings[id],
-      )
+      const changed = [...new Set([...Object.keys(before), ...Object.keys(findings)])].filter((id) => before[id] !== findings[id])
       const single = changed.length === 1 ? (changed[0] ?? null) : null
       update(single !== null && single === lastFinding.current ? 'replace' : 'push', (s) => ({ ...s, findings }))
       lastFinding.current = single

@@ -22,7 +22,12 @@ export function indexKnowledgeBase(kb: KnowledgeBase): KbIndex {
     findings: new Map(kb.findings.map((f) => [f.id, f])),
     topics: new Map(kb.topics.map((t) => [t.id, t])),
     sectionLabels: new Map(headings.map((s) => [s.heading, s.label])),
-    sections: kb.article ? sectionsOf(kb.article, headings.map((s) => s.heading)) : [],
+    sections: kb.article
+      ? sectionsOf(
+          kb.article,
+          headings.map((s) => s.heading),
+        )
+      : [],
   }
 }
 
