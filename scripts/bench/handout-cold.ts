@@ -12,7 +12,7 @@ const resourcesDir = process.argv[2] as string
 // line here runs: the import time is taken from the process's start (Node's
 // own start included), not from a mark in this file.
 const [{ renderHandoutPdf }, { loadKnowledgeBase }, { standardHandout, handoutWithLongestNote }] = await Promise.all([
-  import('../../electron/main/handout/pdf'),
+  import('../../electron/main/handout/pdf/document'),
   import('../../electron/main/knowledge/load'),
   import('./handout-doc'),
 ])

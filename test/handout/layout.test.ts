@@ -19,14 +19,14 @@ import {
 } from '../../shared/handout/options'
 import { standardSelection } from '../../shared/handout/selection'
 import type { KnowledgeBase } from '../../shared/kb/types'
-import { renderHandoutPdf } from '../../electron/main/handout/pdf'
+import { renderHandoutPdf } from '../../electron/main/handout/pdf/document'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 import { laidOutPages, overlappingWords, wordsOutside, type LaidOutPage } from './pdf-layout'
 import { searchable } from './pdf-tools'
 
 const resourcesDir = resolve(import.meta.dirname, '../../resources')
 const DATE = new Date(2026, 11, 1, 12)
-/** The page's margins (pdf.tsx): 56 pt left and right, 48 pt at the top, the footer 24 pt above the bottom. */
+/** The page’s margins (pdf/styles.ts): 56 pt left and right, 48 pt at the top, the footer 24 pt above the bottom. */
 const MARGIN = { side: 56, top: 48, bottom: 20 }
 const PADDING_BOTTOM = { standard: 70, large: 78 }
 

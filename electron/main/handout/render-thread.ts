@@ -12,7 +12,7 @@
 //   next request starts a new one.
 import { Worker } from 'node:worker_threads'
 import type { HandoutDocument } from '../../../shared/handout/compose'
-import type { RenderedPdf } from './pdf'
+import type { RenderedPdf } from './pdf/document'
 
 export interface RenderRequest {
   id: number

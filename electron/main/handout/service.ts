@@ -5,7 +5,7 @@ import { composeHandout, type HandoutDocument } from '../../../shared/handout/co
 import type { HandoutOptions, Letterhead } from '../../../shared/handout/options'
 import type { KnowledgeBase } from '../../../shared/kb/types'
 import type { KnowledgeStore } from '../knowledge/store'
-import type { RenderedPdf } from './pdf'
+import type { RenderedPdf } from './pdf/document'
 import type { PdfRenderer } from './render-thread'
 
 export interface RenderedHandout extends RenderedPdf {

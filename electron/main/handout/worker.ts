@@ -4,7 +4,7 @@
 // request at a time (react-pdf fails on concurrent renders in one thread,
 // diegomura/react-pdf#310); render-thread.ts queues them.
 import { parentPort } from 'node:worker_threads'
-import { renderHandoutPdf } from './pdf'
+import { renderHandoutPdf } from './pdf/document'
 import type { RenderReply, RenderRequest } from './render-thread'
 
 const port = parentPort

@@ -1,0 +1,100 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+// One section of the handout (its heading, paragraphs and lists), and the
+// framed « Quand consulter » box when the section is the warning signs.
+import { Text, View } from '@react-pdf/renderer'
+import type { ReactNode } from 'react'
+import type { HandoutContent, HandoutItem, HandoutSection } from '../../../../shared/handout/compose'
+import { fitsOnAPage, type Styles } from './styles'
+import { hyphenateFrench, wholeWords } from './text'
+
+function Item({ item, s }: { item: HandoutItem; s: Styles }) {
+  return (
+    <View style={s.item} wrap={false}>
+      <Text style={s.bullet} hyphenationCallback={wholeWords}>
+        •
+      </Text>
+      <Text style={s.itemText} hyphenationCallback={hyphenateFrench}>
+        {item.lead ? <Text style={s.lead}>{`${item.lead} `}</Text> : null}
+        {item.text}
+      </Text>
+    </View>
+  )
+}
+
+function Content({ content, s }: { content: HandoutContent; s: Styles }) {
+  if (content.type === 'paragraph') {
+    return (
+      <Text style={s.paragraph} hyphenationCallback={hyphenateFrench}>
+        {content.text}
+      </Text>
+    )
+  }
+  return (
+    <View style={s.list}>
+      {content.items.map((item, j) => (
+        <Item key={j} item={item} s={s} />
+      ))}
+    </View>
+  )
+}
+
+export function Section({ section, s, body }: { section: HandoutSection; s: Styles; body: number }) {
+  const heading = (
+    <Text style={s.heading} hyphenationCallback={wholeWords} minPresenceAhead={body * 4}>
+      {section.heading}
+    </Text>
+  )
+  // A heading never ends a page: it stays with what follows it — a short
+  // paragraph, or the first item of a list (not the whole list: a long list
+  // moved whole to the next page left most of a page empty). react-pdf's
+  // minPresenceAhead alone does not hold.
+  const [first, ...rest] = section.content
+  const lead: ReactNode =
+    first === undefined ? null : first.type === 'list' ? (
+      <Item item={first.items[0] as HandoutItem} s={s} />
+    ) : fitsOnAPage(first.text) ? (
+      <Content content={first} s={s} />
+    ) : null
+  const afterLead: ReactNode[] = []
+  if (first?.type === 'list' && first.items.length > 1) {
+    afterLead.push(<Content key="list-rest" content={{ type: 'list', items: first.items.slice(1) }} s={s} />)
+  } else if (first !== undefined && lead === null) {
+    afterLead.push(<Content key="first" content={first} s={s} />)
+  }
+  // When to see a doctor: the framed box starts right after the main message,
+  // so it is never moved whole past a mostly empty page; when a long
+  // letterhead or large print pushes its end overleaf, its heading is drawn
+  // again at the top of the continuation (fixed inside the box), so the part
+  // overleaf never reads as another notice.
+  if (section.emphasis) {
+    return (
+      <View style={s.alert}>
+        <Text fixed style={[s.heading, s.alertHeading]} hyphenationCallback={wholeWords}>
+          {section.heading}
+        </Text>
+        {lead}
+        {afterLead}
+        {rest.map((c, i) => (
+          <Content key={i} content={c} s={s} />
+        ))}
+      </View>
+    )
+  }
+  return (
+    <View style={s.section}>
+      {lead ? (
+        <View wrap={false}>
+          {heading}
+          {lead}
+        </View>
+      ) : (
+        heading
+      )}
+      {afterLead}
+      {rest.map((c, i) => (
+        <Content key={i} content={c} s={s} />
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,125 @@
+// Text made drawable before layout: what the font lacks, control characters,
+// line breaks, and where words may be cut (French hyphenation, overlong runs).
+import { syllables as frenchSyllables } from '@react-pdf/hyphenate/fr'
+import type { BundledFont } from './fonts'
+
+const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' })
+
+/** Lines of a text typed with line breaks; each becomes its own Text (no '\n' reaches the layout). */
+export function linesOf(text: string): string[] {
+  return text.split(/\r\n|\r|\n/u).map((l) => l.trim())
+}
+
+/**
+ * Controls and bidirectional overrides: they would reorder or hide text. Soft
+ * hyphens too: a text that starts with one crashes react-pdf 4.9 (it has no
+ * font for it), and the handout hyphenates French by itself.
+ */
+const DROPPED = /^[\p{Cc}\u00ad\u202a-\u202e\u2066-\u2069]$/u
+/**
+ * Text the bundled font can draw: tabs as spaces, line breaks kept in a
+ * multi-line field (drawn line by line) and spaces elsewhere, controls dropped,
+ * and a character the font lacks (emoji, Hebrew, Arabic…) shown as U+FFFD
+ * rather than silently lost; each such character is passed to `unprintable`,
+ * so that the form can say which ones before the handout is printed.
+ */
+export function fitToFont(
+  text: string,
+  covers: (codePoint: number) => boolean,
+  multiline = false,
+  unprintable: (grapheme: string) => void = () => undefined,
+): string {
+  let out = ''
+  for (const { segment } of graphemes.segment(text.replace(/\t/gu, ' '))) {
+    if (segment === '\n' || segment === '\r\n' || segment === '\r') out += multiline ? '\n' : ' '
+    else if (DROPPED.test(segment)) continue
+    else if ([...segment].every((ch) => covers(ch.codePointAt(0) as number))) out += segment
+    else {
+      unprintable(segment)
+      out += '\ufffd'
+    }
+  }
+  return out
+}
+
+/** Fields typed on several lines; every other string is drawn as one paragraph. */
+const MULTILINE_FIELDS = new Set(['note', 'address'])
+
+/** The same document with every string passed through `fitString`. */
+export function mapStrings<T>(value: T, fitString: (s: string, multiline: boolean) => string, key = ''): T {
+  if (typeof value === 'string') return fitString(value, MULTILINE_FIELDS.has(key)) as T
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fitString)) as T
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fitString, k)])) as T
+  }
+  return value
+}
+
+const LETTERS = /\p{L}/gu
+const letterCount = (s: string): number => s.match(LETTERS)?.length ?? 0
+
+/**
+ * A "word" wider than the narrowest column that holds typed text (the note's
+ * box: 457 pt) set in bold at 14 pt — a pasted link too long for a line, a
+ * key held down — is cut so that it stays on the page. Narrower ones are kept
+ * whole: react-pdf prints a hyphen at every cut, and « doctolib.fr/- »
+ * « medecin… » or « martin@- » is an address a patient would mistype.
+ */
+const NARROWEST_COLUMN = 450
+const WIDEST_SIZE = 14
+const CHUNK = 24
+/** Until the font is loaded (and in tests of the word functions alone): a word of 30 graphemes or more is cut. */
+let fitsOnALine = (word: string): boolean => word.length <= 30
+
+/**
+ * The width test of the font in use. Set before each render: renders are
+ * one at a time (render-thread.ts; react-pdf cannot run two at once).
+ */
+export function measureWith(font: BundledFont): void {
+  fitsOnALine = (word) => font.boldWidth(word, WIDEST_SIZE) <= NARROWEST_COLUMN
+}
+
+/** A hyphen of the text itself: a break next to one would print it twice (react-pdf adds its own at every break). */
+const HYPHEN_LIKE = /^[-\u2010\u2011\u2012\u2013\u2014]$/u
+
+function cutOverlong(word: string): string[] {
+  if (fitsOnALine(word)) return [word]
+  const chars = Array.from(graphemes.segment(word), (g) => g.segment)
+  const pieces: string[] = []
+  let start = 0
+  while (chars.length - start > CHUNK) {
+    let end = start + CHUNK
+    // Never cut right before or after the word's own hyphen (« Saint- » / « -Georges » would read doubled).
+    while (end > start + 1 && (HYPHEN_LIKE.test(chars[end - 1] as string) || HYPHEN_LIKE.test(chars[end] as string))) end--
+    if (end === start + 1) end = start + CHUNK
+    pieces.push(chars.slice(start, end).join(''))
+    start = end
+  }
+  pieces.push(chars.slice(start).join(''))
+  return pieces
+}
+
+/**
+ * French hyphenation (TeX patterns) made stricter: at least 2 letters before
+ * the break and 3 after, no break next to an apostrophe or a no-break space,
+ * and never inside a name, a number, an address or an e-mail.
+ */
+export function hyphenateFrench(word: string): string[] {
+  if (/[\p{Lu}\d/@.:_]/u.test(word.replace(/[.,;:!?…»)\u00a0\u202f]+$/u, ''))) return cutOverlong(word)
+  const parts = frenchSyllables(word)
+  const merged: string[] = []
+  for (const part of parts) {
+    const last = merged[merged.length - 1]
+    const glued = last !== undefined && (letterCount(last) < 2 || /['’\u00a0\u202f-]$/u.test(last) || /^['’\u00a0\u202f-]/u.test(part))
+    if (glued) merged[merged.length - 1] = last + part
+    else merged.push(part)
+  }
+  while (merged.length > 1 && letterCount(merged[merged.length - 1] as string) < 3) {
+    const tail = merged.pop() as string
+    merged[merged.length - 1] += tail
+  }
+  return merged.flatMap(cutOverlong)
+}
+
+/** Headings, names, the letterhead: never hyphenated, only an overlong run is cut. */
+export const wholeWords = (word: string): string[] => cutOverlong(word)
