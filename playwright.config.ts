@@ -17,7 +17,7 @@ const chromium = {
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   workers: 2,
   timeout: 30_000,
   use: { locale: 'fr-FR', launchOptions: chromium, viewport: { width: 1280, height: 840 } },
