@@ -21,6 +21,7 @@ import {
   type Letterhead,
 } from '../shared/handout/options'
 import { settingsSchema, DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema'
+import { conditionsOf } from '../shared/kb/types'
 
 const resourcesDir = resolve(import.meta.dirname, '../resources')
 
@@ -126,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.list) {
     const lines = [
       'Causes (--causes)\u00a0:',
-      ...[...kb.causes, ...kb.differentials].map((c) => `  ${c.id}  ${c.name}`),
+      ...conditionsOf(kb).map((c) => `  ${c.id}  ${c.name}`),
       'Conseils (--advice)\u00a0:',
       ...kb.advice.map((a) => `  ${a.id}  ${a.label}`),
     ]

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Locator, Page } from '@playwright/test'
-import type { Advice, Condition, Finding } from '../../shared/kb/types'
+import { conditionsOf, type Advice, type Condition, type Finding } from '../../shared/kb/types'
 import { frenchTypography } from '../../shared/text/typography'
 import { differingShare, greyPages, pdfInfo, pdfText, searchable, type GreyPage } from '../../test/handout/pdf-tools'
 import { test, expect, repoRoot, resourcesDir, sendMenuCommand, readKnowledgeFile } from '../harness/fixtures'
@@ -21,7 +21,7 @@ const causes = read<Condition[]>('causes.json')
 const differentials = read<Condition[]>('differentials.json')
 const advice = read<Advice[]>('advice.json')
 const redFlags = read<Finding[]>('findings.json').filter((f) => f.redFlag)
-const byId = (id: string): Condition => [...causes, ...differentials].find((c) => c.id === id) as Condition
+const byId = (id: string): Condition => conditionsOf({ causes, differentials }).find((c) => c.id === id) as Condition
 
 /** How a knowledge-base text reads in the PDF, once made searchable. */
 const inPdf = (text: string): string => searchable(frenchTypography(text))
@@ -117,7 +117,7 @@ test('the ticked causes are on the handout and the others are not; the warning s
   await mollet.keyboard.press('Control+p')
   await expect.poll(() => desktop.printed.length, PRINTING).toBe(2)
   const bare = pdfText(desktop.printed[1] as Uint8Array)
-  for (const c of [...causes, ...differentials]) expect(bare).not.toContain(inPdf(c.patientExplanation))
+  for (const c of conditionsOf({ causes, differentials })) expect(bare).not.toContain(inPdf(c.patientExplanation))
   for (const a of advice) expect(bare).not.toContain(inPdf(a.patientText))
   for (const flag of redFlags) expect(bare).toContain(inPdf(flag.label))
 })

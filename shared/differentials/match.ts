@@ -19,7 +19,7 @@
 // entries says more of each than one that points to many. Entries that still
 // tie keep the knowledge base's order, which is the article's, never the
 // alphabet's, and each says how many others it ties with.
-import type { Advice, Condition, Finding, KnowledgeBase } from '../kb/types'
+import { conditionsOf, type Advice, type Condition, type Finding, type KnowledgeBase } from '../kb/types'
 import type { Referral, Seriousness } from '../kb/vocabulary'
 
 export type FindingState = 'present' | 'absent'
@@ -141,7 +141,7 @@ function compareMatch(a: MatchResult, b: MatchResult): number {
  * Marks for ids that are not in findings.json are ignored.
  */
 export function matchDifferentials(kb: MatchKb, marked: MarkedFindings): MatchResult[] {
-  const conditions = [...kb.causes, ...kb.differentials]
+  const conditions = conditionsOf(kb)
   const reachOf = new Map<string, number>()
   for (const c of conditions) {
     for (const id of new Set([...c.pointingFindings, ...c.contexts])) reachOf.set(id, (reachOf.get(id) ?? 0) + 1)
@@ -160,7 +160,7 @@ export function matchDifferentials(kb: MatchKb, marked: MarkedFindings): MatchRe
 
 /** Same order as matchDifferentials gives (for checking a list of results). */
 export function compareResults(a: MatchResult, b: MatchResult, kb: MatchKb): number {
-  const order = (id: string) => [...kb.causes, ...kb.differentials].findIndex((c) => c.id === id)
+  const order = (id: string) => conditionsOf(kb).findIndex((c) => c.id === id)
   return compareMatch(a, b) || order(a.id) - order(b.id)
 }
 

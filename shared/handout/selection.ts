@@ -9,7 +9,7 @@
 //
 // Pure: no React, no Electron. The choice keeps what the clinician did by hand,
 // so that the advice can follow the causes without losing those decisions.
-import type { KnowledgeBase } from '../kb/types'
+import { conditionsOf, type KnowledgeBase } from '../kb/types'
 import type { HandoutOptions } from './options'
 
 export interface HandoutChoice {
@@ -116,14 +116,14 @@ export function standardSelection(kb: KnowledgeBase): HandoutSelection {
 
 /** Ids of a selection that the knowledge base does not hold. */
 export function unknownSelection(kb: KnowledgeBase, selection: HandoutSelection): string[] {
-  const conditions = new Set([...kb.causes, ...kb.differentials].map((c) => c.id))
+  const conditions = new Set(conditionsOf(kb).map((c) => c.id))
   const advice = new Set(kb.advice.map((a) => a.id))
   return [...selection.causes.filter((id) => !conditions.has(id)), ...selection.advice.filter((id) => !advice.has(id))]
 }
 
 /** The same choice without the ids the knowledge base no longer holds (saved defaults of an older base). */
 export function knownChoice(kb: KnowledgeBase, choice: HandoutChoice): HandoutChoice {
-  const conditions = new Set([...kb.causes, ...kb.differentials].map((c) => c.id))
+  const conditions = new Set(conditionsOf(kb).map((c) => c.id))
   const advice = new Set(kb.advice.map((a) => a.id))
   return {
     causes: choice.causes.filter((id) => conditions.has(id)),

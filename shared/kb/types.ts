@@ -38,3 +38,18 @@ export interface KnowledgeBaseSnapshot {
 export function emptyKnowledgeBase(meta: KnowledgeMeta | null = null): KnowledgeBase {
   return { meta, causes: [], differentials: [], findings: [], advice: [], groups: [], topics: [], handout: [], article: '' }
 }
+
+const conditionLists = new WeakMap<Condition[], { differentials: Condition[]; length: number; all: readonly Condition[] }>()
+
+/**
+ * Every condition, causes first then differentials: the one way to read
+ * "causes and differentials together" (the ids are unique across both, the
+ * loader sees to it). Kept per pair of lists, so a hot path may call it freely.
+ */
+export function conditionsOf(kb: Pick<KnowledgeBase, 'causes' | 'differentials'>): readonly Condition[] {
+  const kept = conditionLists.get(kb.causes)
+  if (kept && kept.differentials === kb.differentials && kept.length === kb.causes.length + kb.differentials.length) return kept.all
+  const all = [...kb.causes, ...kb.differentials]
+  conditionLists.set(kb.causes, { differentials: kb.differentials, length: all.length, all })
+  return all
+}

@@ -13,6 +13,7 @@ import {
   type MatchResult,
 } from '../../shared/differentials/match'
 import { condition, finding, fixtureKb } from './fixtures'
+import { conditionsOf } from '../../shared/kb/types'
 
 const ids = (results: MatchResult[]): string[] => results.map((r) => r.id)
 const byId = (results: MatchResult[], id: string): MatchResult => {
@@ -44,7 +45,7 @@ describe('matchDifferentials', () => {
   it('returns one result per cause and per differential', () => {
     const kb = fixtureKb()
     const results = matchDifferentials(kb, { douleur: 'present' })
-    expect(new Set(ids(results))).toEqual(new Set([...kb.causes, ...kb.differentials].map((c) => c.id)))
+    expect(new Set(ids(results))).toEqual(new Set(conditionsOf(kb).map((c) => c.id)))
     expect(results).toHaveLength(kb.causes.length + kb.differentials.length)
   })
 

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
-import type { KbProblem, KnowledgeBase } from '../../shared/kb/types'
+import { conditionsOf, type KbProblem, type KnowledgeBase } from '../../shared/kb/types'
 import {
   explainScore,
   matchDifferentials,
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 const present = (...ids: string[]): MarkedFindings => Object.fromEntries(ids.map((id) => [id, 'present' as const]))
 const ids = (results: readonly { id: string }[]): string[] => results.map((r) => r.id)
-const conditions = () => [...kb.causes, ...kb.differentials]
+const conditions = () => conditionsOf(kb)
 const byId = (results: MatchResult[], id: string): MatchResult => {
   const r = results.find((x) => x.id === id)
   if (!r) throw new Error(`pas de résultat pour ${id}`)

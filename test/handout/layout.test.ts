@@ -18,7 +18,7 @@ import {
   type Letterhead,
 } from '../../shared/handout/options'
 import { standardSelection } from '../../shared/handout/selection'
-import type { KnowledgeBase } from '../../shared/kb/types'
+import { conditionsOf, type KnowledgeBase } from '../../shared/kb/types'
 import { renderHandoutPdf } from '../../electron/main/handout/pdf/document'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 import { laidOutPages, overlappingWords, wordsOutside, type LaidOutPage } from './pdf-layout'
@@ -179,7 +179,7 @@ describe('the handout’s layout, for inputs nobody chose', () => {
   }, 60_000)
 
   it('with nothing ticked, every cause ticked, and each print size', async () => {
-    const every = [...kb.causes, ...kb.differentials].map((c) => c.id)
+    const every = conditionsOf(kb).map((c) => c.id)
     for (const largePrint of [false, true]) {
       for (const causes of [[], every]) {
         const options = { causes, advice: causes.length ? kb.advice.map((a) => a.id) : [], patientName: '', note: '', largePrint }
@@ -198,7 +198,7 @@ describe('the handout’s layout, for inputs nobody chose', () => {
         patientName,
         note,
         fc.boolean(),
-        fc.subarray([...kb.causes, ...kb.differentials].map((c) => c.id)),
+        fc.subarray(conditionsOf(kb).map((c) => c.id)),
         async (lh, name, typed, largePrint, causes) => {
           const options = { causes, advice: [], patientName: name, note: typed, largePrint }
           expect(broken(await layout(options, lh), largePrint)).toEqual([])

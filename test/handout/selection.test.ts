@@ -17,7 +17,7 @@ import {
   withCause,
   type HandoutChoice,
 } from '../../shared/handout/selection'
-import type { KnowledgeBase } from '../../shared/kb/types'
+import { conditionsOf, type KnowledgeBase } from '../../shared/kb/types'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 import { fixtureKb } from './fixture'
 
@@ -97,7 +97,7 @@ describe('on the real knowledge base', () => {
   })
 
   it('« Ajouter à la fiche patient » and ticking the box give the same handout', () => {
-    for (const entry of [...kb.causes, ...kb.differentials]) {
+    for (const entry of conditionsOf(kb)) {
       const fromForm = withCause(kb, standardChoice(kb), entry.id, true)
       // The detail's button adds the entry to whatever the form holds: the same call.
       expect(selectionOf(kb, fromForm).advice).toEqual(adviceFor(kb, [...standardChoice(kb).causes, entry.id]))
@@ -107,7 +107,7 @@ describe('on the real knowledge base', () => {
 
 describe('properties, over any sequence of ticks', () => {
   const kb = fixtureKb()
-  const causeIds = [...kb.causes, ...kb.differentials].map((c) => c.id)
+  const causeIds = conditionsOf(kb).map((c) => c.id)
   const adviceIds = kb.advice.map((a) => a.id)
   const step = fc.oneof(
     fc.record({ kind: fc.constant('cause' as const), id: fc.constantFrom(...causeIds), on: fc.boolean() }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { sectionsOf, type ArticleSection } from '../../shared/kb/provenance'
 import type { Condition } from '../../shared/kb/schema'
 import { readArticle, readKb } from './kb-files'
+import { conditionsOf } from '../../shared/kb/types'
 
 const kb = readKb()
 const article = readArticle(kb.meta)
@@ -9,7 +10,7 @@ const sections = sectionsOf(
   article,
   kb.meta.sections.map((s) => s.heading),
 )
-const conditions = [...kb.causes, ...kb.differentials]
+const conditions = conditionsOf(kb)
 
 /** Case, accents, apostrophes, leading articles and punctuation folded away. */
 function fold(text: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { KB_FILES } from '../../shared/kb/schema'
 import { LIST_KEYS, readKb, readRaw } from './kb-files'
+import { conditionsOf } from '../../shared/kb/types'
 
 describe('knowledge-base files against their schema', () => {
   it('meta.json parses and names the article copy', () => {
@@ -35,7 +36,7 @@ describe('knowledge-base files against their schema', () => {
 
   it('ids are unique across causes and differentials, and each file holds its own kind', () => {
     const kb = readKb()
-    const ids = [...kb.causes, ...kb.differentials].map((c) => c.id)
+    const ids = conditionsOf(kb).map((c) => c.id)
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([])
     expect(kb.causes.every((c) => c.kind === 'cause')).toBe(true)
     expect(kb.differentials.every((c) => c.kind === 'differential')).toBe(true)
@@ -44,7 +45,7 @@ describe('knowledge-base files against their schema', () => {
 
 describe('references between files', () => {
   const kb = readKb()
-  const conditions = [...kb.causes, ...kb.differentials]
+  const conditions = conditionsOf(kb)
   const conditionIds = new Set(conditions.map((c) => c.id))
   const findingIds = new Set(kb.findings.map((f) => f.id))
   const contextIds = new Set(kb.findings.filter((f) => f.group === 'contexte').map((f) => f.id))

@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest'
 import { composeHandout } from '../../shared/handout/compose'
 import { findQuote } from '../../shared/kb/provenance'
-import type { Condition } from '../../shared/kb/types'
+import { conditionsOf, type Condition } from '../../shared/kb/types'
 import { readArticle, readKb } from './kb-files'
 
 const kb = readKb()
 const article = readArticle(kb.meta)
-const conditions: Condition[] = [...kb.causes, ...kb.differentials]
+const conditions: readonly Condition[] = conditionsOf(kb)
 
 /** Case and apostrophes folded; accents kept (the article's words are quoted as written). */
 const fold = (text: string): string => text.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readKb } from './kb-files'
+import { conditionsOf } from '../../shared/kb/types'
 
 /** French typography problems of one displayed string (empty when correct). */
 function typographyProblems(text: string): string[] {
@@ -22,7 +23,7 @@ function displayedTexts(): [string, string][] {
   kb.meta.sections.forEach((s, i) => {
     out.push([`meta.sections.${i}.label`, s.label])
   })
-  for (const c of [...kb.causes, ...kb.differentials]) {
+  for (const c of conditionsOf(kb)) {
     out.push([`${c.id}.name`, c.name], [`${c.id}.whatToDo`, c.whatToDo], [`${c.id}.patientExplanation`, c.patientExplanation])
     c.aliases.forEach((a, i) => {
       out.push([`${c.id}.aliases.${i}`, a])

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { KB_FILES, type KnowledgeMeta } from '../../../shared/kb/schema'
 import { locateProvenance, sectionsOf, type ArticleSection } from '../../../shared/kb/provenance'
-import { emptyKnowledgeBase, type KbProblem, type KnowledgeBase, type KnowledgeBaseSnapshot } from '../../../shared/kb/types'
+import { conditionsOf, emptyKnowledgeBase, type KbProblem, type KnowledgeBase, type KnowledgeBaseSnapshot } from '../../../shared/kb/types'
 
 z.config(z.locales.fr())
 
@@ -159,7 +159,7 @@ function checkQuotes(kb: KnowledgeBase, meta: KnowledgeMeta, problems: KbProblem
 
 /** A dangling reference is dropped (the entry stays) and reported. */
 function checkReferences(kb: KnowledgeBase, problems: KbProblem[]): void {
-  const conditions = new Set([...kb.causes, ...kb.differentials].map((c) => c.id))
+  const conditions = new Set(conditionsOf(kb).map((c) => c.id))
   const findings = new Set(kb.findings.map((f) => f.id))
   const contexts = new Set(kb.findings.filter((f) => f.group === 'contexte').map((f) => f.id))
   const topics = new Set(kb.topics.map((t) => t.id))
@@ -186,7 +186,7 @@ function checkReferences(kb: KnowledgeBase, problems: KbProblem[]): void {
   for (const g of kb.groups) g.members = prune(KB_FILES.groups.file, g.id, 'members', g.members, conditions)
   for (const t of kb.topics) t.related = prune(KB_FILES.topics.file, t.id, 'related', t.related, conditions)
 
-  const both = [...kb.causes, ...kb.differentials]
+  const both = conditionsOf(kb)
   const firstAt = new Map<string, number>()
   both.forEach((c, i) => {
     if (!firstAt.has(c.id)) firstAt.set(c.id, i)

@@ -2,7 +2,7 @@
 // topics and article sections, every condition by id, and the article split
 // into its sections (to show each quote in place).
 import { sectionsOf, type ArticleSection } from '../../../shared/kb/provenance'
-import { emptyKnowledgeBase, type Condition, type Finding, type KnowledgeBase, type Topic } from '../../../shared/kb/types'
+import { conditionsOf, emptyKnowledgeBase, type Condition, type Finding, type KnowledgeBase, type Topic } from '../../../shared/kb/types'
 
 export interface KbIndex {
   kb: KnowledgeBase
@@ -18,7 +18,7 @@ export function indexKnowledgeBase(kb: KnowledgeBase): KbIndex {
   const headings = kb.meta?.sections ?? []
   return {
     kb,
-    conditions: new Map([...kb.causes, ...kb.differentials].map((c) => [c.id, c])),
+    conditions: new Map(conditionsOf(kb).map((c) => [c.id, c])),
     findings: new Map(kb.findings.map((f) => [f.id, f])),
     topics: new Map(kb.topics.map((t) => [t.id, t])),
     sectionLabels: new Map(headings.map((s) => [s.heading, s.label])),
