@@ -2,11 +2,12 @@
 // the app, the command line and the tests share it. Every clinical sentence
 // comes from the knowledge base (itself quoted from the article); only the
 // handout's own chrome (headings, "Date", the footer's wording) is written here.
-import type { Condition, KnowledgeBase } from '../kb/types'
+import { conditionsOf, type Condition, type KnowledgeBase } from '../kb/types'
 import { HANDOUT_SECTIONS, type HandoutSectionId } from '../kb/vocabulary'
 import { frenchTypography } from '../text/typography'
 import { letterheadProblem, noteProblem, type HandoutOptions, type Letterhead } from './options'
 import { unknownSelection } from './selection'
+import { frenchIsoDate, frenchLongDate } from '../text/french'
 
 /** A bullet: an optional bold lead ("Déshydratation.") then its text. */
 export interface HandoutItem {
@@ -104,7 +105,7 @@ export function composeHandout(kb: KnowledgeBase, options: HandoutOptions, lette
   const blocks = (section: HandoutSectionId): string[] => kb.handout.filter((b) => b.section === section).map((b) => fr(b.text))
 
   const chosenCauses = new Set(options.causes)
-  const conditions: Condition[] = [...kb.causes, ...kb.differentials].filter((c) => chosenCauses.has(c.id))
+  const conditions: Condition[] = conditionsOf(kb).filter((c) => chosenCauses.has(c.id))
   const chosenAdvice = new Set(options.advice)
 
   const items: Record<HandoutSection['id'], HandoutItem[]> = {
@@ -146,7 +147,7 @@ export function composeHandout(kb: KnowledgeBase, options: HandoutOptions, lette
     largePrint: options.largePrint,
     footer: {
       source: fr(`Source\u00a0: ${meta.source.title}`),
-      revision: `Contenu révisé le ${frenchLongDate(isoDateToUtc(meta.revision), 'UTC')}`,
+      revision: `Contenu révisé le ${frenchIsoDate(meta.revision)}`,
       disclaimer: HANDOUT_DISCLAIMER,
     },
     metadata: {
@@ -171,17 +172,4 @@ export function handoutBodyBlocks(doc: HandoutDocument): string[] {
 /** A bold run-in lead ends with a full stop: "Déshydratation." */
 function runIn(name: string): string {
   return /[.!?…]$/u.test(name) ? name : `${name}.`
-}
-
-export function frenchLongDate(date: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).formatToParts(date)
-  const day = parts.find((p) => p.type === 'day')?.value ?? ''
-  const month = parts.find((p) => p.type === 'month')?.value ?? ''
-  const year = parts.find((p) => p.type === 'year')?.value ?? ''
-  return `${day === '1' ? '1er' : day}\u00a0${month} ${year}`
-}
-
-function isoDateToUtc(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d))
 }

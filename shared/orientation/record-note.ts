@@ -4,7 +4,7 @@
 // never holds the patient's name or the handout's note: only what was
 // marked, what the article says of it, and the handout's section headings.
 import { MATCH_GROUPS, matchDifferentials, redFlagAlert, type MarkedFindings, type MatchKb } from '../differentials/match'
-import { frenchLongDate } from '../handout/compose'
+import { frenchLongDate, NBSP } from '../text/french'
 import type { KnowledgeBase } from '../kb/types'
 import { REFERRALS } from '../kb/vocabulary'
 
@@ -19,7 +19,6 @@ export interface GivenHandout {
 
 export type RecordNoteKb = MatchKb & Pick<KnowledgeBase, 'meta'>
 
-const NBSP = '\u00a0'
 const line = (label: string, items: readonly string[], none: string): string =>
   `${label}${NBSP}: ${items.length > 0 ? items.join(', ') : none}`
 

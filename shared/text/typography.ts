@@ -3,8 +3,7 @@
 // letterhead) and to the handout's text; verbatim quotes of the article are
 // never passed through it.
 
-export const NBSP = '\u00a0'
-export const NNBSP = '\u202f'
+import { NBSP, NNBSP } from './french'
 
 /** Breaking spaces only: the no-break ones are what this module puts in. */
 const BREAKING = '[ \\t]'

@@ -4,13 +4,12 @@ import {
   HandoutContentError,
   HandoutSelectionError,
   composeHandout,
-  frenchLongDate,
   handoutBodyBlocks,
   type HandoutDocument,
 } from '../../shared/handout/compose'
 import type { HandoutOptions } from '../../shared/handout/options'
 import { standardSelection } from '../../shared/handout/selection'
-import { NBSP, NNBSP } from '../../shared/text/typography'
+import { NBSP, NNBSP, frenchLongDate } from '../../shared/text/french'
 import { LETTERHEAD, fixtureKb } from './fixture'
 
 const DATE = new Date(2026, 11, 1, 12)

@@ -8,9 +8,9 @@ import { join, resolve } from 'node:path'
 import { composeHandout, handoutBodyBlocks, type HandoutDocument } from '../../shared/handout/compose'
 import { LETTERHEAD_LIMITS, NOTE_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
 import { standardSelection } from '../../shared/handout/selection'
-import type { KnowledgeBase } from '../../shared/kb/types'
+import { conditionsOf, type KnowledgeBase } from '../../shared/kb/types'
 import { kandelMoles } from '../../shared/text/readability'
-import { NBSP, NNBSP } from '../../shared/text/typography'
+import { NBSP, NNBSP } from '../../shared/text/french'
 import { renderHandoutPdf } from '../../electron/main/handout/pdf/document'
 import { fitToFont, hyphenateFrench } from '../../electron/main/handout/pdf/text'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
@@ -36,7 +36,7 @@ async function render(options: HandoutOptions, letterhead = LETTERHEAD): Promise
 
 const has = (text: string, passage: string): boolean => text.includes(searchable(passage))
 const conditionLine = (id: string): string => {
-  const c = [...kb.causes, ...kb.differentials].find((x) => x.id === id)!
+  const c = conditionsOf(kb).find((x) => x.id === id)!
   return `${c.name}. ${c.patientExplanation}`
 }
 const adviceLine = (id: string): string => kb.advice.find((a) => a.id === id)!.patientText
@@ -113,7 +113,7 @@ describe('the standard handout', () => {
 
   it('holds the chosen causes and advice and none of the others', () => {
     const chosen = new Set(standard.causes)
-    for (const c of [...kb.causes, ...kb.differentials]) {
+    for (const c of conditionsOf(kb)) {
       expect(has(text, conditionLine(c.id)), c.id).toBe(chosen.has(c.id))
     }
     const chosenAdvice = new Set(standard.advice)
@@ -279,7 +279,7 @@ describe('page breaks', () => {
     ],
     [
       'every cause and advice, large print',
-      (kb) => ({ causes: [...kb.causes, ...kb.differentials].map((c) => c.id), advice: kb.advice.map((a) => a.id), largePrint: true }),
+      (kb) => ({ causes: conditionsOf(kb).map((c) => c.id), advice: kb.advice.map((a) => a.id), largePrint: true }),
     ],
   ])(
     '%s: no page ends with a heading; the warning-signs box starts on page 1, its heading on every page it spans',

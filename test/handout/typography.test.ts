@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { NBSP, NNBSP, frenchTypography } from '../../shared/text/typography'
+import { NBSP, NNBSP } from '../../shared/text/french'
+import { frenchTypography } from '../../shared/text/typography'
 
 const show = (s: string) => s.replaceAll(NBSP, '⍽').replaceAll(NNBSP, '·')
 

@@ -8,7 +8,7 @@ import { MATCH_GROUPS, explainScore, explainSpecificity, type MatchGroup, type M
 import { ENTRY_KINDS, REFERRALS } from '../../../shared/kb/vocabulary'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { useOpenDetail } from '../hooks/useDetail'
-import { withColon } from '../lib/fr'
+import { withColon } from '../../../shared/text/french'
 import { findingLabel } from '../lib/kbIndex'
 import { moveRowFocus } from '../lib/rowFocus'
 import { SeriousnessBadge } from './SeriousnessBadge'

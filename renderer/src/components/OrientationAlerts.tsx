@@ -5,7 +5,7 @@
 import { useId } from 'react'
 import type { Reassurance, RedFlagAlert } from '../../../shared/differentials/match'
 import { REFERRALS } from '../../../shared/kb/vocabulary'
-import { withColon } from '../lib/fr'
+import { withColon } from '../../../shared/text/french'
 
 export function RedFlagBanner({ alert }: { alert: RedFlagAlert }) {
   const id = useId()

@@ -4,7 +4,7 @@
 // causes, such as a broken file, before the references they break).
 import { useId, useState } from 'react'
 import type { KbProblem } from '../../../shared/kb/types'
-import { NBSP, count } from '../lib/fr'
+import { NBSP, count } from '../../../shared/text/french'
 
 const PROBLEM = { one: 'problème', other: 'problèmes' }
 /** Problems shown while the list is folded. */

@@ -4,7 +4,7 @@ import type { SyntheticEvent } from 'react'
 import { locateProvenance } from '../../../shared/kb/provenance'
 import type { Provenance } from '../../../shared/kb/types'
 import { useKbIndex } from '../hooks/useKbIndex'
-import { guillemets } from '../lib/fr'
+import { guillemets } from '../../../shared/text/french'
 
 /** Scrolls the passage box so that the highlighted quote is in view. */
 function revealMark(event: SyntheticEvent<HTMLDetailsElement>) {
