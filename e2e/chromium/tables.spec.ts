@@ -6,15 +6,16 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { Condition } from '../../shared/kb/types'
+import { conditionsOf, type Condition } from '../../shared/kb/types'
 import { CATEGORIES, SERIOUSNESS } from '../../shared/kb/vocabulary'
 import { foldForSearch } from '../../shared/text/fold'
+import { conditionMatches } from '../../shared/search/conditions'
 import { test, expect, resourcesDir } from '../harness/fixtures'
 
 const readList = (file: string): Condition[] => JSON.parse(readFileSync(join(resourcesDir, 'knowledge', file), 'utf8')) as Condition[]
 const causes = readList('causes.json')
 const differentials = readList('differentials.json')
-const all = [...causes, ...differentials]
+const all = conditionsOf({ causes, differentials })
 
 const NBSP = '\u00a0'
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
@@ -74,9 +75,7 @@ for (const [query, pattern] of [
     await view.getByRole('searchbox').fill(query)
     const rows = view.locator('tbody tr.entry-row')
     await expect(rows.filter({ hasText: entry.name })).toHaveCount(1)
-    const expected = (viewOf(entry) === 'Causes' ? causes : differentials).filter((c) =>
-      [c.name, ...c.aliases, CATEGORIES[c.category], c.patientExplanation].some((h) => foldForSearch(h).includes(query)),
-    )
+    const expected = (viewOf(entry) === 'Causes' ? causes : differentials).filter((c) => conditionMatches(c, query))
     await expect(rows).toHaveCount(expected.length)
     expect(expected.length).toBeLessThan(total)
     await expect(view.getByRole('status')).toContainText(`${expected.length}`)

@@ -6,20 +6,22 @@
 // aria-rowcount / aria-rowindex give assistive technologies the whole table.
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { useTable, type ColumnFiltersState, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
-import type { Arrangement } from '../../../shared/differentials/hash'
-import type { Condition } from '../../../shared/kb/types'
+import type { Arrangement } from '../../../shared/app/url-state'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { useOpenDetail } from '../hooks/useDetail'
-import { NBSP, count, type Noun } from '../lib/fr'
+import { NBSP, count, type Noun } from '../../../shared/text/french'
 import { focusFirstRow, moveRowFocus } from '../lib/rowFocus'
 import { ColumnMenu } from './ColumnMenu'
 import { FacetFilter } from './FacetFilter'
-import { conditionColumns, conditionFeatures, searchEntries, type ConditionRow } from './conditionColumns'
+import { conditionColumns, conditionFeatures, inSearchMatches, type ConditionRow } from './conditionColumns'
+import { searchEntries, type SearchResult } from '../../../shared/search/conditions'
+import type { Condition } from '../../../shared/kb/types'
 import { SearchBox } from './SearchBox'
 
 export interface ConditionTableProps {
   /** Entries shown, in the knowledge base's order. */
-  entries: Condition[]
+  /** Which list of the knowledge base the table shows. */
+  list: 'causes' | 'differentials'
   /** Accessible caption of the table. */
   caption: string
   /** How the count line names the entries ("cause" / "causes"). */
@@ -106,12 +108,14 @@ function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | n
   return { start, end: Math.min(count, Math.max(win.end, start + 1)), rowHeight }
 }
 
+const itself = (c: Condition): Condition => c
+
 function resolve<T>(updater: Updater<T>, old: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(old) : updater
 }
 
 export function ConditionTable({
-  entries,
+  list,
   caption,
   noun,
   query,
@@ -122,6 +126,7 @@ export function ConditionTable({
   onArrangementChange,
 }: ConditionTableProps) {
   const index = useKbIndex()
+  const entries = index.kb[list]
   const openDetail = useOpenDetail()
   const columns = useMemo(() => conditionColumns(index), [index])
   // Only the faceted columns take filters, and only values they offer: anything
@@ -154,16 +159,24 @@ export function ConditionTable({
     arrangement.hidden.filter((id) => columnIds.has(id)).map((id) => [id, false]),
   )
 
+  // The search: folded once per query, narrowing the last matches while one types on.
+  const lastSearch = useRef<SearchResult<Condition> | null>(null)
+  const search = useMemo(() => {
+    const result = searchEntries(entries, query, itself, lastSearch.current)
+    lastSearch.current = result
+    return result.terms.length === 0 ? undefined : new Set(result.matches)
+  }, [entries, query])
+
   const table = useTable({
     features: conditionFeatures,
     columns,
     data: entries,
     getRowId: (c) => c.id,
-    globalFilterFn: searchEntries,
+    globalFilterFn: inSearchMatches,
     getColumnCanGlobalFilter: (column) => column.id === 'name',
     enableMultiSort: false,
     sortDescFirst: false,
-    state: { globalFilter: query, columnFilters, sorting, columnVisibility },
+    state: { globalFilter: search, columnFilters, sorting, columnVisibility },
     onSortingChange: (updater) => {
       const [first] = resolve(updater, sorting)
       onArrangementChange({ ...arrangement, sort: first ? { id: first.id, desc: first.desc } : null })
@@ -171,10 +184,6 @@ export function ConditionTable({
     onColumnVisibilityChange: (updater) => {
       const next = resolve(updater, columnVisibility)
       onArrangementChange({ ...arrangement, hidden: Object.keys(next).filter((id) => next[id] === false) })
-    },
-    onGlobalFilterChange: (updater: Updater<unknown>) => {
-      const next = resolve(updater, query)
-      onQueryChange(typeof next === 'string' ? next : '')
     },
     onColumnFiltersChange: (updater) => {
       const next = resolve(updater, columnFilters)
@@ -198,7 +207,7 @@ export function ConditionTable({
 
   const clearFilters = () => {
     table.resetColumnFilters(true)
-    table.setGlobalFilter('')
+    onQueryChange('')
   }
 
   const open = (row: ConditionRow, element: HTMLElement) => openDetail(row.original.id, element)
@@ -229,7 +238,7 @@ export function ConditionTable({
           <SearchBox
             value={query}
             placeholder="Rechercher (nom, synonyme, catégorie, explication)"
-            onChange={(value) => table.setGlobalFilter(value)}
+            onChange={onQueryChange}
             onKeyDown={focusFirstRow}
           />
           <p className="count" role="status">

@@ -1,5 +1,5 @@
 // The columns of the conditions table (causes and differentials), their sort
-// orders, their faceted filters and the accent- and case-insensitive search.
+// orders, their faceted filters and the search's global filter.
 import {
   columnFacetingFeature,
   columnFilteringFeature,
@@ -18,7 +18,6 @@ import {
 } from '@tanstack/react-table'
 import type { Condition } from '../../../shared/kb/types'
 import { CATEGORIES, REFERRALS, SCOPES, SERIOUSNESS } from '../../../shared/kb/vocabulary'
-import { foldForSearch, queryTerms } from '../../../shared/text/fold'
 import { findingLabel, type KbIndex } from '../lib/kbIndex'
 import { SeriousnessBadge } from './SeriousnessBadge'
 
@@ -71,43 +70,15 @@ const someOf: FilterFn<ConditionFeatures, Condition> = (row, columnId, selected:
   row.getValue<readonly string[]>(columnId).some((v) => selected.includes(v))
 someOf.autoRemove = oneOf.autoRemove
 
-/** What the search box looks into: name, aliases, category, patient explanation. */
-export function searchHaystacks(c: Condition): string[] {
-  return [c.name, ...c.aliases, CATEGORIES[c.category], c.patientExplanation]
-}
-
 /**
- * The global filter. It runs on the name column only (see
- * `getColumnCanGlobalFilter`) and looks at the whole entry, so the terms of a
- * query may hit different fields.
+ * The global filter: its value is the set of entries the search matched
+ * (shared/search/conditions.ts, computed once per query by the table), so a
+ * row costs one lookup. It runs on the name column only (see
+ * `getColumnCanGlobalFilter`).
  */
-export const searchEntries: FilterFn<ConditionFeatures, Condition> = (row, _columnId, query: string) => {
-  const terms = termsOf(query)
-  return terms.length === 0 || terms.every((term) => foldedHaystacks(row.original).some((h) => h.includes(term)))
-}
-
-// The same test as matchesQuery (shared/text/fold.ts), without folding every
-// entry's texts again at each keystroke: an entry's folded texts are kept with
-// it, and the query's terms are folded once per query, not once per row.
-const folded = new WeakMap<Condition, string[]>()
-function foldedHaystacks(c: Condition): string[] {
-  let texts = folded.get(c)
-  if (!texts) {
-    texts = searchHaystacks(c).map(foldForSearch)
-    folded.set(c, texts)
-  }
-  return texts
-}
-let lastQuery = ''
-let lastTerms: string[] = []
-function termsOf(query: string): string[] {
-  if (query !== lastQuery) {
-    lastQuery = query
-    lastTerms = queryTerms(query)
-  }
-  return lastTerms
-}
-searchEntries.autoRemove = (value) => typeof value !== 'string' || value.trim() === ''
+export const inSearchMatches: FilterFn<ConditionFeatures, Condition> = (row, _columnId, matches: ReadonlySet<Condition>) =>
+  matches.has(row.original)
+inSearchMatches.autoRemove = (value) => !(value instanceof Set)
 
 /** Options of a closed vocabulary that occur in the entries, in vocabulary order. */
 function vocabularyOptions(record: Record<string, string>, value: (c: Condition) => string) {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { conditionMatches, searchEntries, searchFields } from '../../shared/search/conditions'
+import { foldForSearch } from '../../shared/text/fold'
+import { conditionsOf } from '../../shared/kb/types'
+import { readKb } from '../kb/kb-files'
+
+const conditions = conditionsOf(readKb())
+const itself = <T>(x: T): T => x
+
+describe('the condition search', () => {
+  it('finds an entry by its name, an alias or its category, accents and case ignored', () => {
+    const withAlias = conditions.find((c) => c.aliases.length > 0)!
+    expect(conditionMatches(withAlias, withAlias.name.toUpperCase())).toBe(true)
+    expect(conditionMatches(withAlias, foldForSearch(withAlias.aliases[0]!))).toBe(true)
+    expect(conditionMatches(conditions[0]!, 'zzz-nulle-part')).toBe(false)
+    expect(conditionMatches(conditions[0]!, '   ')).toBe(true)
+  })
+
+  it('never lets a term span two fields', () => {
+    const c = conditions[0]!
+    const [first, second] = searchFields(c).map(foldForSearch)
+    const across = `${first!.slice(-2)}${second!.slice(0, 2)}`
+    if (!searchFields(c).some((f) => foldForSearch(f).includes(across))) expect(conditionMatches(c, across)).toBe(false)
+  })
+
+  it('gives, typing on from a previous result, exactly what a fresh search gives', () => {
+    const words = conditions.flatMap((c) => foldForSearch(c.name).split(' ')).filter((w) => w.length > 0)
+    fc.assert(
+      fc.property(fc.constantFrom(...words), fc.nat(6), fc.constantFrom('', ' ', ' a', 'e', 'x'), (word, cut, extra) => {
+        const before = word.slice(0, cut)
+        const after = `${word}${extra}`
+        const previous = searchEntries(conditions, before, itself)
+        const typedOn = searchEntries(conditions, after, itself, previous)
+        const fresh = searchEntries(conditions, after, itself)
+        expect(typedOn.matches).toEqual(fresh.matches)
+        expect(fresh.matches).toEqual(conditions.filter((c) => conditionMatches(c, after)))
+      }),
+    )
+  })
+
+  it('searches the whole list again when the query is not an extension, or the list changed', () => {
+    const first = searchEntries(conditions, 'crampe', itself)
+    const other = searchEntries(conditions, 'sclerose', itself, first)
+    expect(other.matches).toEqual(conditions.filter((c) => conditionMatches(c, 'sclerose')))
+    const shorter = [...conditions].reverse()
+    expect(searchEntries(shorter, 'crampes', itself, first).matches).toEqual(shorter.filter((c) => conditionMatches(c, 'crampes')))
+  })
+})
