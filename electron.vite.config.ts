@@ -28,7 +28,7 @@ export default defineConfig({
     plugins: [
       layering({
         name: 'The preload',
-        folders: ['electron/preload', 'shared/ipc'],
+        folders: ['electron/preload', 'shared'],
         forbiddenPackages: { zod: ZOD },
         externals: ['electron'],
       }),

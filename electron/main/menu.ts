@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import type { MenuCommand } from '../../shared/ipc/contract'
+import { showView, type MenuCommand } from '../../shared/ipc/contract'
+import { VIEW_IDS, VIEW_LABELS } from '../../shared/app/views'
 
 /** What the menu depends on from the running app; index.ts passes Electron's `app` and `process.platform`. */
 export interface MenuHost {
@@ -59,10 +60,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, host: MenuHos
         { label: 'Précédent', accelerator: isMac ? 'Cmd+[' : 'Alt+Left', click: () => send('go-back') },
         { label: 'Suivant', accelerator: isMac ? 'Cmd+]' : 'Alt+Right', click: () => send('go-forward') },
         { type: 'separator' },
-        { label: 'Causes', accelerator: 'CmdOrCtrl+1', click: () => send('show-causes') },
-        { label: 'Diagnostics différentiels', accelerator: 'CmdOrCtrl+2', click: () => send('show-differentials') },
-        { label: 'Orientation', accelerator: 'CmdOrCtrl+3', click: () => send('show-orientation') },
-        { label: 'Fiche patient', accelerator: 'CmdOrCtrl+4', click: () => send('show-handout') },
+        ...VIEW_IDS.map((id, i) => ({ label: VIEW_LABELS[id], accelerator: `CmdOrCtrl+${i + 1}`, click: () => send(showView(id)) })),
       ],
     },
     {

@@ -5,20 +5,20 @@ import { ConditionDetail } from './components/ConditionDetail'
 import { ProblemsBanner } from './components/ProblemsBanner'
 import { ShortcutsDialog } from './components/ShortcutsDialog'
 import { ViewTabs, panelId, tabId } from './components/ViewTabs'
-import { HANDOUT_VIEW, HandoutProvider } from './handout/HandoutContext'
+import { HandoutProvider } from './handout/HandoutContext'
+import { HANDOUT_VIEW, type ViewId } from '../../shared/app/views'
 import { OpenDetailContext } from './hooks/useDetail'
 import { KbIndexContext } from './hooks/useKbIndex'
 import { useKnowledgeBase } from './hooks/useKnowledgeBase'
+import { RecordNoteProvider } from './hooks/useRecordNote'
 import { useNavigation } from './hooks/useNavigation'
-import { useViewState } from './hooks/useViewState'
-import { NBSP, frenchDate, guillemets } from './lib/fr'
+import { useLastView } from './hooks/useLastView'
+import { useUrlState } from './hooks/useUrlState'
+import { NBSP, frenchIsoDate, guillemets } from '../../shared/text/french'
 import { EMPTY_KB, indexKnowledgeBase } from './lib/kbIndex'
 import { VIEWS, type View, type ViewContext } from './views'
-import type { Arrangement } from '../../shared/differentials/hash'
-import type { Filters, Findings } from './hooks/useViewState'
-import type { KbIndex } from './lib/kbIndex'
-
-const VIEW_IDS = VIEWS.map((v) => v.id)
+import type { Arrangement } from '../../shared/app/url-state'
+import type { Filters, Findings } from './hooks/useUrlState'
 
 /** True when a key press belongs to a text field rather than to the shortcuts. */
 function typing(target: EventTarget | null): boolean {
@@ -30,27 +30,19 @@ function typing(target: EventTarget | null): boolean {
 
 interface ViewContentProps {
   view: View
-  setView: (view: string) => void
-  index: KbIndex
   query: string
   filters: Filters
   arrangement: Arrangement
   findings: Findings
-  setQuery: (view: string, query: string) => void
-  setFilters: (view: string, filters: Filters) => void
-  setArrangement: (view: string, arrangement: Arrangement) => void
+  setQuery: (view: ViewId, query: string) => void
+  setFilters: (view: ViewId, filters: Filters) => void
+  setArrangement: (view: ViewId, arrangement: Arrangement) => void
   setFindings: (findings: Findings) => void
 }
 
-/**
- * A view's content, drawn again only when its own search or filters, the
- * findings or the knowledge base change: a keystroke in one view's search does
- * not redraw the other (hidden) views, which may list every entry.
- */
+/** The shown view's content, drawn again only when its own search or filters, the findings or the knowledge base change. */
 const ViewContent = memo(function ViewContent({
   view,
-  setView,
-  index,
   query,
   filters,
   arrangement,
@@ -62,7 +54,6 @@ const ViewContent = memo(function ViewContent({
 }: ViewContentProps) {
   const context = useMemo<ViewContext>(
     () => ({
-      onShow: () => setView(view.id),
       query,
       onQueryChange: (next) => setQuery(view.id, next),
       filters,
@@ -72,16 +63,17 @@ const ViewContent = memo(function ViewContent({
       findings,
       onFindingsChange: setFindings,
     }),
-    [view.id, setView, query, filters, arrangement, findings, setQuery, setFilters, setArrangement, setFindings],
+    [view.id, query, filters, arrangement, findings, setQuery, setFilters, setArrangement, setFindings],
   )
-  return view.render(index, context)
+  return view.render(context)
 })
 
 export function App() {
   const { state, reload } = useKnowledgeBase()
   const snapshot = state.status === 'ready' ? state.snapshot : null
   const index = useMemo(() => indexKnowledgeBase(snapshot?.kb ?? EMPTY_KB), [snapshot])
-  const viewState = useViewState(VIEW_IDS)
+  const viewState = useUrlState()
+  useLastView(viewState)
   const view = viewState.view
 
   // `/` goes to the view's search, `?` lists the shortcuts (not while typing, nor over a dialog).
@@ -112,8 +104,9 @@ export function App() {
     setDetailId(id)
   }, [])
   const setView = viewState.setView
-  useNavigation(VIEW_IDS, setView)
+  useNavigation(setView)
   const openHandout = useCallback(() => setView(HANDOUT_VIEW), [setView])
+  const showOrientation = useCallback(() => setView('orientation'), [setView])
   const closeDetail = useCallback(() => {
     setDetailId(null)
     if (opener.current?.isConnected) opener.current.focus()
@@ -125,77 +118,80 @@ export function App() {
     <KbIndexContext value={index}>
       <OpenDetailContext value={openDetail}>
         <HandoutProvider view={view} onOpen={openHandout}>
-          <div className="app">
-            <header className="app-header">
-              <div className="brand">
-                <h1>Mollet</h1>
-                <p className="subtitle">Contractions musculaires au mollet{NBSP}: causes et diagnostics différentiels</p>
-              </div>
-              <div className="nav-row">
-                <ViewTabs views={VIEWS} current={view} onSelect={viewState.setView} />
-                <button type="button" className="button button-quiet shortcuts-button" onClick={() => setShortcutsOpen(true)}>
-                  Raccourcis clavier <kbd>?</kbd>
-                </button>
-              </div>
-            </header>
+          <RecordNoteProvider findings={viewState.findings} onShow={showOrientation}>
+            <div className="app">
+              <header className="app-header">
+                <div className="brand">
+                  <h1>Mollet</h1>
+                  <p className="subtitle">Contractions musculaires au mollet{NBSP}: causes et diagnostics différentiels</p>
+                </div>
+                <div className="nav-row">
+                  <ViewTabs views={VIEWS} current={view} onSelect={viewState.setView} />
+                  <button type="button" className="button button-quiet shortcuts-button" onClick={() => setShortcutsOpen(true)}>
+                    Raccourcis clavier <kbd>?</kbd>
+                  </button>
+                </div>
+              </header>
 
-            <main className="app-main">
-              {state.status === 'loading' && (
-                <p className="loading" role="status">
-                  Chargement de la base de connaissances…
-                </p>
-              )}
-              {state.status === 'error' && (
-                <section className="banner banner-error" role="alert">
-                  <div className="banner-head">
-                    <div>
-                      <h2 className="banner-title">La base de connaissances n’a pas pu être chargée</h2>
-                      <p className="banner-text">{state.message}</p>
+              <main className="app-main">
+                {state.status === 'loading' && (
+                  <p className="loading" role="status">
+                    Chargement de la base de connaissances…
+                  </p>
+                )}
+                {state.status === 'error' && (
+                  <section className="banner banner-error" role="alert">
+                    <div className="banner-head">
+                      <div>
+                        <h2 className="banner-title">La base de connaissances n’a pas pu être chargée</h2>
+                        <p className="banner-text">{state.message}</p>
+                      </div>
+                      <button type="button" className="button" onClick={reload}>
+                        Réessayer
+                      </button>
                     </div>
-                    <button type="button" className="button" onClick={reload}>
-                      Réessayer
-                    </button>
-                  </div>
-                </section>
-              )}
-              {snapshot && <ProblemsBanner problems={snapshot.problems} />}
-
-              {state.status !== 'loading' &&
-                VIEWS.map((v) => (
-                  <section
-                    key={v.id}
-                    role="tabpanel"
-                    id={panelId(v.id)}
-                    aria-labelledby={tabId(v.id)}
-                    hidden={v.id !== view}
-                    className="panel"
-                  >
-                    <ViewContent
-                      view={v}
-                      setView={viewState.setView}
-                      index={index}
-                      query={viewState.scope(v.id).query}
-                      filters={viewState.scope(v.id).filters}
-                      arrangement={viewState.scope(v.id).arrangement}
-                      findings={viewState.findings}
-                      setQuery={viewState.setQuery}
-                      setFilters={viewState.setFilters}
-                      setArrangement={viewState.setArrangement}
-                      setFindings={viewState.setFindings}
-                    />
                   </section>
-                ))}
-            </main>
+                )}
+                {snapshot && <ProblemsBanner problems={snapshot.problems} />}
 
-            {meta && (
-              <footer className="app-footer">
-                Source{NBSP}: {guillemets(meta.source.title)} · contenu révisé le {frenchDate(meta.revision)}
-              </footer>
-            )}
-          </div>
+                {state.status !== 'loading' &&
+                  VIEWS.map((v) => (
+                    <section
+                      key={v.id}
+                      role="tabpanel"
+                      id={panelId(v.id)}
+                      aria-labelledby={tabId(v.id)}
+                      hidden={v.id !== view}
+                      className="panel"
+                    >
+                      {/* Only the view shown is mounted: hidden ones held ~100,000 elements at 10,000 entries. */}
+                      {v.id === view && (
+                        <ViewContent
+                          view={v}
+                          query={viewState.scope(v.id).query}
+                          filters={viewState.scope(v.id).filters}
+                          arrangement={viewState.scope(v.id).arrangement}
+                          findings={viewState.findings}
+                          setQuery={viewState.setQuery}
+                          setFilters={viewState.setFilters}
+                          setArrangement={viewState.setArrangement}
+                          setFindings={viewState.setFindings}
+                        />
+                      )}
+                    </section>
+                  ))}
+              </main>
 
-          <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />
-          <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+              {meta && (
+                <footer className="app-footer">
+                  Source{NBSP}: {guillemets(meta.source.title)} · contenu révisé le {frenchIsoDate(meta.revision)}
+                </footer>
+              )}
+            </div>
+
+            <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />
+            <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+          </RecordNoteProvider>
         </HandoutProvider>
       </OpenDetailContext>
     </KbIndexContext>

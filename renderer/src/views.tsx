@@ -1,18 +1,15 @@
-// The app's views, in nav order. A new view (e.g. "Fiche patient") is one more
-// entry here: an id (used in element ids and in the URL hash, see
-// shared/differentials/hash.ts), its nav label and what it renders.
+// What each view of the app (shared/app/views.ts, which owns their ids and
+// order) is called in the nav and what it renders.
 import type { ReactNode } from 'react'
 import { ConditionTable } from './components/ConditionTable'
 import { OrientationView } from './components/OrientationView'
 import { HandoutView } from './handout/HandoutView'
-import type { Arrangement } from '../../shared/differentials/hash'
-import type { Filters, Findings } from './hooks/useViewState'
-import type { KbIndex } from './lib/kbIndex'
+import type { Arrangement } from '../../shared/app/url-state'
+import type { Filters, Findings } from './hooks/useUrlState'
+import { VIEW_IDS, VIEW_LABELS, type ViewId } from '../../shared/app/views'
 
 /** What a view gets of the state kept in the URL hash: its own search and filters, and the patient's findings. */
 export interface ViewContext {
-  /** Shows this view. */
-  onShow: () => void
   query: string
   onQueryChange: (query: string) => void
   filters: Filters
@@ -25,19 +22,24 @@ export interface ViewContext {
 }
 
 export interface View {
-  id: string
+  id: ViewId
   label: string
-  render: (index: KbIndex, context: ViewContext) => ReactNode
+  /** The view's content: it reads the knowledge base from its context (useKbIndex). */
+  render: (context: ViewContext) => ReactNode
 }
 
 /** A table view of one list of the knowledge base. */
-function conditionView(id: 'causes' | 'differentials', label: string, caption: string, noun: { one: string; other: string }): View {
+function conditionView<Id extends 'causes' | 'differentials'>(
+  id: Id,
+  caption: string,
+  noun: { one: string; other: string },
+): View & { id: Id } {
   return {
     id,
-    label,
-    render: (index, context) => (
+    label: VIEW_LABELS[id],
+    render: (context) => (
       <ConditionTable
-        entries={index.kb[id]}
+        list={id}
         caption={caption}
         noun={noun}
         query={context.query}
@@ -51,24 +53,20 @@ function conditionView(id: 'causes' | 'differentials', label: string, caption: s
   }
 }
 
-export const VIEWS: readonly View[] = [
-  conditionView('causes', 'Causes', 'Causes des contractions du mollet. Entrée ou clic sur une ligne pour ouvrir sa fiche.', {
+const VIEW_BY_ID: { [Id in ViewId]: View & { id: Id } } = {
+  causes: conditionView('causes', 'Causes des contractions du mollet. Entrée ou clic sur une ligne pour ouvrir sa fiche.', {
     one: 'cause',
     other: 'causes',
   }),
-  conditionView(
-    'differentials',
-    'Diagnostics différentiels',
-    'Diagnostics différentiels. Entrée ou clic sur une ligne pour ouvrir sa fiche.',
-    { one: 'diagnostic différentiel', other: 'diagnostics différentiels' },
-  ),
-  {
+  differentials: conditionView('differentials', 'Diagnostics différentiels. Entrée ou clic sur une ligne pour ouvrir sa fiche.', {
+    one: 'diagnostic différentiel',
+    other: 'diagnostics différentiels',
+  }),
+  orientation: {
     id: 'orientation',
-    label: 'Orientation',
-    render: (index, context) => (
+    label: VIEW_LABELS.orientation,
+    render: (context) => (
       <OrientationView
-        index={index}
-        onShow={context.onShow}
         query={context.query}
         onQueryChange={context.onQueryChange}
         findings={context.findings}
@@ -76,9 +74,12 @@ export const VIEWS: readonly View[] = [
       />
     ),
   },
-  {
+  handout: {
     id: 'handout',
-    label: 'Fiche patient',
-    render: (index) => <HandoutView index={index} />,
+    label: VIEW_LABELS.handout,
+    render: () => <HandoutView />,
   },
-]
+}
+
+/** The views in nav order. */
+export const VIEWS: readonly View[] = VIEW_IDS.map((id) => VIEW_BY_ID[id])

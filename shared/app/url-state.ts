@@ -1,5 +1,7 @@
-// Issue 4: the view, search, filters and findings live in the URL hash, so Back
-// and Forward work. Pure: the renderer reads and writes location.hash with it.
+// The app's URL state: the view, its search, filters and table arrangement,
+// and the patient's findings live in the URL hash, so Back and Forward work.
+// Pure: the renderer reads and writes location.hash with it
+// (renderer/src/hooks/useUrlState.ts).
 //
 // Format (URLSearchParams, keys in this order, defaults left out):
 //   #view=differentials&sort=-seriousness&hide=icd10,scope&q=scl%C3%A9rose&f.category=effort&f.category=metabolique
@@ -7,10 +9,8 @@
 // An entry's detail is not in the hash: it is a dialog over the view.
 // Equal states encode to the same string (filter keys and finding ids sorted),
 // so the UI can compare hashes to avoid pushing duplicate history entries.
-import type { FindingState } from './match'
-
-export const VIEWS = ['causes', 'differentials', 'orientation', 'handout'] as const
-export type View = (typeof VIEWS)[number]
+import type { FindingState } from '../differentials/match'
+import { FIRST_VIEW, isViewId, type ViewId } from './views'
 
 /** How a table is arranged: its sort column (descending or not) and its hidden columns. */
 export interface Arrangement {
@@ -23,7 +23,7 @@ export function defaultArrangement(): Arrangement {
 }
 
 export interface ViewState {
-  view: View
+  view: ViewId
   /** The view's table: sort and hidden columns (kept in the hash and the settings, like the filters). */
   arrangement: Arrangement
   query: string
@@ -33,7 +33,7 @@ export interface ViewState {
 }
 
 export function defaultViewState(): ViewState {
-  return { view: 'causes', arrangement: defaultArrangement(), query: '', filters: {}, findings: {} }
+  return { view: FIRST_VIEW, arrangement: defaultArrangement(), query: '', filters: {}, findings: {} }
 }
 
 /** Knowledge-base identifiers (same rule as shared/kb/schema.ts). */
@@ -80,7 +80,7 @@ export function decodeViewState(hash: unknown): ViewState {
   const params = new URLSearchParams(hash.replace(/^#/, ''))
 
   const view = params.get('view')
-  if (view !== null && (VIEWS as readonly string[]).includes(view)) state.view = view as View
+  if (isViewId(view)) state.view = view
   state.query = params.get('q') ?? ''
   const sort = /^(-?)([A-Za-z][A-Za-z0-9]*)$/u.exec(params.get('sort') ?? '')
   if (sort) state.arrangement.sort = { id: sort[2] as string, desc: sort[1] === '-' }

@@ -5,6 +5,7 @@
 import type { KnowledgeBaseSnapshot } from '../kb/types'
 import type { HandoutOptions } from '../handout/options'
 import type { Settings, SettingsSnapshot } from '../settings/schema'
+import { isViewId, VIEW_IDS, type ViewId } from '../app/views'
 
 export interface MolletContract {
   loadKnowledgeBase: { args: []; result: KnowledgeBaseSnapshot }
@@ -82,12 +83,21 @@ export const MENU_COMMANDS = [
   'copy-record-note',
   'go-back',
   'go-forward',
-  'show-causes',
-  'show-differentials',
-  'show-orientation',
-  'show-handout',
+  // « Aller › <vue> »: one per view, in nav order.
+  ...VIEW_IDS.map((id) => showView(id)),
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
+/** The command that shows a view. */
+export function showView<Id extends ViewId>(id: Id): `show-${Id}` {
+  return `show-${id}`
+}
+
+/** The view a command shows, or null for the commands that show none. */
+export function viewShownBy(command: MenuCommand): ViewId | null {
+  const id = command.startsWith('show-') ? command.slice('show-'.length) : null
+  return isViewId(id) ? id : null
+}
 /** The one main → renderer channel; its only payload is a MenuCommand. */
 export const MENU_COMMAND_CHANNEL = 'mollet:menu-command'
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import {
-  VIEWS,
-  decodeViewState,
-  defaultViewState,
-  encodeViewState,
-  defaultArrangement,
-  type ViewState,
-} from '../../shared/differentials/hash'
+import { VIEW_IDS as VIEWS } from '../../shared/app/views'
+import { decodeViewState, defaultViewState, encodeViewState, defaultArrangement, type ViewState } from '../../shared/app/url-state'
 
 const kbId = fc.array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('-'))
 

@@ -2,11 +2,11 @@
 // groups them. Each finding is a radio group (Présent, Absent, Inconnu): Tab
 // moves from one finding to the next, the arrows change its state. Red flags
 // say "Signe d’alerte" in words, not by colour only.
+import { useKbIndex } from '../hooks/useKbIndex'
 import { useId, useRef, type ReactNode } from 'react'
 import type { FindingState } from '../../../shared/differentials/match'
 import { FINDING_GROUPS } from '../../../shared/kb/vocabulary'
-import type { Findings } from '../hooks/useViewState'
-import type { KbIndex } from '../lib/kbIndex'
+import type { Findings } from '../hooks/useUrlState'
 
 type Choice = FindingState | 'inconnu'
 
@@ -17,14 +17,14 @@ const CHOICES: readonly { value: Choice; label: string }[] = [
 ]
 
 export interface FindingsPanelProps {
-  index: KbIndex
   findings: Findings
   onChange: (findings: Findings) => void
   /** What the findings call for, kept in sight at the top of the panel as it scrolls. */
   summary?: ReactNode
 }
 
-export function FindingsPanel({ index, findings, onChange, summary }: FindingsPanelProps) {
+export function FindingsPanel({ findings, onChange, summary }: FindingsPanelProps) {
+  const index = useKbIndex()
   const id = useId()
   const panel = useRef<HTMLElement>(null)
   const marked = Object.keys(findings).length

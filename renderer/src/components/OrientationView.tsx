@@ -2,39 +2,40 @@
 // which causes and differentials fit and why, with the red-flag banner or the
 // self-care reassurance the article gives, and copies a note of it for the
 // medical record.
+import { useKbIndex } from '../hooks/useKbIndex'
 import { useId, useMemo } from 'react'
-import { matchDifferentials, reassurance, redFlagAlert } from '../../../shared/differentials/match'
+import { matchDifferentials, reassurance, redFlagAlert, type MatchResult } from '../../../shared/differentials/match'
 import { composeRecordNote } from '../../../shared/orientation/record-note'
-import { matchesQuery, queryTerms } from '../../../shared/text/fold'
+import { queryTerms } from '../../../shared/text/fold'
+import type { Condition } from '../../../shared/kb/types'
+import { searchEntries } from '../../../shared/search/conditions'
 import { useHandout } from '../handout/HandoutContext'
 import { useRecordNote, type CopyState } from '../hooks/useRecordNote'
-import type { Findings } from '../hooks/useViewState'
-import { NBSP, count, withColon } from '../lib/fr'
-import type { KbIndex } from '../lib/kbIndex'
+import type { Findings } from '../hooks/useUrlState'
+import { NBSP, count, withColon } from '../../../shared/text/french'
 import { focusFirstRow } from '../lib/rowFocus'
-import { searchHaystacks } from './conditionColumns'
 import { FindingsPanel } from './FindingsPanel'
 import { MatchTable } from './MatchTable'
 import { OrientationSummary, ReassuranceBox, RedFlagBanner } from './OrientationAlerts'
 import { SearchBox } from './SearchBox'
 
 export interface OrientationViewProps {
-  index: KbIndex
   query: string
   onQueryChange: (query: string) => void
   findings: Findings
   onFindingsChange: (findings: Findings) => void
-  /** Shows this view (the copy shortcut and menu command work from any view). */
-  onShow: () => void
 }
+
+const conditionOfResult = (r: MatchResult): Condition => r.condition
 
 const ENTRY = { one: 'entrée', other: 'entrées' }
 const MATCHING = { one: 'entrée concordante', other: 'entrées concordantes' }
 
-export function OrientationView({ index, query, onQueryChange, findings, onFindingsChange, onShow }: OrientationViewProps) {
+export function OrientationView({ query, onQueryChange, findings, onFindingsChange }: OrientationViewProps) {
+  const index = useKbIndex()
   const kb = index.kb
   const { given } = useHandout()
-  const note = useRecordNote(() => composeRecordNote(kb, findings, new Date(), given), onShow)
+  const note = useRecordNote()
   // What was copied no longer says what is marked: the view says so rather than show it as current.
   const copied = note.state
   const stale = useMemo(
@@ -44,7 +45,7 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
   const results = useMemo(() => matchDifferentials(kb, findings), [kb, findings])
   const alert = useMemo(() => redFlagAlert(kb, findings), [kb, findings])
   const calm = useMemo(() => reassurance(kb, findings), [kb, findings])
-  const shown = results.filter((r) => matchesQuery(searchHaystacks(r.condition), query))
+  const shown = useMemo(() => searchEntries(results, query, conditionOfResult).matches, [results, query])
   const explained = Object.keys(findings).some((id) => index.findings.has(id))
   const matching = shown.filter((r) => r.matched.length > 0).length
   const grouped = results.some((r) => r.group !== 'autres')
@@ -57,7 +58,6 @@ export function OrientationView({ index, query, onQueryChange, findings, onFindi
   return (
     <div className="orientation">
       <FindingsPanel
-        index={index}
         findings={findings}
         onChange={onFindingsChange}
         summary={<OrientationSummary alert={alert} reassurance={calm} count={countText} />}

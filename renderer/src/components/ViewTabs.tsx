@@ -1,9 +1,10 @@
 // The nav between views, as ARIA tabs: arrow keys, Home and End move between
 // them; each tab controls the panel `panel-<id>`.
 import { useRef, type KeyboardEvent } from 'react'
+import type { ViewId } from '../../../shared/app/views'
 
 export interface ViewTab {
-  id: string
+  id: ViewId
   label: string
 }
 
@@ -15,7 +16,7 @@ export function panelId(viewId: string): string {
   return `panel-${viewId}`
 }
 
-export function ViewTabs({ views, current, onSelect }: { views: readonly ViewTab[]; current: string; onSelect: (id: string) => void }) {
+export function ViewTabs({ views, current, onSelect }: { views: readonly ViewTab[]; current: ViewId; onSelect: (id: ViewId) => void }) {
   const list = useRef<HTMLDivElement>(null)
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Alt+← / Alt+→ are Back and Forward (useNavigation), not the next tab.

@@ -5,6 +5,7 @@
 // React state only: never in the settings, the URL hash, localStorage or a log.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { api, events } from '../api'
+import { useSettings, type SaveOutcome, type SettingsState } from '../hooks/useSettings'
 import { knownChoice, selectionOf, startingChoice, withAdvice, withCause, type HandoutChoice } from '../../../shared/handout/selection'
 import { composeHandout } from '../../../shared/handout/compose'
 import { noteProblem, type HandoutOptions, type Letterhead } from '../../../shared/handout/options'
@@ -15,9 +16,7 @@ import type { Settings } from '../../../shared/settings/schema'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { closeDialogs } from '../lib/dialogs'
 import { printPdf } from './printDocument'
-
-/** The view id of the handout (views.tsx, shared/differentials/hash.ts). */
-export const HANDOUT_VIEW = 'handout'
+import { HANDOUT_VIEW, type ViewId } from '../../../shared/app/views'
 
 /** What the defaults set: the causes and advice (as a choice, see selection.ts) and the print size. */
 export interface HandoutDefaults {
@@ -35,19 +34,11 @@ interface Draft {
 
 export type HandoutText = 'patientName' | 'note'
 
-export type SettingsState =
-  | { status: 'loading' }
-  | { status: 'ready'; settings: Settings; notice: string | null }
-  | { status: 'error'; message: string }
-
 export type ActionState =
   | { status: 'idle' }
   | { status: 'busy'; action: 'print' | 'save' }
   | { status: 'saved'; path: string }
   | { status: 'error'; message: string }
-
-/** Outcome of a settings write: null when saved, else a French message. */
-export type SaveOutcome = string | null
 
 export interface HandoutContextValue {
   /** What is sent to main: the causes, the advice the choice gives, the name, the note, the print size. */
@@ -104,22 +95,9 @@ export function defaultsFor(kb: KnowledgeBase, saved: Settings['handoutDefaults'
 const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
 const PRINT_FAILED = 'L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.'
 
-/** Reads the settings afresh, changes them and saves them (another part of the app may have saved meanwhile). */
-async function updateSettings(change: (settings: Settings) => Settings): Promise<{ outcome: SaveOutcome; saved: Settings | null }> {
-  try {
-    const loaded = await api.getSettings()
-    if (!loaded.ok) return { outcome: loaded.error.message, saved: null }
-    const next = change(loaded.value.settings)
-    const result = await api.saveSettings(next)
-    return result.ok ? { outcome: null, saved: next } : { outcome: result.error.message, saved: null }
-  } catch {
-    return { outcome: UNEXPECTED, saved: null }
-  }
-}
-
 export interface HandoutProviderProps {
   /** The view shown now. */
-  view: string
+  view: ViewId
   /** Shows the handout view. */
   onOpen: () => void
   children: ReactNode
@@ -127,27 +105,7 @@ export interface HandoutProviderProps {
 
 export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps) {
   const { kb } = useKbIndex()
-  const [settings, setSettings] = useState<SettingsState>({ status: 'loading' })
-  useEffect(() => {
-    let current = true
-    api.getSettings().then(
-      (result) => {
-        if (!current) return
-        setSettings(
-          result.ok
-            ? { status: 'ready', settings: result.value.settings, notice: result.value.notice }
-            : { status: 'error', message: result.error.message },
-        )
-      },
-      () => {
-        if (current) setSettings({ status: 'error', message: UNEXPECTED })
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [])
-
+  const { state: settings, update: updateSettings } = useSettings()
   const saved = settings.status === 'ready' ? settings.settings.handoutDefaults : null
   const defaults = useMemo(() => defaultsFor(kb, saved), [kb, saved])
   /** Null until the clinician changes something: the handout follows the defaults. */
@@ -177,20 +135,18 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
 
   const saveDefaults = useCallback(async () => {
     const { causes, advice, largePrint } = latest.current
-    const { outcome, saved: next } = await updateSettings((s) => ({ ...s, handoutDefaults: { largePrint, causes, advice } }))
-    if (next) setSettings((s) => (s.status === 'ready' ? { ...s, settings: { ...s.settings, handoutDefaults: next.handoutDefaults } } : s))
-    return outcome
-  }, [])
+    return updateSettings((s) => ({ ...s, handoutDefaults: { largePrint, causes, advice } }))
+  }, [updateSettings])
 
   const [letterheadRevision, setLetterheadRevision] = useState(0)
-  const saveLetterhead = useCallback(async (letterhead: Letterhead) => {
-    const { outcome, saved: next } = await updateSettings((s) => ({ ...s, letterhead }))
-    if (next) {
-      setSettings((s) => (s.status === 'ready' ? { ...s, settings: { ...s.settings, letterhead: next.letterhead } } : s))
-      setLetterheadRevision((n) => n + 1)
-    }
-    return outcome
-  }, [])
+  const saveLetterhead = useCallback(
+    async (letterhead: Letterhead) => {
+      const outcome = await updateSettings((s) => ({ ...s, letterhead }))
+      if (outcome === null) setLetterheadRevision((n) => n + 1)
+      return outcome
+    },
+    [updateSettings],
+  )
 
   const [action, setAction] = useState<ActionState>({ status: 'idle' })
   const [given, setGiven] = useState<GivenHandout | null>(null)

@@ -2,6 +2,7 @@
 // advice), for whom (a name and a note that are never saved), its print size,
 // the clinic's letterhead; a live preview of the very PDF main makes, and
 // "Imprimer" / "Enregistrer en PDF…".
+import { useKbIndex } from '../hooks/useKbIndex'
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import {
   LETTERHEAD_LIMITS,
@@ -16,8 +17,9 @@ import {
 import { adviceReasons, type HandoutChoice } from '../../../shared/handout/selection'
 import type { Condition } from '../../../shared/kb/types'
 import type { KbIndex } from '../lib/kbIndex'
-import { NBSP } from '../lib/fr'
-import { useHandout, type SaveOutcome } from './HandoutContext'
+import { NBSP } from '../../../shared/text/french'
+import { useHandout } from './HandoutContext'
+import type { SaveOutcome } from '../hooks/useSettings'
 import { PdfPreview } from './PdfPreview'
 import { usePreview } from './usePreview'
 import './handout.css'
@@ -50,7 +52,8 @@ function conditionGroups(index: KbIndex): { label: string; entries: Condition[] 
   ].filter((g) => g.entries.length > 0)
 }
 
-export function HandoutView({ index }: { index: KbIndex }) {
+export function HandoutView() {
+  const index = useKbIndex()
   const handout = useHandout()
   const { options, settings, action } = handout
   const preview = usePreview(options, handout.letterheadRevision, handout.active)

@@ -5,18 +5,19 @@
 // the focus goes to the tab of the view shown.
 import { useCallback, useEffect } from 'react'
 import { events } from '../api'
-import type { MenuCommand } from '../../../shared/ipc/contract'
+import { showView, viewShownBy, type MenuCommand } from '../../../shared/ipc/contract'
+import { VIEW_IDS, type ViewId } from '../../../shared/app/views'
 import { tabId } from '../components/ViewTabs'
 import { closeDialogs } from '../lib/dialogs'
 
 const isMac = /Mac/u.test(navigator.userAgent)
 
 /** The command a key stands for, if any. */
-function commandOf(event: KeyboardEvent, viewIds: readonly string[]): MenuCommand | null {
+function commandOf(event: KeyboardEvent): MenuCommand | null {
   const mod = isMac ? event.metaKey : event.ctrlKey
   if (mod && !event.altKey && !event.shiftKey && /^Digit[1-9]$/u.test(event.code)) {
-    const id = viewIds[Number(event.code.slice(5)) - 1]
-    return id ? (`show-${id}` as MenuCommand) : null
+    const id = VIEW_IDS[Number(event.code.slice(5)) - 1]
+    return id ? showView(id) : null
   }
   if (isMac ? event.metaKey && !event.altKey : event.altKey && !event.ctrlKey && !event.metaKey) {
     const back = isMac ? event.key === '[' : event.key === 'ArrowLeft'
@@ -26,7 +27,7 @@ function commandOf(event: KeyboardEvent, viewIds: readonly string[]): MenuComman
   return null
 }
 
-export function useNavigation(viewIds: readonly string[], setView: (id: string) => void): void {
+export function useNavigation(setView: (id: ViewId) => void): void {
   const act = useCallback(
     (command: MenuCommand) => {
       if (command === 'go-back' || command === 'go-forward') {
@@ -35,19 +36,19 @@ export function useNavigation(viewIds: readonly string[], setView: (id: string) 
         else window.history.forward()
         return
       }
-      const id = command.startsWith('show-') ? command.slice('show-'.length) : null
-      if (id === null || !viewIds.includes(id)) return
+      const id = viewShownBy(command)
+      if (id === null) return
       closeDialogs()
       setView(id)
       // After the tab is rendered as selected.
       window.requestAnimationFrame(() => document.getElementById(tabId(id))?.focus())
     },
-    [viewIds, setView],
+    [setView],
   )
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const command = commandOf(event, viewIds)
+      const command = commandOf(event)
       if (!command) return
       event.preventDefault()
       act(command)
@@ -58,5 +59,5 @@ export function useNavigation(viewIds: readonly string[], setView: (id: string) 
       document.removeEventListener('keydown', onKeyDown)
       stop()
     }
-  }, [act, viewIds])
+  }, [act])
 }
