@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../shared/ipc/contract'
 
-/** What the menu depends on from the running app; index.ts passes Electron's `app` and `process.platform`. */
+/** What the menu depends on from the running app; the shell (shell.ts) passes Electron's `app` and the platform. */
 export interface MenuHost {
   appName: string
   isMac: boolean
