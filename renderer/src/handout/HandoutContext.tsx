@@ -5,25 +5,19 @@
 // React state only: never in the settings, the URL hash, localStorage or a log.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { api, events } from '../api'
-import { knownChoice, selectionOf, startingChoice, withAdvice, withCause, type HandoutChoice } from '../../../shared/handout/selection'
+import { selectionOf, withAdvice, withCause, type HandoutChoice } from '../../../shared/handout/selection'
 import { composeHandout } from '../../../shared/handout/compose'
 import { noteProblem, type HandoutOptions, type Letterhead } from '../../../shared/handout/options'
 import type { MenuCommand } from '../../../shared/ipc/contract'
 import type { GivenHandout } from '../../../shared/orientation/record-note'
-import type { KnowledgeBase } from '../../../shared/kb/types'
 import type { Settings } from '../../../shared/settings/schema'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { closeDialogs } from '../lib/dialogs'
+import { defaultsFor, type HandoutDefaults } from './defaults'
 import { printPdf } from './printDocument'
 
 /** The view id of the handout (views.tsx, shared/differentials/hash.ts). */
 export const HANDOUT_VIEW = 'handout'
-
-/** What the defaults set: the causes and advice (as a choice, see selection.ts) and the print size. */
-export interface HandoutDefaults {
-  choice: HandoutChoice
-  largePrint: boolean
-}
 
 /** The handout being prepared: the choice follows the one rule of selection.ts. */
 interface Draft {
@@ -88,17 +82,6 @@ export function useHandout(): HandoutContextValue {
   const value = useContext(HandoutContext)
   if (!value) throw new Error('useHandout outside HandoutProvider')
   return value
-}
-
-/**
- * The defaults: those saved in the settings (ids the knowledge base no longer
- * has are dropped), else the standard handout. Saved advice reads back through
- * the same rule as the form's ticks (startingChoice), so a default handout and the
- * same boxes ticked by hand are the same handout.
- */
-export function defaultsFor(kb: KnowledgeBase, saved: Settings['handoutDefaults'] | null): HandoutDefaults {
-  const choice = startingChoice(kb, { causes: saved?.causes ?? null, advice: saved?.advice ?? null })
-  return { choice: knownChoice(kb, choice), largePrint: saved?.largePrint ?? false }
 }
 
 const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
