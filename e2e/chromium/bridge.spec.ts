@@ -1,4 +1,4 @@
-import { test, expect } from '../harness/fixtures'
+import { test, expect, deliverMenuPayload, sendMenuCommand } from '../harness/fixtures'
 
 test('the page reaches the real handlers through the preload API', async ({ mollet }) => {
   const result = await mollet.evaluate(() => window.mollet.loadKnowledgeBase())
@@ -15,4 +15,16 @@ test('a frame from another origin is refused by the sender check', async ({ moll
   await mollet.goto(`${other}/index.html`)
   const result = await mollet.evaluate(() => window.mollet.loadKnowledgeBase())
   expect(result).toEqual({ ok: false, error: { code: 'forbidden-sender', message: expect.stringContaining('refusé') } })
+})
+
+test('only a menu command reaches the page’s listener, through the preload’s own filter', async ({ mollet }) => {
+  await mollet.evaluate(() => {
+    const heard: unknown[] = []
+    Object.assign(window, { heard })
+    window.molletEvents.onMenuCommand((command) => heard.push(command))
+  })
+  const notCommands = ['print-handout ', 'PRINT-HANDOUT', 'open-devtools', '', 42, true, null, { command: 'print-handout' }, ['go-back']]
+  for (const payload of notCommands) await deliverMenuPayload(mollet, payload)
+  await sendMenuCommand(mollet, 'go-forward')
+  expect(await mollet.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual(['go-forward'])
 })

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { METHODS, buildApi, type MenuCommand } from '../../shared/ipc/contract'
+import { MENU_COMMANDS, METHODS, buildApi, isMenuCommand, type MenuCommand } from '../../shared/ipc/contract'
 import { createDispatcher } from '../../electron/main/ipc/dispatcher'
 import { createHandlers, type DesktopPort, type HandlerDeps } from '../../electron/main/handlers'
 import type { PdfRenderer } from '../../electron/main/handout/render-thread'
@@ -58,12 +58,17 @@ export async function installBridge(page: Page, origin: string, deps: HandlerDep
       enumerable: true,
     });
     {
-      // The menu's commands (MolletEvents): what Electron's webContents.send delivers, here from sendMenuCommand.
+      // The menu's commands (MolletEvents): what Electron's webContents.send delivers, here from
+      // deliverMenuPayload. As in the preload, only a known command reaches the page: the preload's
+      // own filter (isMenuCommand, shared/ipc/contract.ts), installed with the list it reads.
+      const isMenuCommand = ((MENU_COMMANDS) => ${isMenuCommand.toString()})(${JSON.stringify(MENU_COMMANDS)});
       const listeners = new Set();
       Object.defineProperty(window, 'molletEvents', {
         value: Object.freeze({
           onMenuCommand(listener) {
-            const own = (command) => listener(command);
+            const own = (command) => {
+              if (isMenuCommand(command)) listener(command);
+            };
             listeners.add(own);
             return () => listeners.delete(own);
           },
@@ -77,7 +82,12 @@ export async function installBridge(page: Page, origin: string, deps: HandlerDep
 
 /** Delivers a menu command to the page, as the Electron menu does (File › Imprimer la fiche patient…). */
 export async function sendMenuCommand(page: Page, command: MenuCommand): Promise<void> {
-  await page.evaluate((c) => (window as unknown as { __molletMenuCommand: (c: string) => void }).__molletMenuCommand(c), command)
+  await deliverMenuPayload(page, command)
+}
+
+/** Delivers any payload on the menu channel, as webContents.send could: the page-side filter decides what is heard. */
+export async function deliverMenuPayload(page: Page, payload: unknown): Promise<void> {
+  await page.evaluate((p) => (window as unknown as { __molletMenuCommand: (p: unknown) => void }).__molletMenuCommand(p), payload)
 }
 
 /**

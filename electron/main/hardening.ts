@@ -1,6 +1,6 @@
 // Session and web-contents hardening, written against the few members of
 // Electron's Session and WebContents it uses, so the unit tests drive it with
-// small fakes and index.ts passes the real objects.
+// small fakes and the shell (shell.ts) passes the real objects.
 import { isAllowedRequest, isAppUrl } from './security'
 
 /** A navigation-like event: Electron's events carry the target URL and can be cancelled. */

@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { showView, type MenuCommand } from '../../shared/ipc/contract'
 import { VIEW_IDS, VIEW_LABELS } from '../../shared/app/views'
 
-/** What the menu depends on from the running app; index.ts passes Electron's `app` and `process.platform`. */
+/** What the menu depends on from the running app; the shell (shell.ts) passes Electron's `app` and the platform. */
 export interface MenuHost {
   appName: string
   isMac: boolean

@@ -101,6 +101,11 @@ export function viewShownBy(command: MenuCommand): ViewId | null {
 /** The one main → renderer channel; its only payload is a MenuCommand. */
 export const MENU_COMMAND_CHANNEL = 'mollet:menu-command'
 
+/**
+ * The filter the preload applies to what arrives on the menu channel. Refers
+ * to MENU_COMMANDS only: the Chromium e2e installs this very function in the
+ * page, with that list beside it.
+ */
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value)
 }

@@ -1,6 +1,8 @@
 // Electron checklist: "Do not use shell.openExternal with untrusted content".
 // Mollet never opens anything outside itself, so the call must not appear in
 // the source at all; an exception would have to be listed here, with a reason.
+// A static scan on purpose: an absence from every file is not something a run
+// of the code can show (hardening.test.ts proves the openExternal permission refused).
 import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'

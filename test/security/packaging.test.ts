@@ -1,14 +1,15 @@
 // The installers' configuration (electron-builder.json): valid for the
 // installed electron-builder, the targets and icons of each platform, the
-// knowledge base shipped where main looks for it, no auto-update, and the
-// Electron fuses — flipped by electron-builder's own code on a stand-in binary
-// and read back.
+// knowledge base shipped where main looks for it (resourcesDirFor in
+// electron/main/shell.ts), no auto-update, and the Electron fuses — flipped by
+// electron-builder's own code on a stand-in binary and read back.
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
+import { resourcesDirFor } from '../../electron/main/shell'
 
 const repoRoot = join(import.meta.dirname, '../..')
 const require = createRequire(import.meta.url)
@@ -35,8 +36,14 @@ describe('electron-builder configuration', () => {
 
   it('ships the knowledge base as resources/, where main looks for it once packaged', () => {
     expect(config.extraResources).toEqual([{ from: 'resources', to: 'resources', filter: ['**/*', '!icons/**'] }])
-    const main = readFileSync(join(repoRoot, 'electron/main/index.ts'), 'utf8')
-    expect(main).toContain("app.isPackaged ? join(process.resourcesPath, 'resources')")
+    const [{ from, to }] = config.extraResources
+    // Packaged: electron-builder copies extraResources to `to` under process.resourcesPath.
+    const resourcesPath = '/opt/Mollet/resources'
+    expect(resourcesDirFor({ isPackaged: true, resourcesPath, appPath: join(resourcesPath, 'app.asar') })).toBe(join(resourcesPath, to))
+    // From the repository (npm start): the folder electron-builder ships from, holding the knowledge base.
+    const unpackaged = resourcesDirFor({ isPackaged: false, resourcesPath: '/usr/lib/electron/resources', appPath: repoRoot })
+    expect(unpackaged).toBe(join(repoRoot, from))
+    expect(existsSync(join(unpackaged, 'knowledge', 'causes.json'))).toBe(true)
   })
 
   it('builds AppImage and deb, NSIS, and dmg, each with its icon and category', () => {

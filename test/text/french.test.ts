@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
 import { count, frenchIsoDate, frenchLongDate, guillemets, withColon } from '../../shared/text/french'
 
@@ -7,6 +7,22 @@ describe('French text conventions', () => {
     expect(frenchIsoDate('2026-12-01')).toBe('1er\u00a0décembre 2026')
     expect(frenchIsoDate('2026-11-25')).toBe('25\u00a0novembre 2026')
     expect(frenchLongDate(new Date(Date.UTC(2027, 0, 1, 12)), 'UTC')).toBe('1er\u00a0janvier 2027')
+  })
+
+  it('gives the same day whatever the machine’s time zone', async () => {
+    const zone = process.env.TZ
+    try {
+      for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC']) {
+        process.env.TZ = tz
+        vi.resetModules()
+        const fr = await import('../../shared/text/french')
+        expect(fr.frenchIsoDate('2026-12-31'), tz).toBe('31\u00a0décembre 2026')
+        expect(fr.frenchIsoDate('2027-01-01'), tz).toBe('1er\u00a0janvier 2027')
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
   })
 
   it('shows a malformed knowledge-base date as written', () => {

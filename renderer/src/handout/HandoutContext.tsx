@@ -6,23 +6,17 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { api, events } from '../api'
 import { useSettings, type SaveOutcome, type SettingsState } from '../hooks/useSettings'
-import { knownChoice, selectionOf, startingChoice, withAdvice, withCause, type HandoutChoice } from '../../../shared/handout/selection'
+import { selectionOf, withAdvice, withCause, type HandoutChoice } from '../../../shared/handout/selection'
 import { composeHandout } from '../../../shared/handout/compose'
 import { noteProblem, type HandoutOptions, type Letterhead } from '../../../shared/handout/options'
 import type { MenuCommand } from '../../../shared/ipc/contract'
 import type { GivenHandout } from '../../../shared/orientation/record-note'
-import type { KnowledgeBase } from '../../../shared/kb/types'
 import type { Settings } from '../../../shared/settings/schema'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { closeDialogs } from '../lib/dialogs'
+import { defaultsFor, type HandoutDefaults } from './defaults'
 import { printPdf } from './printDocument'
 import { HANDOUT_VIEW, type ViewId } from '../../../shared/app/views'
-
-/** What the defaults set: the causes and advice (as a choice, see selection.ts) and the print size. */
-export interface HandoutDefaults {
-  choice: HandoutChoice
-  largePrint: boolean
-}
 
 /** The handout being prepared: the choice follows the one rule of selection.ts. */
 interface Draft {
@@ -79,17 +73,6 @@ export function useHandout(): HandoutContextValue {
   const value = useContext(HandoutContext)
   if (!value) throw new Error('useHandout outside HandoutProvider')
   return value
-}
-
-/**
- * The defaults: those saved in the settings (ids the knowledge base no longer
- * has are dropped), else the standard handout. Saved advice reads back through
- * the same rule as the form's ticks (startingChoice), so a default handout and the
- * same boxes ticked by hand are the same handout.
- */
-export function defaultsFor(kb: KnowledgeBase, saved: Settings['handoutDefaults'] | null): HandoutDefaults {
-  const choice = startingChoice(kb, { causes: saved?.causes ?? null, advice: saved?.advice ?? null })
-  return { choice: knownChoice(kb, choice), largePrint: saved?.largePrint ?? false }
 }
 
 const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
