@@ -29,7 +29,7 @@ export const conditionSchema = z.object({
   aliases: z.array(text),
   category: z.enum(keysOf(CATEGORIES)),
   scope: z.enum(keysOf(SCOPES)),
-  /** Finding ids (group "contexte") in which the article places this cause. */
+  /** Finding ids of the CONTEXT_GROUP (vocabulary.ts) in which the article places this cause. */
   contexts: z.array(id),
   /** Finding ids that, per the article, point to this entry. */
   pointingFindings: z.array(id),
@@ -82,8 +82,14 @@ export const groupStatementSchema = z.object({
 export const findingSchema = z.object({
   id,
   label: text,
+  /** Where the finding is listed; the CONTEXT_GROUP's findings are what `contexts` may name. */
   group: z.enum(keysOf(FINDING_GROUPS)),
-  /** A red flag: its presence means the patient should see a doctor. */
+  /**
+   * A red flag: its presence means the patient should see a doctor. Every red
+   * flag is printed on every handout, under « Quand consulter un médecin »
+   * (composeHandout; a base without any is refused for handouts), and the
+   * Orientation view raises its banner when one is marked present.
+   */
   redFlag: z.boolean(),
   /** What the article says to do when this finding is present. */
   advice: text.nullable(),

@@ -36,18 +36,39 @@ export const SCOPES = {
 } as const
 export type Scope = keyof typeof SCOPES
 
+/**
+ * The names of a condition's fields, wherever they are shown: the tables'
+ * column headers and filters, the entry's detail, the orientation list.
+ */
+export const FIELD_LABELS = {
+  name: 'Nom',
+  category: 'Catégorie',
+  seriousness: 'Gravité',
+  scope: 'Localisation',
+  contexts: 'Contextes',
+  referral: 'Orientation',
+  icd10: 'CIM-10',
+} as const
+
 export const ENTRY_KINDS = {
   cause: 'Cause',
   differential: 'Diagnostic différentiel',
 } as const
 export type EntryKind = keyof typeof ENTRY_KINDS
 
+/**
+ * The groups of findings, in the order the Orientation panel shows them.
+ * A group carries one rule: a condition's `contexts` name findings of the
+ * CONTEXT_GROUP only (the loader drops any other reference and says so).
+ */
 export const FINDING_GROUPS = {
   symptome: 'Symptômes associés',
   distribution: 'Localisation',
   contexte: 'Contexte',
 } as const
 export type FindingGroup = keyof typeof FINDING_GROUPS
+/** The group of the situations a cause occurs in (after exercise, cold…): what `contexts` and the Contextes filter use. */
+export const CONTEXT_GROUP: FindingGroup = 'contexte'
 
 export const HANDOUT_SECTIONS = {
   'message-principal': 'Message principal',

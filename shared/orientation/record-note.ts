@@ -5,6 +5,7 @@
 // marked, what the article says of it, and the handout's section headings.
 import { MATCH_GROUPS, matchDifferentials, redFlagAlert, type MarkedFindings, type MatchKb } from '../differentials/match'
 import { frenchLongDate, NBSP } from '../text/french'
+import { ORIENTATION_WORDING as W } from './wording'
 import type { KnowledgeBase } from '../kb/types'
 import { REFERRALS } from '../kb/vocabulary'
 
@@ -31,17 +32,17 @@ export function composeRecordNote(kb: RecordNoteKb, marked: MarkedFindings, date
 
   blocks.push([
     line(
-      'Signes présents',
+      W.findingsPresent,
       kb.findings.filter((f) => stateOf(f.id) === 'present').map((f) => f.label),
       'aucun',
     ),
     line(
-      'Signes absents',
+      W.findingsAbsent,
       kb.findings.filter((f) => stateOf(f.id) === 'absent').map((f) => f.label),
       'aucun',
     ),
     line(
-      'Signes d’alerte non vérifiés',
+      W.redFlagsUnasked,
       kb.findings.filter((f) => f.redFlag && stateOf(f.id) === undefined).map((f) => f.label),
       'aucun',
     ),
@@ -52,14 +53,14 @@ export function composeRecordNote(kb: RecordNoteKb, marked: MarkedFindings, date
     alert
       ? [
           line(
-            'Signes d’alerte présents',
+            W.redFlagsPresentList,
             alert.findings.map((f) => f.label),
             'aucun',
           ),
           ...alert.advice.map((a) => `- ${a}`),
-          `Orientation conseillée${NBSP}: ${REFERRALS[alert.referral]}`,
+          `${W.referralAdvised}${NBSP}: ${REFERRALS[alert.referral]}`,
         ]
-      : ['Aucun signe d’alerte présent.'],
+      : [W.noRedFlagPresent],
   )
 
   const results = matchDifferentials(kb, marked)

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { KB_FILES, type KnowledgeMeta } from '../../../shared/kb/schema'
+import { CONTEXT_GROUP } from '../../../shared/kb/vocabulary'
 import { locateProvenance, sectionsOf, type ArticleSection } from '../../../shared/kb/provenance'
 import { conditionsOf, emptyKnowledgeBase, type KbProblem, type KnowledgeBase, type KnowledgeBaseSnapshot } from '../../../shared/kb/types'
 
@@ -161,7 +162,7 @@ function checkQuotes(kb: KnowledgeBase, meta: KnowledgeMeta, problems: KbProblem
 function checkReferences(kb: KnowledgeBase, problems: KbProblem[]): void {
   const conditions = new Set(conditionsOf(kb).map((c) => c.id))
   const findings = new Set(kb.findings.map((f) => f.id))
-  const contexts = new Set(kb.findings.filter((f) => f.group === 'contexte').map((f) => f.id))
+  const contexts = new Set(kb.findings.filter((f) => f.group === CONTEXT_GROUP).map((f) => f.id))
   const topics = new Set(kb.topics.map((t) => t.id))
 
   const prune = (file: string, entry: string, field: string, ids: string[], known: Set<string>): string[] =>

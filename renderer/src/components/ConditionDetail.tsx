@@ -3,7 +3,7 @@
 // the opener.
 import { useEffect, useRef, useState } from 'react'
 import type { Condition } from '../../../shared/kb/types'
-import { CATEGORIES, ENTRY_KINDS, REFERRALS, SCOPES } from '../../../shared/kb/vocabulary'
+import { CATEGORIES, ENTRY_KINDS, FIELD_LABELS, REFERRALS, SCOPES } from '../../../shared/kb/vocabulary'
 import { AddToHandout } from '../handout/AddToHandout'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { withColon } from '../../../shared/text/french'
@@ -121,19 +121,19 @@ function DetailContent({ entry, headingRef, onNavigate, back, onClose }: DetailC
 
       <div className="detail-body">
         <dl className="facts">
-          <dt>Gravité</dt>
+          <dt>{FIELD_LABELS.seriousness}</dt>
           <dd>
             <SeriousnessBadge value={entry.seriousness} />
           </dd>
-          <dt>Catégorie</dt>
+          <dt>{FIELD_LABELS.category}</dt>
           <dd>{CATEGORIES[entry.category]}</dd>
-          <dt>Localisation</dt>
+          <dt>{FIELD_LABELS.scope}</dt>
           <dd>{SCOPES[entry.scope]}</dd>
-          <dt>Contextes</dt>
+          <dt>{FIELD_LABELS.contexts}</dt>
           <dd>{entry.contexts.length > 0 ? entry.contexts.map((id) => findingLabel(index, id)).join(', ') : '—'}</dd>
-          <dt>Orientation</dt>
+          <dt>{FIELD_LABELS.referral}</dt>
           <dd>{REFERRALS[entry.referral]}</dd>
-          <dt>CIM-10</dt>
+          <dt>{FIELD_LABELS.icd10}</dt>
           <dd>
             {entry.icd10 ? (
               <>

@@ -5,7 +5,7 @@
 // which argue against it, how its score adds up and how specific its match is.
 import { useId, useState, type KeyboardEvent } from 'react'
 import { MATCH_GROUPS, explainScore, explainSpecificity, type MatchGroup, type MatchResult } from '../../../shared/differentials/match'
-import { ENTRY_KINDS, REFERRALS } from '../../../shared/kb/vocabulary'
+import { ENTRY_KINDS, FIELD_LABELS, REFERRALS } from '../../../shared/kb/vocabulary'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { useOpenDetail } from '../hooks/useDetail'
 import { withColon } from '../../../shared/text/french'
@@ -46,16 +46,16 @@ export function MatchTable({ results, explained, grouped, searching, selfCareOnH
         <thead>
           <tr>
             <th scope="col" className="col-name">
-              Nom
+              {FIELD_LABELS.name}
             </th>
-            <th scope="col">Gravité</th>
+            <th scope="col">{FIELD_LABELS.seriousness}</th>
             {explained && (
               <th scope="col" className="col-why">
                 Concordance
               </th>
             )}
             <th scope="col" className="col-referral">
-              Orientation
+              {FIELD_LABELS.referral}
             </th>
           </tr>
         </thead>

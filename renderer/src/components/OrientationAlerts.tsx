@@ -6,10 +6,11 @@ import { useId } from 'react'
 import type { Reassurance, RedFlagAlert } from '../../../shared/differentials/match'
 import { REFERRALS } from '../../../shared/kb/vocabulary'
 import { withColon } from '../../../shared/text/french'
+import { ORIENTATION_WORDING as W } from '../../../shared/orientation/wording'
 
 export function RedFlagBanner({ alert }: { alert: RedFlagAlert }) {
   const id = useId()
-  const title = alert.findings.length > 1 ? 'Signes d’alerte présents' : 'Signe d’alerte présent'
+  const title = W.redFlagsPresent(alert.findings.length)
   return (
     <section className="banner banner-alert" role="alert" aria-labelledby={`${id}-title`} data-testid="red-flag-banner">
       <h2 id={`${id}-title`} className="banner-title">
@@ -22,7 +23,7 @@ export function RedFlagBanner({ alert }: { alert: RedFlagAlert }) {
       </ul>
       <p className="alert-referral">
         <strong>
-          {withColon('Orientation conseillée')} {REFERRALS[alert.referral]}
+          {withColon(W.referralAdvised)} {REFERRALS[alert.referral]}
         </strong>
       </p>
     </section>
@@ -35,9 +36,9 @@ export function ReassuranceBox({ reassurance }: { reassurance: Reassurance }) {
     return (
       <section className="banner banner-pending" role="status" aria-labelledby={`${id}-title`} data-testid="reassurance-pending">
         <h2 id={`${id}-title`} className="banner-title">
-          À vérifier avant de rassurer
+          {W.checkBeforeReassuring}
         </h2>
-        <p className="banner-text">{withColon('Les causes concordantes sont bénignes, mais ces signes d’alerte restent inconnus')}</p>
+        <p className="banner-text">{withColon(W.benignButUnasked)}</p>
         <ul className="alert-advice">
           {reassurance.unasked.map((f) => (
             <li key={f.id}>{f.label}</li>
@@ -49,7 +50,7 @@ export function ReassuranceBox({ reassurance }: { reassurance: Reassurance }) {
   return (
     <section className="banner banner-calm" role="status" aria-labelledby={`${id}-title`} data-testid="reassurance">
       <h2 id={`${id}-title`} className="banner-title">
-        {withColon('Causes généralement bénignes')} {reassurance.causes.map((c) => c.name).join(', ')}
+        {withColon(W.benignCauses)} {reassurance.causes.map((c) => c.name).join(', ')}
       </h2>
       {reassurance.advice.length > 0 && (
         <ul className="alert-advice">
@@ -61,7 +62,7 @@ export function ReassuranceBox({ reassurance }: { reassurance: Reassurance }) {
         </ul>
       )}
       <p className="alert-referral">
-        {withColon('Orientation')} {REFERRALS['auto-soins']}
+        {withColon(W.referral)} {REFERRALS['auto-soins']}
       </p>
     </section>
   )
@@ -87,12 +88,12 @@ export function OrientationSummary({
     alert !== null
       ? {
           tone: 'alert',
-          text: `${withColon(alert.findings.length > 1 ? 'Signes d’alerte présents' : 'Signe d’alerte présent')} ${alert.findings.map((f) => f.label).join(', ')} · ${withColon('Orientation')} ${REFERRALS[alert.referral]}`,
+          text: `${withColon(W.redFlagsPresent(alert.findings.length))} ${alert.findings.map((f) => f.label).join(', ')} · ${withColon(W.referral)} ${REFERRALS[alert.referral]}`,
         }
       : reassurance?.status === 'pending'
         ? {
             tone: 'pending',
-            text: `${withColon('À vérifier avant de rassurer')} ${reassurance.unasked.length} ${reassurance.unasked.length > 1 ? 'signes d’alerte inconnus' : 'signe d’alerte inconnu'}`,
+            text: `${withColon(W.checkBeforeReassuring)} ${reassurance.unasked.length} ${W.unknownRedFlags(reassurance.unasked.length)}`,
           }
         : null
   return (

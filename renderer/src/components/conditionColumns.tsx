@@ -17,7 +17,7 @@ import {
   type SortFn,
 } from '@tanstack/react-table'
 import type { Condition } from '../../../shared/kb/types'
-import { CATEGORIES, REFERRALS, SCOPES, SERIOUSNESS } from '../../../shared/kb/vocabulary'
+import { CATEGORIES, CONTEXT_GROUP, FIELD_LABELS, REFERRALS, SCOPES, SERIOUSNESS } from '../../../shared/kb/vocabulary'
 import { findingLabel, type KbIndex } from '../lib/kbIndex'
 import { SeriousnessBadge } from './SeriousnessBadge'
 
@@ -98,11 +98,11 @@ export const COLUMN_IDS = ['name', 'category', 'seriousness', 'scope', 'contexts
 export function conditionColumns(index: KbIndex) {
   const contextOptions = (entries: readonly Condition[]): FacetOption[] => {
     const present = new Set(entries.flatMap((c) => c.contexts))
-    return index.kb.findings.filter((f) => f.group === 'contexte' && present.has(f.id)).map((f) => ({ value: f.id, label: f.label }))
+    return index.kb.findings.filter((f) => f.group === CONTEXT_GROUP && present.has(f.id)).map((f) => ({ value: f.id, label: f.label }))
   }
   return helper.columns([
     helper.accessor('name', {
-      header: 'Nom',
+      header: FIELD_LABELS.name,
       enableHiding: false,
       sortFn: byText((c) => c.name),
       cell: ({ row }) => (
@@ -113,28 +113,28 @@ export function conditionColumns(index: KbIndex) {
       ),
     }),
     helper.accessor('category', {
-      header: 'Catégorie',
+      header: FIELD_LABELS.category,
       sortFn: byText((c) => CATEGORIES[c.category]),
       filterFn: oneOf,
-      meta: { facet: { label: 'Catégorie', options: vocabularyOptions(CATEGORIES, (c) => c.category) } },
+      meta: { facet: { label: FIELD_LABELS.category, options: vocabularyOptions(CATEGORIES, (c) => c.category) } },
       cell: ({ row }) => CATEGORIES[row.original.category],
     }),
     helper.accessor('seriousness', {
-      header: 'Gravité',
+      header: FIELD_LABELS.seriousness,
       sortFn: byRank(SERIOUSNESS, (c) => c.seriousness),
       filterFn: oneOf,
-      meta: { facet: { label: 'Gravité', options: vocabularyOptions(SERIOUSNESS, (c) => c.seriousness) } },
+      meta: { facet: { label: FIELD_LABELS.seriousness, options: vocabularyOptions(SERIOUSNESS, (c) => c.seriousness) } },
       cell: ({ row }) => <SeriousnessBadge value={row.original.seriousness} />,
     }),
     helper.accessor('scope', {
-      header: 'Localisation',
+      header: FIELD_LABELS.scope,
       sortFn: byRank(SCOPES, (c) => c.scope),
       filterFn: oneOf,
       meta: { facet: { label: 'Localisation', options: vocabularyOptions(SCOPES, (c) => c.scope) } },
       cell: ({ row }) => SCOPES[row.original.scope],
     }),
     helper.accessor('contexts', {
-      header: 'Contextes',
+      header: FIELD_LABELS.contexts,
       enableSorting: false,
       filterFn: someOf,
       getUniqueValues: (c) => c.contexts,
@@ -151,13 +151,13 @@ export function conditionColumns(index: KbIndex) {
         ),
     }),
     helper.accessor('referral', {
-      header: 'Orientation',
+      header: FIELD_LABELS.referral,
       sortFn: byRank(REFERRALS, (c) => c.referral),
       cell: ({ row }) => REFERRALS[row.original.referral],
     }),
     helper.accessor((c) => c.icd10?.code ?? '', {
       id: 'icd10',
-      header: 'CIM-10',
+      header: FIELD_LABELS.icd10,
       sortFn: byText((c) => c.icd10?.code ?? '\uffff'),
       cell: ({ row }) =>
         row.original.icd10 ? (

@@ -17,7 +17,8 @@ import {
 import { adviceReasons, type HandoutChoice } from '../../../shared/handout/selection'
 import type { Condition } from '../../../shared/kb/types'
 import type { KbIndex } from '../lib/kbIndex'
-import { NBSP } from '../../../shared/text/french'
+import { NBSP, guillemets } from '../../../shared/text/french'
+import { HANDOUT_SECTIONS } from '../../../shared/kb/vocabulary'
 import { useHandout } from './HandoutContext'
 import type { SaveOutcome } from '../hooks/useSettings'
 import { PdfPreview } from './PdfPreview'
@@ -75,8 +76,8 @@ export function HandoutView() {
             Fiche patient
           </h2>
           <p className="muted">
-            Cochez ce que la fiche explique à votre patient. Les signes d’alerte («{NBSP}Quand consulter un médecin{NBSP}») y figurent
-            toujours.
+            Cochez ce que la fiche explique à votre patient. Les signes d’alerte ({guillemets(HANDOUT_SECTIONS['quand-consulter'])}) y
+            figurent toujours.
           </p>
         </div>
 
