@@ -3,7 +3,7 @@
 import { extname, resolve, sep } from 'node:path'
 
 export const APP_SCHEME = 'app'
-export const APP_HOST = 'mollet'
+const APP_HOST = 'mollet'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`
 

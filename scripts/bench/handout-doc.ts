@@ -6,14 +6,14 @@ import { standardSelection } from '../../shared/handout/selection'
 import { NOTE_LINES_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
 import type { KnowledgeBase } from '../../shared/kb/types'
 
-export const LETTERHEAD: Letterhead = {
+const LETTERHEAD: Letterhead = {
   name: 'Cabinet médical du Parc',
   address: '12 rue des Lilas\n75011 Paris',
   phone: '01 23 45 67 89',
 }
-export const DATE = new Date(Date.UTC(2026, 10, 25, 12))
+const DATE = new Date(Date.UTC(2026, 10, 25, 12))
 
-export function standardOptions(kb: KnowledgeBase): HandoutOptions {
+function standardOptions(kb: KnowledgeBase): HandoutOptions {
   return { ...standardSelection(kb), patientName: 'Mme Exemple', note: '', largePrint: false }
 }
 
@@ -22,7 +22,7 @@ export function standardHandout(kb: KnowledgeBase): HandoutDocument {
 }
 
 /** The longest note allowed at both limits: 40 lines, 2,999 characters (options.ts). */
-export const NOTE_AT_LIMIT = Array.from({ length: NOTE_LINES_MAX }, (_, i) =>
+const NOTE_AT_LIMIT = Array.from({ length: NOTE_LINES_MAX }, (_, i) =>
   `Ligne ${i + 1} : revenez me voir si les contractions durent, et buvez assez d’eau chaque jour.`.slice(0, 74),
 ).join('\n')
 

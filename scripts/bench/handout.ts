@@ -20,8 +20,8 @@ const run = promisify(execFile)
 const repoRoot = resolve(import.meta.dirname, '../..')
 const resourcesDir = join(repoRoot, 'resources')
 const out = join(repoRoot, 'artifacts', 'bench')
-export const COLD_RUNS = 5
-export const WARM_RUNS = 25
+const COLD_RUNS = 5
+const WARM_RUNS = 25
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
   '--no-sandbox',

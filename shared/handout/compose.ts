@@ -69,7 +69,7 @@ export class HandoutContentError extends Error {
   }
 }
 
-export const HANDOUT_SUBTITLE = 'Fiche d’information pour le patient'
+const HANDOUT_SUBTITLE = 'Fiche d’information pour le patient'
 
 /**
  * The sections in reading order. « Quand consulter un médecin » comes first,
@@ -84,7 +84,7 @@ const SECTION_ORDER = ['quand-consulter', 'definition', 'causes', 'que-faire', '
   'message-principal'
 >[]
 /** The causes' heading when one of them is not a harmless, common cause (a differential added from its detail, say). */
-export const HANDOUT_POSSIBLE_CAUSES = 'Causes possibles'
+const HANDOUT_POSSIBLE_CAUSES = 'Causes possibles'
 export const HANDOUT_DISCLAIMER = 'Cette fiche ne remplace pas une consultation médicale.'
 
 export function composeHandout(kb: KnowledgeBase, options: HandoutOptions, letterhead: Letterhead, date: Date): HandoutDocument {

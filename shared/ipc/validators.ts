@@ -8,7 +8,7 @@ import { settingsSchema } from '../settings/schema'
 const ids = z.array(z.string().min(1).max(ID_MAX)).max(IDS_MAX)
 
 /** What the clinician chose for one handout; sizes bounded (the note's lines are counted by composeHandout, with a French message). */
-export const handoutOptionsSchema = z.strictObject({
+const handoutOptionsSchema = z.strictObject({
   causes: ids,
   advice: ids,
   patientName: z.string().max(PATIENT_NAME_MAX),

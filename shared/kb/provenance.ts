@@ -38,7 +38,7 @@ function fold(source: string): Folded {
   return { text, origin }
 }
 
-export function foldWhitespace(source: string): string {
+function foldWhitespace(source: string): string {
   return fold(source).text
 }
 

@@ -15,7 +15,7 @@ export const provenanceSchema = z.object({
   quote: text,
 })
 
-export const icd10Schema = z.object({
+const icd10Schema = z.object({
   code: z.string().regex(/^[A-Z][0-9]{2}(\.[0-9])?$/, 'code CIM-10 attendu (ex. R25.3)'),
   label: text,
 })

@@ -12,7 +12,6 @@ export const CATEGORIES = {
   neurologique: 'Neurologique',
   circulatoire: 'Circulatoire',
 } as const
-export type Category = keyof typeof CATEGORIES
 
 export const SERIOUSNESS = {
   benin: 'Généralement bénin',
@@ -34,7 +33,6 @@ export const SCOPES = {
   'tout-le-corps': 'Tout le corps',
   'mollet-ou-corps': 'Mollet ou tout le corps',
 } as const
-export type Scope = keyof typeof SCOPES
 
 /**
  * The names of a condition's fields, wherever they are shown: the tables'
@@ -54,7 +52,6 @@ export const ENTRY_KINDS = {
   cause: 'Cause',
   differential: 'Diagnostic différentiel',
 } as const
-export type EntryKind = keyof typeof ENTRY_KINDS
 
 /**
  * The groups of findings, in the order the Orientation panel shows them.

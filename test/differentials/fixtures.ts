@@ -34,7 +34,7 @@ export function condition(id: string, over: Partial<Condition> = {}): Condition 
   }
 }
 
-export function advice(id: string, appliesTo: string[]): Advice {
+function advice(id: string, appliesTo: string[]): Advice {
   return { id, label: id, patientText: id, appliesTo, provenance }
 }
 

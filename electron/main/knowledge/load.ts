@@ -14,7 +14,7 @@ z.config(z.locales.fr())
 type ListKey = Exclude<keyof typeof KB_FILES, 'meta'>
 const LIST_KEYS = Object.keys(KB_FILES).filter((k) => k !== 'meta') as ListKey[]
 
-export const KNOWLEDGE_DIR = 'knowledge'
+const KNOWLEDGE_DIR = 'knowledge'
 
 export async function loadKnowledgeBase(resourcesDir: string): Promise<KnowledgeBaseSnapshot> {
   const problems: KbProblem[] = []

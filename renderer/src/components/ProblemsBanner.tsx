@@ -8,7 +8,7 @@ import { NBSP, count } from '../../../shared/text/french'
 
 const PROBLEM = { one: 'problème', other: 'problèmes' }
 /** Problems shown while the list is folded. */
-export const FOLDED_PROBLEMS = 3
+const FOLDED_PROBLEMS = 3
 
 export function ProblemsBanner({ problems }: { problems: readonly KbProblem[] }) {
   const [open, setOpen] = useState(false)

@@ -2,7 +2,7 @@
 // "Fermer" closes it and the focus goes back where it was.
 import { useEffect, useRef } from 'react'
 
-export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
+const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['/'], action: 'Aller à la recherche de la vue' },
   { keys: ['↓', '↑'], action: 'Parcourir les lignes du tableau (↓ depuis la recherche\u00a0: première ligne)' },
   { keys: ['Entrée'], action: 'Ouvrir la fiche de la ligne' },

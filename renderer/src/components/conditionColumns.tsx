@@ -92,9 +92,6 @@ function vocabularyOptions(record: Record<string, string>, value: (c: Condition)
 
 const helper = createColumnHelper<ConditionFeatures, Condition>()
 
-/** Column ids, for tests and for views that want a different default visibility. */
-export const COLUMN_IDS = ['name', 'category', 'seriousness', 'scope', 'contexts', 'referral', 'icd10'] as const
-
 export function conditionColumns(index: KbIndex) {
   const contextOptions = (entries: readonly Condition[]): FacetOption[] => {
     const present = new Set(entries.flatMap((c) => c.contexts))
