@@ -13,7 +13,8 @@ import { NBSP, count, type Noun } from '../../../shared/text/french'
 import { focusFirstRow, moveRowFocus } from '../lib/rowFocus'
 import { ColumnMenu } from './ColumnMenu'
 import { FacetFilter } from './FacetFilter'
-import { conditionColumns, conditionFeatures, inSearchMatches, type ConditionRow } from './conditionColumns'
+import { conditionColumns, conditionFeatures, type ConditionRow } from './conditionColumns'
+import { facetCounts } from '../lib/facets'
 import { searchEntries, type SearchResult } from '../../../shared/search/conditions'
 import type { Condition } from '../../../shared/kb/types'
 import { SearchBox } from './SearchBox'
@@ -109,6 +110,7 @@ function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | n
 }
 
 const itself = (c: Condition): Condition => c
+const columnIdOf = (c: { id?: string }): string => c.id ?? ('accessorKey' in c ? String(c.accessorKey) : '')
 
 function resolve<T>(updater: Updater<T>, old: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(old) : updater
@@ -129,54 +131,60 @@ export function ConditionTable({
   const entries = index.kb[list]
   const openDetail = useOpenDetail()
   const columns = useMemo(() => conditionColumns(index), [index])
+  // The facets, their options and their values: from the list, not from each keystroke's rows.
+  const facets = useMemo(
+    () =>
+      columns.flatMap((c) => {
+        const facet = c.meta?.facet
+        const options = facet ? facet.options(entries) : []
+        return facet && options.length > 0 ? [{ id: columnIdOf(c), label: facet.label, options, valuesOf: facet.valuesOf }] : []
+      }),
+    [columns, entries],
+  )
   // Only the faceted columns take filters, and only values they offer: anything
   // else in the hash (#view=causes&f.category=nexistepas) is ignored, never
   // applied as a filter that hides every row while no box is ticked.
-  const facetValues = useMemo(
+  const columnFilters: ColumnFiltersState = useMemo(
     () =>
-      new Map(
-        columns.flatMap((c) =>
-          c.meta?.facet
-            ? [
-                [
-                  c.id ?? ('accessorKey' in c ? String(c.accessorKey) : ''),
-                  new Set(c.meta.facet.options(entries).map((o) => o.value)),
-                ] as const,
-              ]
-            : [],
-        ),
-      ),
-    [columns, entries],
+      facets.flatMap(({ id, options }) => {
+        const value = (filters[id] ?? []).filter((v) => options.some((o) => o.value === v))
+        return value.length > 0 ? [{ id, value }] : []
+      }),
+    [facets, filters],
   )
-  const columnFilters: ColumnFiltersState = Object.entries(filters)
-    .map(([id, values]) => ({ id, value: values.filter((v) => facetValues.get(id)?.has(v)) }))
-    .filter((f) => f.value.length > 0)
 
   // Like the filters: a column the table does not have is ignored.
-  const columnIds = useMemo(() => new Set(columns.map((c) => c.id ?? ('accessorKey' in c ? String(c.accessorKey) : ''))), [columns])
-  const sorting: SortingState = arrangement.sort && columnIds.has(arrangement.sort.id) ? [arrangement.sort] : []
-  const columnVisibility: ColumnVisibilityState = Object.fromEntries(
-    arrangement.hidden.filter((id) => columnIds.has(id)).map((id) => [id, false]),
+  const columnIds = useMemo(() => new Set(columns.map(columnIdOf)), [columns])
+  const sorting: SortingState = useMemo(
+    () => (arrangement.sort && columnIds.has(arrangement.sort.id) ? [arrangement.sort] : []),
+    [arrangement.sort, columnIds],
+  )
+  const columnVisibility: ColumnVisibilityState = useMemo(
+    () => Object.fromEntries(arrangement.hidden.filter((id) => columnIds.has(id)).map((id) => [id, false])),
+    [arrangement.hidden, columnIds],
   )
 
-  // The search: folded once per query, narrowing the last matches while one types on.
+  // The search: folded once per query, narrowing the last matches while one types on. The table
+  // gets only the matches, so its filtering and sorting cost the matches, not the whole list.
   const lastSearch = useRef<SearchResult<Condition> | null>(null)
-  const search = useMemo(() => {
+  const matches = useMemo(() => {
     const result = searchEntries(entries, query, itself, lastSearch.current)
     lastSearch.current = result
-    return result.terms.length === 0 ? undefined : new Set(result.matches)
+    return result.matches
   }, [entries, query])
+  const counts = useMemo(
+    () => facetCounts(matches, facets, Object.fromEntries(columnFilters.map((f) => [f.id, f.value as string[]]))),
+    [matches, facets, columnFilters],
+  )
 
   const table = useTable({
     features: conditionFeatures,
     columns,
-    data: entries,
+    data: matches as Condition[],
     getRowId: (c) => c.id,
-    globalFilterFn: inSearchMatches,
-    getColumnCanGlobalFilter: (column) => column.id === 'name',
     enableMultiSort: false,
     sortDescFirst: false,
-    state: { globalFilter: search, columnFilters, sorting, columnVisibility },
+    state: { columnFilters, sorting, columnVisibility },
     onSortingChange: (updater) => {
       const [first] = resolve(updater, sorting)
       onArrangementChange({ ...arrangement, sort: first ? { id: first.id, desc: first.desc } : null })
@@ -199,11 +207,6 @@ export function ConditionTable({
   const { start, end, rowHeight } = useRowWindow(rows.length, body)
   const filtering = query.trim() !== '' || table.state.columnFilters.length > 0
   const visibleColumns = table.getVisibleLeafColumns().length
-  const facets = table.getAllLeafColumns().flatMap((column) => {
-    const facet = column.columnDef.meta?.facet
-    const options = facet ? facet.options(entries) : []
-    return facet && options.length > 0 ? [{ column, label: facet.label, options }] : []
-  })
 
   const clearFilters = () => {
     table.resetColumnFilters(true)
@@ -227,9 +230,10 @@ export function ConditionTable({
     <div className={facets.length > 0 ? 'conditions' : 'conditions conditions-unfiltered'}>
       {facets.length > 0 && (
         <aside id={filtersId} className={filtersOpen ? 'filters filters-open' : 'filters'} aria-label="Filtres">
-          {facets.map(({ column, label, options }) => (
-            <FacetFilter key={column.id} column={column} label={label} options={options} />
-          ))}
+          {facets.map(({ id, label, options }) => {
+            const column = table.getColumn(id)
+            return column ? <FacetFilter key={id} column={column} label={label} options={options} counts={counts.get(id)} /> : null
+          })}
         </aside>
       )}
 

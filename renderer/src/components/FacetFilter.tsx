@@ -8,10 +8,11 @@ export interface FacetFilterProps {
   column: Column<ConditionFeatures, Condition, unknown>
   label: string
   options: FacetOption[]
+  /** Option value → entries it would show (renderer/src/lib/facets.ts). */
+  counts: ReadonlyMap<string, number> | undefined
 }
 
-export function FacetFilter({ column, label, options }: FacetFilterProps) {
-  const counts = column.getFacetedUniqueValues()
+export function FacetFilter({ column, label, options, counts }: FacetFilterProps) {
   const selected = (column.getFilterValue() as string[] | undefined) ?? []
   const toggle = (value: string, on: boolean) =>
     column.setFilterValue((old: string[] | undefined) => {
@@ -22,7 +23,7 @@ export function FacetFilter({ column, label, options }: FacetFilterProps) {
     <fieldset className="facet" data-facet={column.id}>
       <legend>{label}</legend>
       {options.map((option) => {
-        const n = counts.get(option.value) ?? 0
+        const n = counts?.get(option.value) ?? 0
         const checked = selected.includes(option.value)
         return (
           <label key={option.value} className={`facet-option${n === 0 && !checked ? ' facet-empty' : ''}`}>

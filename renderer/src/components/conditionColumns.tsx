@@ -1,15 +1,11 @@
 // The columns of the conditions table (causes and differentials), their sort
-// orders, their faceted filters and the search's global filter.
+// orders and their faceted filters.
 import {
-  columnFacetingFeature,
   columnFilteringFeature,
   columnVisibilityFeature,
   createColumnHelper,
-  createFacetedRowModel,
-  createFacetedUniqueValues,
   createFilteredRowModel,
   createSortedRowModel,
-  globalFilteringFeature,
   rowSortingFeature,
   tableFeatures,
   type FilterFn,
@@ -27,17 +23,13 @@ export interface FacetOption {
 }
 
 export interface ConditionColumnMeta {
-  /** Present when the column has a faceted filter: its options, in display order. */
-  facet?: { label: string; options: (entries: readonly Condition[]) => FacetOption[] }
+  /** Present when the column has a faceted filter: its options, in display order, and an entry's values for it. */
+  facet?: { label: string; options: (entries: readonly Condition[]) => FacetOption[]; valuesOf: (c: Condition) => readonly string[] }
 }
 
 export const conditionFeatures = tableFeatures({
   columnFilteringFeature,
-  globalFilteringFeature,
   filteredRowModel: createFilteredRowModel(),
-  columnFacetingFeature,
-  facetedRowModel: createFacetedRowModel(),
-  facetedUniqueValues: createFacetedUniqueValues(),
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
   columnVisibilityFeature,
@@ -69,16 +61,6 @@ oneOf.autoRemove = (value) => !Array.isArray(value) || value.length === 0
 const someOf: FilterFn<ConditionFeatures, Condition> = (row, columnId, selected: readonly string[]) =>
   row.getValue<readonly string[]>(columnId).some((v) => selected.includes(v))
 someOf.autoRemove = oneOf.autoRemove
-
-/**
- * The global filter: its value is the set of entries the search matched
- * (shared/search/conditions.ts, computed once per query by the table), so a
- * row costs one lookup. It runs on the name column only (see
- * `getColumnCanGlobalFilter`).
- */
-export const inSearchMatches: FilterFn<ConditionFeatures, Condition> = (row, _columnId, matches: ReadonlySet<Condition>) =>
-  matches.has(row.original)
-inSearchMatches.autoRemove = (value) => !(value instanceof Set)
 
 /** Options of a closed vocabulary that occur in the entries, in vocabulary order. */
 function vocabularyOptions(record: Record<string, string>, value: (c: Condition) => string) {
@@ -113,29 +95,36 @@ export function conditionColumns(index: KbIndex) {
       header: FIELD_LABELS.category,
       sortFn: byText((c) => CATEGORIES[c.category]),
       filterFn: oneOf,
-      meta: { facet: { label: FIELD_LABELS.category, options: vocabularyOptions(CATEGORIES, (c) => c.category) } },
+      meta: {
+        facet: { label: FIELD_LABELS.category, options: vocabularyOptions(CATEGORIES, (c) => c.category), valuesOf: (c) => [c.category] },
+      },
       cell: ({ row }) => CATEGORIES[row.original.category],
     }),
     helper.accessor('seriousness', {
       header: FIELD_LABELS.seriousness,
       sortFn: byRank(SERIOUSNESS, (c) => c.seriousness),
       filterFn: oneOf,
-      meta: { facet: { label: FIELD_LABELS.seriousness, options: vocabularyOptions(SERIOUSNESS, (c) => c.seriousness) } },
+      meta: {
+        facet: {
+          label: FIELD_LABELS.seriousness,
+          options: vocabularyOptions(SERIOUSNESS, (c) => c.seriousness),
+          valuesOf: (c) => [c.seriousness],
+        },
+      },
       cell: ({ row }) => <SeriousnessBadge value={row.original.seriousness} />,
     }),
     helper.accessor('scope', {
       header: FIELD_LABELS.scope,
       sortFn: byRank(SCOPES, (c) => c.scope),
       filterFn: oneOf,
-      meta: { facet: { label: 'Localisation', options: vocabularyOptions(SCOPES, (c) => c.scope) } },
+      meta: { facet: { label: FIELD_LABELS.scope, options: vocabularyOptions(SCOPES, (c) => c.scope), valuesOf: (c) => [c.scope] } },
       cell: ({ row }) => SCOPES[row.original.scope],
     }),
     helper.accessor('contexts', {
       header: FIELD_LABELS.contexts,
       enableSorting: false,
       filterFn: someOf,
-      getUniqueValues: (c) => c.contexts,
-      meta: { facet: { label: 'Contexte', options: contextOptions } },
+      meta: { facet: { label: 'Contexte', options: contextOptions, valuesOf: (c) => c.contexts } },
       cell: ({ row }) =>
         row.original.contexts.length === 0 ? (
           <span className="muted">—</span>
