@@ -34,6 +34,9 @@ export interface PrintRecord {
   printedPages: Uint8Array[]
 }
 
+/** How the bridge's JSON carries bytes (a handout's PDF): base64 under this key. */
+const BYTES = '__molletBytes'
+
 /** Installs the handlers behind window.mollet for `page`, before any page script runs. */
 export async function installBridge(page: Page, origin: string, deps: HandlerDeps, printer?: PrintRecord): Promise<void> {
   const dispatch = createDispatcher(createHandlers(deps), origin)
@@ -42,7 +45,9 @@ export async function installBridge(page: Page, origin: string, deps: HandlerDep
     const result = await dispatch(method, args, { url: frame.url(), isMainFrame: frame === source.mainFrame() })
     const value = result.ok ? (result.value as { status?: string; pdf?: Uint8Array }) : null
     if (method === 'renderHandout' && Array.isArray(args) && args[1] === 'print' && value?.pdf) printSource = value.pdf.slice()
-    return result
+    // A JSON string, parsed in the page: Playwright's own serializer took 78–80 % of the
+    // 10,000-entry start (BENCHMARKS.md); JSON costs about what Electron's structured clone does.
+    return JSON.stringify(result, (_key, v: unknown) => (v instanceof Uint8Array ? { [BYTES]: Buffer.from(v).toString('base64') } : v))
   })
   await page.exposeBinding('__molletPrint', async ({ page: source }) => {
     if (!printer) return
@@ -54,7 +59,13 @@ export async function installBridge(page: Page, origin: string, deps: HandlerDep
   await page.addInitScript({
     content: `window.print = () => { window.__molletPrint(); };
     Object.defineProperty(window, 'mollet', {
-      value: (${buildApi.toString()})(${JSON.stringify(METHODS)}, (m, a) => window.__molletInvoke(m, a)),
+      value: (${buildApi.toString()})(${JSON.stringify(METHODS)}, async (m, a) =>
+        JSON.parse(await window.__molletInvoke(m, a), (_key, v) =>
+          v !== null && typeof v === 'object' && typeof v[${JSON.stringify(BYTES)}] === 'string'
+            ? Uint8Array.from(atob(v[${JSON.stringify(BYTES)}]), (c) => c.charCodeAt(0))
+            : v,
+        ),
+      ),
       enumerable: true,
     });
     {
