@@ -1,8 +1,10 @@
 // Renderer benchmarks in Debian's Chromium, with the real handlers behind the
-// page (the e2e harness): navigation → interactive table, and search keystroke
-// → updated rows painted, on the bundled base and on a generated 10,000-entry
-// base. Run by `npm run bench` (playwright.bench.config.ts), never by `npm test`.
-// Writes artifacts/bench/renderer.json.
+// page (the e2e harness): navigation → interactive table, search keystroke →
+// updated rows painted, the page's JS heap after GC and its DOM size, on the
+// bundled base and on generated 10,000- and 100,000-entry bases; and, in Node,
+// what carrying the snapshot costs (structuredClone, as Electron's IPC does,
+// and the JSON the bench's bridge uses). Run by `npm run bench`
+// (playwright.bench.config.ts), never by `npm test`. Writes artifacts/bench/renderer.json.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,9 +12,13 @@ import type { Page } from '@playwright/test'
 import { installBridge, test, expect, repoRoot, resourcesDir } from '../harness/fixtures'
 import { generateKnowledgeBase } from '../../scripts/bench/big-kb'
 import { percentile, median } from '../../scripts/bench/stats'
+import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 
-const BIG = 10_000
-const NAV_RUNS = 10
+/** The generated bases and how many navigation runs each gets (a 100,000-entry start takes seconds). */
+const GENERATED = { generated: { size: 10_000, navRuns: 10 }, huge: { size: 100_000, navRuns: 3 } } as const
+const BASES = ['bundled', 'generated', 'huge'] as const
+type Base = (typeof BASES)[number]
+const NAV_RUNS = { bundled: 10, generated: GENERATED.generated.navRuns, huge: GENERATED.huge.navRuns }
 /** Typed char by char, then erased with Backspace: every key is one sample (≥ 200 per base). */
 const QUERIES = [
   'deshydratation',
@@ -28,11 +34,14 @@ const KEYSTROKES = QUERIES.reduce((n, q) => n + 2 * q.length, 0)
 
 const results: Record<string, unknown> = {}
 let work: string
-let bigResources: string
+const folders: Record<Base, string> = { bundled: resourcesDir, generated: '', huge: '' }
 
 test.beforeAll(async () => {
+  test.setTimeout(600_000)
   work = await mkdtemp(join(tmpdir(), 'mollet-bench-'))
-  bigResources = await generateKnowledgeBase(resourcesDir, work, BIG)
+  for (const base of ['generated', 'huge'] as const) {
+    folders[base] = await generateKnowledgeBase(resourcesDir, await mkdtemp(join(work, `${base}-`)), GENERATED[base].size)
+  }
 })
 test.afterAll(async () => {
   await rm(work, { recursive: true, force: true })
@@ -128,6 +137,50 @@ async function keystrokes(page: Page): Promise<number[]> {
   return samples
 }
 
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  hitCount?: number
+}
+
+/**
+ * Where the keystrokes' time goes: a CPU profile (CDP) of a second, shorter
+ * round of typing (never of the timed samples, which it would slow), as self
+ * time by function, the top ones with their share of the busy time.
+ */
+async function profileKeystrokes(page: Page): Promise<{ fn: string; share: number }[]> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  const search = page.locator('[role="tabpanel"]:not([hidden]) input[type="search"]')
+  await search.fill('')
+  await cdp.send('Profiler.start')
+  for (const query of QUERIES.slice(0, 4)) {
+    for (const ch of query) {
+      await page.keyboard.press(ch === ' ' ? 'Space' : ch)
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))))
+    }
+    await search.fill('')
+  }
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[] } }
+  await cdp.detach()
+  const self = new Map<string, number>()
+  let busy = 0
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0
+    const name = node.callFrame.functionName || '(anonymous)'
+    if (name === '(idle)' || name === '(program)') continue
+    const file = node.callFrame.url.split('/').pop() || 'native'
+    const key = `${name} (${file}${node.callFrame.url ? `:${node.callFrame.lineNumber + 1}` : ''})`
+    self.set(key, (self.get(key) ?? 0) + hits)
+    busy += hits
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([fn, hits]) => ({ fn, share: busy === 0 ? 0 : hits / busy }))
+}
+
 const summary = (samples: number[]) => ({
   n: samples.length,
   p50: percentile(samples, 50),
@@ -135,20 +188,55 @@ const summary = (samples: number[]) => ({
   max: Math.max(...samples),
 })
 
-for (const base of ['bundled', 'generated'] as const) {
+/** The page's JavaScript heap after a full GC, and how many elements the document holds. */
+async function memory(page: Page): Promise<{ heapMiB: number; domElements: number }> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+  await cdp.detach()
+  return { heapMiB: usedSize / 2 ** 20, domElements: await page.evaluate(() => document.getElementsByTagName('*').length) }
+}
+
+/** Median of five timed runs of `work`, in ms. */
+function timed(work: () => void): number {
+  const runs: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now()
+    work()
+    runs.push(performance.now() - start)
+  }
+  return median(runs)
+}
+
+for (const base of BASES) {
   test.describe(`${base} knowledge base`, () => {
-    test.use({ handlerDeps: async ({}, use) => use({ resourcesDir: base === 'bundled' ? resourcesDir : bigResources }) })
+    test.use({ handlerDeps: async ({}, use) => use({ resourcesDir: folders[base] }) })
+
+    test('the snapshot crossing to the renderer (Node)', async () => {
+      test.setTimeout(600_000)
+      const loading = performance.now()
+      const snapshot = await loadKnowledgeBase(folders[base])
+      const loadMs = performance.now() - loading
+      const json = JSON.stringify(snapshot)
+      results[`${base}.transport`] = {
+        entries: snapshot.kb.causes.length + snapshot.kb.differentials.length,
+        loadMs,
+        jsonMiB: Buffer.byteLength(json) / 2 ** 20,
+        structuredCloneMs: timed(() => structuredClone(snapshot)),
+        jsonRoundTripMs: timed(() => JSON.parse(JSON.stringify(snapshot))),
+      }
+    })
 
     test('navigation → interactive table', async ({ browser, server, renderThread }) => {
       test.setTimeout(600_000)
       const runs: number[] = []
-      for (let i = 0; i < NAV_RUNS; i++) {
+      for (let i = 0; i < NAV_RUNS[base]; i++) {
         // A fresh context each time: nothing cached from the previous run.
         const context = await browser.newContext({ viewport: { width: 1280, height: 840 }, locale: 'fr-FR' })
         const page = await context.newPage()
         const userDataDir = await mkdtemp(join(work, 'ud-'))
         await installBridge(page, server.origin, {
-          resourcesDir: base === 'bundled' ? resourcesDir : bigResources,
+          resourcesDir: folders[base],
           userDataDir,
           desktop: { chooseSavePath: async () => null, writeClipboard: () => undefined },
           renderPdf: renderThread,
@@ -163,9 +251,12 @@ for (const base of ['bundled', 'generated'] as const) {
       test.setTimeout(600_000)
       await expect(mollet.locator('[role="tabpanel"]:not([hidden]) tbody tr.entry-row').first()).toBeVisible({ timeout: 120_000 })
       const rows = await mollet.locator('[role="tabpanel"]:not([hidden]) tbody tr').count()
+      const before = await memory(mollet)
       const samples = await keystrokes(mollet)
       expect(samples.length).toBeGreaterThanOrEqual(200)
       results[`${base}.keystroke`] = { ...summary(samples), renderedRowsAtStart: rows }
+      results[`${base}.memory`] = before
+      if (base !== 'bundled') results[`${base}.profile`] = await profileKeystrokes(mollet)
     })
   })
 }
