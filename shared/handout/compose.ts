@@ -83,6 +83,10 @@ const SECTION_ORDER = ['quand-consulter', 'definition', 'causes', 'que-faire', '
   HandoutSectionId,
   'message-principal'
 >[]
+// A section added to HANDOUT_SECTIONS (vocabulary.ts) and left out of the order fails here.
+type Unordered = Exclude<HandoutSectionId, 'message-principal' | (typeof SECTION_ORDER)[number]>
+const everyOrdered: Unordered extends never ? true : never = true
+void everyOrdered
 /** The causes' heading when one of them is not a harmless, common cause (a differential added from its detail, say). */
 const HANDOUT_POSSIBLE_CAUSES = 'Causes possibles'
 export const HANDOUT_DISCLAIMER = 'Cette fiche ne remplace pas une consultation médicale.'
