@@ -40,7 +40,8 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
-      minify: true,
+      // MOLLET_KEEP_NAMES: the bench's renderer build, whose CPU profile should name functions.
+      minify: process.env.MOLLET_KEEP_NAMES !== '1',
       rolldownOptions: { input: resolve('renderer/index.html') },
     },
     plugins: [

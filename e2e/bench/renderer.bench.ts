@@ -5,7 +5,7 @@
 // what carrying the snapshot costs (structuredClone, as Electron's IPC does,
 // and the JSON the bench's bridge uses). Run by `npm run bench`
 // (playwright.bench.config.ts), never by `npm test`. Writes artifacts/bench/renderer.json.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -32,7 +32,20 @@ const QUERIES = [
 ]
 const KEYSTROKES = QUERIES.reduce((n, q) => n + 2 * q.length, 0)
 
-const results: Record<string, unknown> = {}
+const resultsFile = join(repoRoot, 'artifacts', 'bench', 'renderer.json')
+/**
+ * Each figure is merged into the results file as soon as it is measured: a
+ * failed test restarts Playwright's worker, and figures held in memory would
+ * be lost with it. `npm run bench` removes the file before the run.
+ */
+async function record(key: string, value: unknown): Promise<void> {
+  await mkdir(join(repoRoot, 'artifacts', 'bench'), { recursive: true })
+  const kept = await readFile(resultsFile, 'utf8').then(
+    (text) => JSON.parse(text) as Record<string, unknown>,
+    () => ({}),
+  )
+  await writeFile(resultsFile, `${JSON.stringify({ ...kept, [key]: value }, null, 2)}\n`)
+}
 let work: string
 const folders: Record<Base, string> = { bundled: resourcesDir, generated: '', huge: '' }
 
@@ -45,9 +58,6 @@ test.beforeAll(async () => {
 })
 test.afterAll(async () => {
   await rm(work, { recursive: true, force: true })
-  const out = join(repoRoot, 'artifacts', 'bench')
-  await mkdir(out, { recursive: true })
-  await writeFile(join(out, 'renderer.json'), `${JSON.stringify(results, null, 2)}\n`)
 })
 
 /** In the page, from its very start: the time the table becomes interactive (first row visible, search enabled). */
@@ -218,13 +228,13 @@ for (const base of BASES) {
       const snapshot = await loadKnowledgeBase(folders[base])
       const loadMs = performance.now() - loading
       const json = JSON.stringify(snapshot)
-      results[`${base}.transport`] = {
+      await record(`${base}.transport`, {
         entries: snapshot.kb.causes.length + snapshot.kb.differentials.length,
         loadMs,
         jsonMiB: Buffer.byteLength(json) / 2 ** 20,
         structuredCloneMs: timed(() => structuredClone(snapshot)),
         jsonRoundTripMs: timed(() => JSON.parse(JSON.stringify(snapshot))),
-      }
+      })
     })
 
     test('navigation → interactive table', async ({ browser, server, renderThread }) => {
@@ -244,7 +254,7 @@ for (const base of BASES) {
         runs.push(await timeToInteractive(page, `${server.origin}/index.html`))
         await context.close()
       }
-      results[`${base}.interactive`] = { runs, median: median(runs) }
+      await record(`${base}.interactive`, { runs, median: median(runs) })
     })
 
     test(`search keystroke → rows painted (${KEYSTROKES} keys)`, async ({ mollet }) => {
@@ -254,9 +264,9 @@ for (const base of BASES) {
       const before = await memory(mollet)
       const samples = await keystrokes(mollet)
       expect(samples.length).toBeGreaterThanOrEqual(200)
-      results[`${base}.keystroke`] = { ...summary(samples), renderedRowsAtStart: rows }
-      results[`${base}.memory`] = before
-      if (base !== 'bundled') results[`${base}.profile`] = await profileKeystrokes(mollet)
+      await record(`${base}.keystroke`, { ...summary(samples), renderedRowsAtStart: rows })
+      await record(`${base}.memory`, before)
+      if (base !== 'bundled') await record(`${base}.profile`, await profileKeystrokes(mollet))
     })
   })
 }

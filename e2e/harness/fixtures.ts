@@ -36,18 +36,36 @@ export interface PrintRecord {
 
 /** How the bridge's JSON carries bytes (a handout's PDF): base64 under this key. */
 const BYTES = '__molletBytes'
+/** An answer longer than this many characters is fetched in pieces of this size. */
+const CHUNK = 16 * 2 ** 20
+const PIECES = '__molletPieces'
 
 /** Installs the handlers behind window.mollet for `page`, before any page script runs. */
 export async function installBridge(page: Page, origin: string, deps: HandlerDeps, printer?: PrintRecord): Promise<void> {
   const dispatch = createDispatcher(createHandlers(deps), origin)
   let printSource: Uint8Array | null = null
+  const answers = new Map<number, string>()
+  let nextAnswer = 0
   await page.exposeBinding('__molletInvoke', async ({ frame, page: source }, method: unknown, args: unknown) => {
     const result = await dispatch(method, args, { url: frame.url(), isMainFrame: frame === source.mainFrame() })
     const value = result.ok ? (result.value as { status?: string; pdf?: Uint8Array }) : null
     if (method === 'renderHandout' && Array.isArray(args) && args[1] === 'print' && value?.pdf) printSource = value.pdf.slice()
     // A JSON string, parsed in the page: Playwright's own serializer took 78–80 % of the
     // 10,000-entry start (BENCHMARKS.md); JSON costs about what Electron's structured clone does.
-    return JSON.stringify(result, (_key, v: unknown) => (v instanceof Uint8Array ? { [BYTES]: Buffer.from(v).toString('base64') } : v))
+    // A long one (100,000 entries: ~200 MB) is fetched in pieces: one CDP message that size closes the page.
+    const json = JSON.stringify(result, (_key, v: unknown) =>
+      v instanceof Uint8Array ? { [BYTES]: Buffer.from(v).toString('base64') } : v,
+    )
+    if (json.length <= CHUNK) return json
+    const id = nextAnswer++
+    answers.set(id, json)
+    return { [PIECES]: Math.ceil(json.length / CHUNK), id }
+  })
+  await page.exposeBinding('__molletPiece', (_source, id: number, index: number) => {
+    const json = answers.get(id) ?? ''
+    const piece = json.slice(index * CHUNK, (index + 1) * CHUNK)
+    if ((index + 1) * CHUNK >= json.length) answers.delete(id)
+    return piece
   })
   await page.exposeBinding('__molletPrint', async ({ page: source }) => {
     if (!printer) return
@@ -59,13 +77,19 @@ export async function installBridge(page: Page, origin: string, deps: HandlerDep
   await page.addInitScript({
     content: `window.print = () => { window.__molletPrint(); };
     Object.defineProperty(window, 'mollet', {
-      value: (${buildApi.toString()})(${JSON.stringify(METHODS)}, async (m, a) =>
-        JSON.parse(await window.__molletInvoke(m, a), (_key, v) =>
+      value: (${buildApi.toString()})(${JSON.stringify(METHODS)}, async (m, a) => {
+        let answer = await window.__molletInvoke(m, a);
+        if (typeof answer !== 'string') {
+          const pieces = [];
+          for (let i = 0; i < answer[${JSON.stringify(PIECES)}]; i++) pieces.push(await window.__molletPiece(answer.id, i));
+          answer = pieces.join('');
+        }
+        return JSON.parse(answer, (_key, v) =>
           v !== null && typeof v === 'object' && typeof v[${JSON.stringify(BYTES)}] === 'string'
             ? Uint8Array.from(atob(v[${JSON.stringify(BYTES)}]), (c) => c.charCodeAt(0))
             : v,
-        ),
-      ),
+        );
+      }),
       enumerable: true,
     });
     {

@@ -5,7 +5,7 @@
 // figures against the targets. Not part of npm test.
 // `npm run bench -- --no-build` measures the renderer already in out/.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, freemem, loadavg, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { benchHandout } from './handout'
@@ -40,11 +40,21 @@ console.log('bench: renderer JavaScript size')
 const size = await benchSize()
 console.log('bench: handout (react-pdf and Chromium print-to-PDF)')
 const handout = await benchHandout()
+if (!process.argv.includes('--no-build')) {
+  // The renderer measured with its functions' names kept (not minified), so that the keystroke
+  // profile names what it finds; the size above is the shipped, minified build's. Rebuilt as
+  // shipped after the run.
+  console.log('bench: build (renderer with names, for the profile)')
+  execFileSync('npm', ['run', 'build'], { cwd: repoRoot, env: { ...process.env, MOLLET_KEEP_NAMES: '1' }, stdio: 'ignore' })
+}
 console.log('bench: renderer in Chromium (playwright.bench.config.ts)')
+// The renderer bench merges each figure into this file as it goes: start from none.
+await rm(join(repoRoot, 'artifacts', 'bench', 'renderer.json'), { force: true })
 const pw = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.bench.config.ts', '--reporter=line'], {
   cwd: repoRoot,
   stdio: 'inherit',
 })
+if (!process.argv.includes('--no-build')) sh('npm', ['run', 'build'])
 const renderer = JSON.parse(await readFile(join(repoRoot, 'artifacts', 'bench', 'renderer.json'), 'utf8')) as RendererResults
 const after = machine()
 await writeFile(
