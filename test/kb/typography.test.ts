@@ -19,6 +19,8 @@ function typographyProblems(text: string): string[] {
 function displayedTexts(): [string, string][] {
   const kb = readKb()
   const out: [string, string][] = [['meta.title', kb.meta.title]]
+  if (kb.meta.edition) out.push(['meta.edition', kb.meta.edition])
+  if (kb.meta.editor) out.push(['meta.editor', kb.meta.editor])
   kb.meta.sections.forEach((s, i) => {
     out.push([`meta.sections.${i}.label`, s.label])
   })
