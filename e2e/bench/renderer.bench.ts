@@ -150,7 +150,7 @@ for (const base of ['bundled', 'generated'] as const) {
         await installBridge(page, server.origin, {
           resourcesDir: base === 'bundled' ? resourcesDir : bigResources,
           userDataDir,
-          desktop: { chooseSavePath: async () => null, writeClipboard: () => undefined },
+          desktop: { chooseSavePath: async () => null, chooseOpenPath: async () => null, writeClipboard: () => undefined },
           renderPdf: renderThread,
         })
         runs.push(await timeToInteractive(page, `${server.origin}/index.html`))

@@ -7,6 +7,7 @@ import { createDesktop } from './desktop'
 import { serveAppFile } from './app-protocol'
 import { createHandlers } from './handlers'
 import { createRenderThread } from './handout/render-thread'
+import { createPackThread } from './pack/verify-thread'
 import { hardenContents, hardenSession } from './hardening'
 import { createDispatcher } from './ipc/dispatcher'
 import { registerIpc } from './ipc/register'
@@ -64,7 +65,9 @@ void app.whenReady().then(() => {
   const desktop = createDesktop(() => mainWindow)
   // The handout's PDF is laid out in a worker thread (handoutWorker.js, built beside this file).
   const renderPdf = createRenderThread({ entry: new URL('./handoutWorker.js', import.meta.url) })
-  const handlers = createHandlers({ resourcesDir, userDataDir: app.getPath('userData'), desktop, renderPdf })
+  // Knowledge packs are verified in a worker thread too (packWorker.js).
+  const packThread = createPackThread({ entry: new URL('./packWorker.js', import.meta.url) })
+  const handlers = createHandlers({ resourcesDir, userDataDir: app.getPath('userData'), desktop, renderPdf, packThread })
   registerIpc(createDispatcher(handlers, APP_ORIGIN))
   const sendMenuCommand = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command)
   const host = { appName: app.name, isMac: process.platform === 'darwin', isPackaged: app.isPackaged }

@@ -42,6 +42,8 @@ export function diffKnowledge(from: KnowledgeBase, to: KnowledgeBase, limit: num
         added.push({ list, id, label: entryLabel(list, entry) })
         continue
       }
+      // Most entries are the same: one comparison of the whole (both parsed by the same schema, keys in the same order).
+      if (JSON.stringify(old) === JSON.stringify(entry)) continue
       const fields = changedFields(old, entry)
       if (fields.length === 0) continue
       const label = entryLabel(list, entry)

@@ -71,7 +71,8 @@ export interface ContentInfo {
   notice: string | null
 }
 
-export type ContentTarget = 'previous' | 'original'
+export const CONTENT_TARGETS = ['previous', 'original'] as const
+export type ContentTarget = (typeof CONTENT_TARGETS)[number]
 
 /** What a knowledge pack, or a return to earlier content, would change: shown before anything is installed. */
 export type ContentChangePreview =
