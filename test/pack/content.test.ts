@@ -225,7 +225,7 @@ describe('through the handlers', () => {
       trustedKeyDirs: [keys],
       desktop: { chooseSavePath: async () => null, chooseOpenPath: async () => next, writeClipboard: () => undefined },
       renderPdf: async (doc) => {
-        titles.push(doc.footer.revision)
+        titles.push(`${doc.footer.edition}. ${doc.footer.revision}`)
         return { pdf: new Uint8Array([37]), unprintable: [] }
       },
     })
@@ -245,7 +245,7 @@ describe('through the handlers', () => {
     const after = await handlers.loadKnowledgeBase()
     expect(after.kb.causes.map((c) => c.id)).toContain('stress-aigu')
     await handlers.renderHandout({ ...standardSelection(after.kb), patientName: '', note: '', largePrint: false }, 'print')
-    expect(titles).toEqual(['Contenu révisé le 15\u00a0décembre 2026'])
+    expect(titles).toEqual(['Édition 2. Contenu révisé le 15\u00a0décembre 2026'])
     await expect(Promise.resolve(handlers.applyContentChange(preview.token, false))).rejects.toThrow('n’est plus proposé')
   })
 })

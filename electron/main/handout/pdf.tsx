@@ -9,6 +9,7 @@ import type { ReactNode } from 'react'
 import { syllables as frenchSyllables } from '@react-pdf/hyphenate/fr'
 import { join } from 'node:path'
 import type { HandoutContent, HandoutDocument, HandoutItem, HandoutSection } from '../../../shared/handout/compose'
+import { handoutFooterLine } from '../../../shared/handout/compose'
 
 /** Lines of a text typed with line breaks; each becomes its own Text (no '\n' reaches the layout). */
 function linesOf(text: string): string[] {
@@ -462,7 +463,7 @@ function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
           ))}
 
         <View style={s.footer} fixed>
-          <Text hyphenationCallback={wholeWords}>{`${doc.footer.source}. ${doc.footer.revision}.`}</Text>
+          <Text hyphenationCallback={wholeWords}>{handoutFooterLine(doc.footer)}</Text>
           <Text
             hyphenationCallback={wholeWords}
             render={({ pageNumber, totalPages }) => `${doc.footer.disclaimer} Page ${pageNumber}\u00a0/\u00a0${totalPages}`}
