@@ -330,7 +330,7 @@ async function verifyCommand(path: string, values: Values, io: Io): Promise<numb
   return 0
 }
 
-async function contentOf(path: string, values: Values, keys: () => Promise<TrustedKey[]>): Promise<KnowledgeBase> {
+async function contentOf(path: string, keys: () => Promise<TrustedKey[]>): Promise<KnowledgeBase> {
   let isDir = false
   try {
     isDir = (await stat(resolve(path))).isDirectory()
@@ -338,7 +338,6 @@ async function contentOf(path: string, values: Values, keys: () => Promise<Trust
     throw new PackCliError(`Introuvable${NBSP}: ${resolve(path)}.`)
   }
   if (!isDir) return (await verifiedPack(path, await keys())).snapshot.kb
-  void values
   const { snapshot, problems } = await folderContent(path)
   if (problems.length > 0) throw new PackCliError(`${path}${NBSP}: contenu non valide${NBSP}:`, problems)
   return snapshot.kb
@@ -350,8 +349,8 @@ async function diff(oldPath: string, newPath: string, values: Values, io: Io): P
     cached ??= trustedKeys(values)
     return cached
   }
-  const before = await contentOf(oldPath, values, keys)
-  const after = await contentOf(newPath, values, keys)
+  const before = await contentOf(oldPath, keys)
+  const after = await contentOf(newPath, keys)
   io.out(`${describeDiff(diffKnowledge(before, after, Number.POSITIVE_INFINITY)).join('\n')}\n`)
   return 0
 }

@@ -6,12 +6,16 @@
 // d’origine » brings the bundled content back. A pack with one byte changed:
 // refused in French, the tables unchanged.
 import AxeBuilder from '@axe-core/playwright'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, installBridge, recordingDesktop, resourcesDir, sendMenuCommand } from '../harness/fixtures'
 import { pack, testKey } from '../../test/pack/helpers'
+import { createContentStore } from '../../electron/main/knowledge/content'
+import { bundledKnowledge } from '../../electron/main/knowledge/store'
+import { readTrustedKeys } from '../../electron/main/pack/keys'
+import { packWorkHere } from '../../electron/main/pack/verify-thread'
 
 const NBSP = '\u00a0'
 let work: string
@@ -160,4 +164,41 @@ test('a pack with one byte changed: refused in French, the tables unchanged', as
   await sendMenuCommand(mollet, 'update-content')
   await expect(mollet.getByRole('dialog')).toBeHidden()
   expect(await causeNames(mollet).allTextContents()).toEqual(before)
+})
+
+test.describe('a pack that no longer verifies at start', () => {
+  let userData: string
+  test.use({
+    handlerDeps: async ({}, use) => {
+      // Installed while its key was trusted; the key is gone at this start.
+      userData = await mkdtemp(join(tmpdir(), 'mollet-e2e-packs-start-'))
+      const store = createContentStore({
+        bundled: bundledKnowledge(resourcesDir),
+        userDataDir: userData,
+        trustedKeys: async () => (await readTrustedKeys([keysDir])).keys,
+        thread: packWorkHere,
+      })
+      const preview = await store.previewPack(new Uint8Array(await readFile(newerPack)), 'contenu-2.mollet')
+      if (preview.status !== 'ready') throw new Error('the pack did not verify')
+      await store.apply(preview.token, false)
+      await use({ resourcesDir, trustedKeyDirs: [join(work, 'aucune-cle')], userDataDir: userData })
+      await rm(userData, { recursive: true, force: true })
+    },
+  })
+
+  test('Mollet starts on the bundled content and says why, in French', async ({ mollet }) => {
+    const notice = mollet.getByRole('alert').filter({ hasText: 'Contenu mis à jour non utilisé' })
+    await expect(notice).toContainText(
+      `Le contenu mis à jour (édition 2, révisé le 15 décembre 2026) ne se vérifie plus${NBSP}: signé par une clé inconnue`,
+    )
+    await expect(notice).toContainText('Mollet utilise le contenu d’origine.')
+    await expect(causeNames(mollet).filter({ hasText: 'Stress aigu' })).toHaveCount(0)
+    expect(await violations(mollet)).toEqual([])
+    await notice.getByRole('button', { name: 'À propos du contenu' }).click()
+    const about = mollet.getByRole('dialog', { name: 'À propos du contenu' })
+    await expect(about).toContainText('contenu d’origine, livré avec Mollet')
+    await about.getByRole('button', { name: 'Revenir au contenu d’origine' }).click()
+    await mollet.getByRole('dialog', { name: 'Revenir au contenu d’origine' }).getByRole('button', { name: 'Revenir à ce contenu' }).click()
+    await expect(notice).toBeHidden()
+  })
 })
