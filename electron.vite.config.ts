@@ -10,9 +10,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The handout's worker thread is its own entry: out/main/handoutWorker.js.
+      // The handout's and the packs' worker threads are entries of their own: out/main/handoutWorker.js, packWorker.js.
       rolldownOptions: {
-        input: { index: resolve('electron/main/index.ts'), handoutWorker: resolve('electron/main/handout/worker.ts') },
+        input: {
+          index: resolve('electron/main/index.ts'),
+          handoutWorker: resolve('electron/main/handout/worker.ts'),
+          packWorker: resolve('electron/main/pack/worker.ts'),
+        },
       },
     },
   },

@@ -248,7 +248,7 @@ for (const base of BASES) {
         await installBridge(page, server.origin, {
           resourcesDir: folders[base],
           userDataDir,
-          desktop: { chooseSavePath: async () => null, writeClipboard: () => undefined },
+          desktop: { chooseSavePath: async () => null, chooseOpenPath: async () => null, writeClipboard: () => undefined },
           renderPdf: renderThread,
         })
         runs.push(await timeToInteractive(page, `${server.origin}/index.html`))

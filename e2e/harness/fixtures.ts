@@ -128,7 +128,8 @@ export async function deliverMenuPayload(page: Page, payload: unknown): Promise<
 /**
  * The desktop edge for the Chromium e2e. The handlers are the real ones; only
  * what Electron alone can do is replaced: the native save dialog "chooses" a
- * path in the test's own folder (or cancels); the printer records what it is
+ * path in the test's own folder (or cancels), the open dialog the file a test
+ * puts in nextOpenPath; the printer records what it is
  * sent (see PrintRecord) instead of opening the system's print dialog; and the
  * clipboard records the texts written to it.
  */
@@ -139,6 +140,10 @@ export interface RecordingDesktop extends DesktopPort, PrintRecord {
   nextSavePath: ((n: number) => string | null) | null
   /** Every text written to the clipboard, in order. */
   clipboard: string[]
+  /** What the next open dialog answers: a path, or null for "Annuler" (the default). */
+  nextOpenPath: string | null
+  /** Titles of the open dialogs asked for, in order. */
+  openRequests: string[]
 }
 
 export function recordingDesktop(dir: string): RecordingDesktop {
@@ -148,6 +153,12 @@ export function recordingDesktop(dir: string): RecordingDesktop {
     saveRequests: [],
     nextSavePath: null,
     clipboard: [],
+    nextOpenPath: null,
+    openRequests: [],
+    async chooseOpenPath(request) {
+      desktop.openRequests.push(request.title)
+      return desktop.nextOpenPath
+    },
     async chooseSavePath(defaultName) {
       desktop.saveRequests.push(defaultName)
       const n = desktop.saveRequests.length

@@ -1,4 +1,4 @@
-// The thin Electron part of the handlers: the save dialog and the clipboard.
+// The thin Electron part of the handlers: the save and open dialogs and the clipboard.
 // The handlers reach it through the DesktopPort, so everything else runs in Node.
 //
 // Printing is not here: the renderer draws the handout's pages with pdf.js
@@ -27,6 +27,20 @@ export function createDesktop(parentWindow: () => BrowserWindow | null): Desktop
         ? await dialog.showSaveDialog(parent, { ...options, properties: [...options.properties] })
         : await dialog.showSaveDialog({ ...options, properties: [...options.properties] })
       return result.canceled || !result.filePath ? null : result.filePath
+    },
+
+    async chooseOpenPath(request) {
+      const options = {
+        title: request.title,
+        buttonLabel: 'Ouvrir',
+        filters: [{ name: request.filterName, extensions: [...request.extensions] }],
+        properties: ['openFile', 'dontAddToRecent'] as const,
+      }
+      const parent = parentWindow()
+      const result = parent
+        ? await dialog.showOpenDialog(parent, { ...options, properties: [...options.properties] })
+        : await dialog.showOpenDialog({ ...options, properties: [...options.properties] })
+      return result.canceled ? null : (result.filePaths[0] ?? null)
     },
 
     writeClipboard(text) {

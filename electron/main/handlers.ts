@@ -11,12 +11,19 @@ import type { PdfRenderer } from './handout/render-thread'
 import { createHandoutService, type RenderedHandout } from './handout/service'
 import { HandlerError, type Handlers } from './ipc/dispatcher'
 import { bundledKnowledge, type KnowledgeStore } from './knowledge/store'
+import { ContentChangeError, createContentStore } from './knowledge/content'
+import { readPackFile } from './pack/file'
+import { defaultTrustedKeyDirs, readTrustedKeys } from './pack/keys'
+import { packWorkHere, type PackThread } from './pack/verify-thread'
 import { createSettingsStore } from './settings/store'
+import { basename } from 'node:path'
 
 /** The Electron-only work, behind a port so the handlers stay testable in Node. */
 export interface DesktopPort {
   /** The path the user chose in a save dialog; null when they cancelled. */
   chooseSavePath(defaultName: string): Promise<string | null>
+  /** The file the user chose in an open dialog; null when they cancelled. */
+  chooseOpenPath(request: { title: string; filterName: string; extensions: readonly string[] }): Promise<string | null>
   /** Puts plain text on the system clipboard. */
   writeClipboard(text: string): void
 }
@@ -29,9 +36,15 @@ export interface HandlerDeps {
   desktop: DesktopPort
   /** Draws the PDF off the main process: the render thread (a test may wrap it to fail). */
   renderPdf: PdfRenderer
-  /** The knowledge base every call serves; by default the bundled one, loaded once. */
+  /** The bundled knowledge base, loaded once; an installed pack (knowledge/content.ts) takes its place while it verifies. */
   knowledge?: KnowledgeStore
+  /** Folders of the public keys a pack may be signed by; by default resources/keys/ and the system folder (pack/keys.ts). */
+  trustedKeyDirs?: readonly string[]
+  /** Verifies packs and diffs contents: the app passes its worker thread (pack/verify-thread.ts); by default on the calling thread. */
+  packThread?: PackThread
 }
+
+const PACK_DIALOG = { title: 'Mettre à jour le contenu', filterName: 'Paquet de contenu Mollet', extensions: ['mollet'] } as const
 
 export const HANDOUT_FILE_NAME = 'fiche-patient-mollet.pdf'
 
@@ -47,7 +60,15 @@ function printable<T extends { unprintable: string[] }>(rendered: T): T {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const settings = createSettingsStore(deps.userDataDir)
-  const knowledge = deps.knowledge ?? bundledKnowledge(deps.resourcesDir)
+  const keyDirs = deps.trustedKeyDirs ?? defaultTrustedKeyDirs(deps.resourcesDir)
+  // The one snapshot every reader shares: the bundled content, or the installed pack in its place.
+  const content = createContentStore({
+    bundled: deps.knowledge ?? bundledKnowledge(deps.resourcesDir),
+    userDataDir: deps.userDataDir,
+    trustedKeys: async () => (await readTrustedKeys(keyDirs)).keys,
+    thread: deps.packThread ?? packWorkHere,
+  })
+  const knowledge: KnowledgeStore = content
   const handouts = createHandoutService(knowledge, deps.resourcesDir, deps.renderPdf)
   let preview: AbortController | null = null
 
@@ -126,6 +147,33 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     copyToClipboard: (text) => {
       deps.desktop.writeClipboard(text)
       return null
+    },
+
+    getContentInfo: () => content.info(),
+
+    // The path is never logged nor sent back: only its file name, in the problems.
+    openContentPack: async () => {
+      const path = await deps.desktop.chooseOpenPath(PACK_DIALOG)
+      if (path === null) return { status: 'cancelled' }
+      const file = await readPackFile(path)
+      if (!file.ok)
+        return {
+          status: 'refused',
+          title: 'Ce fichier ne peut pas être lu\u00a0: le contenu actuel est conservé.',
+          problems: [file.problem],
+        }
+      return content.previewPack(file.bytes, basename(path))
+    },
+
+    previewContentRevert: (target) => content.previewRevert(target),
+
+    applyContentChange: async (token, confirmed) => {
+      try {
+        return { status: 'applied', info: await content.apply(token, confirmed) }
+      } catch (error) {
+        if (error instanceof ContentChangeError) throw new HandlerError(error.message)
+        throw error
+      }
     },
   }
 }

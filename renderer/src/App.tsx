@@ -2,6 +2,7 @@
 // error, problems in the files), the views, and the one detail dialog.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ConditionDetail } from './components/ConditionDetail'
+import { ContentUpdates } from './content/ContentUpdates'
 import { ProblemsBanner } from './components/ProblemsBanner'
 import { ShortcutsDialog } from './components/ShortcutsDialog'
 import { ViewTabs, panelId, tabId } from './components/ViewTabs'
@@ -153,6 +154,7 @@ export function App() {
                   </section>
                 )}
                 {snapshot && <ProblemsBanner problems={snapshot.problems} />}
+                <ContentUpdates onChanged={reload} />
 
                 {state.status !== 'loading' &&
                   VIEWS.map((v) => (

@@ -38,7 +38,8 @@ export interface HandoutDocument {
   patientName: string | null
   note: string | null
   largePrint: boolean
-  footer: { source: string; revision: string; disclaimer: string }
+  /** `edition`: « Édition 2 », the content it was printed from (null when the content names none). */
+  footer: { source: string; edition: string | null; revision: string; disclaimer: string }
   metadata: { title: string; author: string; subject: string; language: 'fr-FR' }
 }
 
@@ -151,6 +152,7 @@ export function composeHandout(kb: KnowledgeBase, options: HandoutOptions, lette
     largePrint: options.largePrint,
     footer: {
       source: fr(`Source\u00a0: ${meta.source.title}`),
+      edition: meta.edition ? fr(`Édition ${meta.edition}`) : null,
       revision: `Contenu révisé le ${frenchIsoDate(meta.revision)}`,
       disclaimer: HANDOUT_DISCLAIMER,
     },
@@ -161,6 +163,11 @@ export function composeHandout(kb: KnowledgeBase, options: HandoutOptions, lette
       language: 'fr-FR',
     },
   }
+}
+
+/** The footer's first line: « Source : …. Édition 2. Contenu révisé le …. » */
+export function handoutFooterLine(footer: HandoutDocument['footer']): string {
+  return `${[footer.source, footer.edition, footer.revision].filter((part) => part !== null).join('. ')}.`
 }
 
 /** The handout's body text, block by block, as a patient reads it (for readability). */

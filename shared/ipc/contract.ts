@@ -6,6 +6,7 @@ import type { KnowledgeBaseSnapshot } from '../kb/types'
 import type { HandoutOptions } from '../handout/options'
 import type { Settings, SettingsSnapshot } from '../settings/schema'
 import { isViewId, VIEW_IDS, type ViewId } from '../app/views'
+import type { ContentChangePreview, ContentChangeResult, ContentInfo, ContentTarget } from '../pack/types'
 
 export interface MolletContract {
   loadKnowledgeBase: { args: []; result: KnowledgeBaseSnapshot }
@@ -22,6 +23,14 @@ export interface MolletContract {
   saveHandout: { args: [options: HandoutOptions]; result: SaveHandoutResult }
   /** Puts the note for the medical record on the system clipboard (never on disk, never logged). */
   copyToClipboard: { args: [text: string]; result: null }
+  /** « À propos du contenu »: the content in use, who signed it, what the last change changed, a notice from the start. */
+  getContentInfo: { args: []; result: ContentInfo }
+  /** « Mettre à jour le contenu… »: asks for a .mollet file, verifies it, says what it would change; installs nothing. */
+  openContentPack: { args: []; result: ContentChangePreview }
+  /** What going back to the previous or the original content would change; changes nothing. */
+  previewContentRevert: { args: [target: ContentTarget]; result: ContentChangePreview }
+  /** Applies the preview `token` names; `confirmed`: the clinician confirmed going back to a revision not newer. */
+  applyContentChange: { args: [token: string, confirmed: boolean]; result: ContentChangeResult }
 }
 
 export const HANDOUT_PURPOSES = ['preview', 'print'] as const
@@ -45,6 +54,10 @@ export const METHODS = [
   'renderHandout',
   'saveHandout',
   'copyToClipboard',
+  'getContentInfo',
+  'openContentPack',
+  'previewContentRevert',
+  'applyContentChange',
 ] as const satisfies readonly Method[]
 type Missing = Exclude<Method, (typeof METHODS)[number]>
 const allListed: Missing extends never ? true : never = true
@@ -85,6 +98,8 @@ export const MENU_COMMANDS = [
   'go-forward',
   // « Aller › <vue> »: one per view, in nav order.
   ...VIEW_IDS.map((id) => showView(id)),
+  'update-content',
+  'about-content',
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 

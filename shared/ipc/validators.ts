@@ -4,6 +4,7 @@ import { HANDOUT_PURPOSES, type Args, type Method } from './contract'
 import { ID_MAX, IDS_MAX, NOTE_MAX, PATIENT_NAME_MAX } from '../handout/options'
 import { RECORD_NOTE_MAX } from '../orientation/record-note'
 import { settingsSchema } from '../settings/schema'
+import { CONTENT_TARGETS } from '../pack/types'
 
 const ids = z.array(z.string().min(1).max(ID_MAX)).max(IDS_MAX)
 
@@ -23,4 +24,8 @@ export const argsValidators: { [M in Method]: z.ZodType<Args<M>> } = {
   renderHandout: z.tuple([handoutOptionsSchema, z.enum(HANDOUT_PURPOSES)]),
   saveHandout: z.tuple([handoutOptionsSchema]),
   copyToClipboard: z.tuple([z.string().min(1).max(RECORD_NOTE_MAX)]),
+  getContentInfo: z.tuple([]),
+  openContentPack: z.tuple([]),
+  previewContentRevert: z.tuple([z.enum(CONTENT_TARGETS)]),
+  applyContentChange: z.tuple([z.uuid(), z.boolean()]),
 }

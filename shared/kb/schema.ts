@@ -128,6 +128,10 @@ export const metaSchema = z.object({
   title: text,
   /** Date the content was last checked against the article (YYYY-MM-DD). */
   revision: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue AAAA-MM-JJ'),
+  /** The edition's name (« 2 », « 2027-1 »): printed on handouts; a knowledge pack must have one. */
+  edition: text.optional(),
+  /** Who edited this content: shown in « À propos du contenu »; a knowledge pack must name one. */
+  editor: text.optional(),
   source: z.object({
     title: text,
     /** Path of the article's copy, relative to resources/. */
@@ -146,6 +150,12 @@ export type GroupStatement = z.infer<typeof groupStatementSchema>
 export type Topic = z.infer<typeof topicSchema>
 export type HandoutBlock = z.infer<typeof handoutBlockSchema>
 export type KnowledgeMeta = z.infer<typeof metaSchema>
+
+/**
+ * The version of this schema. A knowledge pack states the version it was
+ * written for; a pack for a newer version is refused (« mettez Mollet à jour »).
+ */
+export const KB_SCHEMA_VERSION = 1
 
 /** The knowledge-base files, each an array of entries except meta. */
 export const KB_FILES = {

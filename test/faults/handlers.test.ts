@@ -44,6 +44,7 @@ let root: string
 let savePath: string | null
 const desktop: DesktopPort = {
   chooseSavePath: async () => savePath,
+  chooseOpenPath: async () => null,
   writeClipboard: () => undefined,
 }
 const renderThread = devRenderThread()

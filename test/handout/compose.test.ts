@@ -118,6 +118,9 @@ describe('composeHandout', () => {
     expect(doc.date).toBe(`1er${NBSP}décembre 2026`)
     expect(doc.footer.source).toBe(`Source${NBSP}: Article «${NBSP}Contractions musculaires au mollet${NBSP}»`)
     expect(doc.footer.revision).toBe(`Contenu révisé le 1er${NBSP}novembre 2026`)
+    // The edition it was printed from, when the content names one (this fixture does not).
+    expect(doc.footer.edition).toBeNull()
+    expect(composeHandout({ ...kb, meta: { ...kb.meta!, edition: '2' } }, NONE, LETTERHEAD, DATE).footer.edition).toBe('Édition 2')
     expect(doc.footer.disclaimer).toBe(HANDOUT_DISCLAIMER)
     expect(HANDOUT_DISCLAIMER).toContain('ne remplace pas une consultation')
     expect(doc.metadata).toMatchObject({ language: 'fr-FR', author: 'Cabinet du Parc' })

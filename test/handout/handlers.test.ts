@@ -46,6 +46,7 @@ beforeEach(async () => {
       expect(defaultName).toBe(HANDOUT_FILE_NAME)
       return this.savePath
     },
+    chooseOpenPath: async () => null,
     writeClipboard() {
       throw new Error('the handout handlers never write to the clipboard')
     },

@@ -131,7 +131,7 @@ describe('the standard handout', () => {
     const pages = pdfInfo(pdf).pages
     const footers = text.split(searchable('Cette fiche ne remplace pas une consultation médicale.')).length - 1
     expect(footers).toBe(pages)
-    expect(text).toContain(`Source : ${kb.meta!.source.title}. Contenu révisé le 25 novembre 2026.`)
+    expect(text).toContain(`Source : ${kb.meta!.source.title}. Édition 1. Contenu révisé le 25 novembre 2026.`)
     expect(text).toContain(`Page 1 / ${pages}`)
   })
 

@@ -11,7 +11,7 @@ const resourcesDir = resolve(import.meta.dirname, '../../resources')
 
 function dispatcherWith(overrides: Partial<Handlers>) {
   // Settings and the desktop port are not used here: a folder that is never written, no dialog.
-  const desktop = { chooseSavePath: async () => null, writeClipboard: () => undefined }
+  const desktop = { chooseSavePath: async () => null, chooseOpenPath: async () => null, writeClipboard: () => undefined }
   const userDataDir = resolve(import.meta.dirname, 'no-settings-here')
   const handlers = { ...createHandlers({ resourcesDir, userDataDir, desktop, renderPdf: devRenderThread() }), ...overrides } as Handlers
   return createDispatcher(handlers, APP_ORIGIN)

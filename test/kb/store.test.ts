@@ -36,7 +36,7 @@ describe('knowledge store', () => {
     const handlers = createHandlers({
       resourcesDir,
       userDataDir: await mkdtemp(join(tmpdir(), 'mollet-store-')),
-      desktop: { chooseSavePath: async () => null, writeClipboard: () => {} },
+      desktop: { chooseSavePath: async () => null, chooseOpenPath: async () => null, writeClipboard: () => {} },
       renderPdf: async (doc) => {
         titles.push(doc.title)
         return { pdf: new Uint8Array([37]), unprintable: [] }

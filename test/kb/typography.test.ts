@@ -32,7 +32,7 @@ const CONDITION = ['name', 'whatToDo', 'patientExplanation', 'aliases', 'icd10.l
  * inside an object that may be null.
  */
 const DISPLAYED: Record<KbFile, string[]> = {
-  meta: ['title', 'source.title', 'sections.label'],
+  meta: ['title', 'source.title', 'sections.label', 'edition', 'editor'],
   causes: CONDITION,
   differentials: CONDITION,
   findings: ['label', 'advice'],

@@ -25,6 +25,7 @@ beforeEach(async () => {
   written = []
   const desktop: DesktopPort = {
     chooseSavePath: async () => null,
+    chooseOpenPath: async () => null,
     writeClipboard: (text) => {
       written.push(text)
     },

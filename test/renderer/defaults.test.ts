@@ -13,6 +13,7 @@ import {
   withCause,
   type HandoutChoice,
 } from '../../shared/handout/selection'
+import { conditionsOf } from '../../shared/kb/types'
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema'
 import { fixtureKb } from '../handout/fixture'
 
@@ -83,7 +84,7 @@ describe('defaultsFor', () => {
   })
 
   it('over any ticks: what was saved is what the defaults give, with only known ids', () => {
-    const ids = [...kb.causes, ...kb.differentials].map((c) => c.id)
+    const ids = conditionsOf(kb).map((c) => c.id)
     const advice = kb.advice.map((a) => a.id)
     const step = fc.oneof(
       fc.record({ cause: fc.constantFrom(...ids, 'gone'), on: fc.boolean() }),

@@ -46,7 +46,7 @@ const runs = new Map<string, number>()
 beforeAll(() => {
   userDataDir = mkdtempSync(join(tmpdir(), 'mollet-fuzz-'))
   // The desktop port is the only stub: no dialog (saving is cancelled), a clipboard that keeps nothing.
-  const desktop = { chooseSavePath: async () => null, writeClipboard: () => undefined }
+  const desktop = { chooseSavePath: async () => null, chooseOpenPath: async () => null, writeClipboard: () => undefined }
   const deps = { resourcesDir, userDataDir, desktop, renderPdf: devRenderThread() }
   dispatch = createDispatcher(createHandlers(deps), APP_ORIGIN)
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {

@@ -1,6 +1,7 @@
 // Loads and validates the knowledge base from resources/. Plain Node, no
 // Electron: a broken file never stops the app; its bad entries are left out and
-// each problem is said in French (file, entry, field).
+// each problem is said in French (file, entry, field). The checks themselves
+// (validateKnowledge) run on files in memory: a pack's are the same checks.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
@@ -17,11 +18,48 @@ const LIST_KEYS = Object.keys(KB_FILES).filter((k) => k !== 'meta') as ListKey[]
 const KNOWLEDGE_DIR = 'knowledge'
 
 export async function loadKnowledgeBase(resourcesDir: string): Promise<KnowledgeBaseSnapshot> {
+  const files = new Map<string, string>()
+  const read = async (path: string): Promise<void> => {
+    try {
+      files.set(path, await readFile(join(resourcesDir, path), 'utf8'))
+    } catch {
+      // Said by validateKnowledge: « Fichier introuvable ou illisible. »
+    }
+  }
+  for (const { file } of Object.values(KB_FILES)) await read(knowledgePath(file))
+  const source = sourcePathOf(files.get(knowledgePath(KB_FILES.meta.file)))
+  if (source !== null) await read(source)
+  return validateKnowledge(files)
+}
+
+/** Where a knowledge-base file stands, relative to resources/ (and inside a pack). */
+export function knowledgePath(file: string): string {
+  return `${KNOWLEDGE_DIR}/${file}`
+}
+
+/** The article's path that meta.json names, if it can be read at all (validateKnowledge checks the rest). */
+export function sourcePathOf(metaText: string | undefined): string | null {
+  if (metaText === undefined) return null
+  try {
+    const file = (JSON.parse(metaText) as { source?: { file?: unknown } } | null)?.source?.file
+    return typeof file === 'string' && file.length > 0 ? file : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The loader's checks on files already read, keyed by their path relative to
+ * resources/ (knowledge/causes.json, source/…): schema, verbatim quotes,
+ * references. Bad entries are left out and every problem is listed; the
+ * bundled content runs with what is valid, a pack is refused unless `problems`
+ * is empty (electron/main/pack/verify.ts). Pure and synchronous.
+ */
+export function validateKnowledge(files: ReadonlyMap<string, string>): KnowledgeBaseSnapshot {
   const problems: KbProblem[] = []
-  const dir = join(resourcesDir, KNOWLEDGE_DIR)
 
   const metaFile = KB_FILES.meta.file
-  const metaRaw = await readJson(join(dir, metaFile), metaFile, problems)
+  const metaRaw = parseJson(files.get(knowledgePath(metaFile)), metaFile, problems)
   let meta: KnowledgeMeta | null = null
   if (metaRaw !== undefined) {
     const parsed = KB_FILES.meta.schema.safeParse(metaRaw)
@@ -32,9 +70,9 @@ export async function loadKnowledgeBase(resourcesDir: string): Promise<Knowledge
   const kb: KnowledgeBase = emptyKnowledgeBase(meta)
 
   if (meta) {
-    try {
-      kb.article = await readFile(join(resourcesDir, meta.source.file), 'utf8')
-    } catch {
+    const article = files.get(meta.source.file)
+    if (article !== undefined) kb.article = article
+    else {
       problems.push({
         file: meta.source.file,
         entry: null,
@@ -46,7 +84,7 @@ export async function loadKnowledgeBase(resourcesDir: string): Promise<Knowledge
 
   for (const key of LIST_KEYS) {
     const { file, schema } = KB_FILES[key]
-    const raw = await readJson(join(dir, file), file, problems)
+    const raw = parseJson(files.get(knowledgePath(file)), file, problems)
     if (raw === undefined) continue
     if (!Array.isArray(raw)) {
       problems.push({ file, entry: null, field: null, message: 'Le fichier doit contenir une liste d’entrées.' })
@@ -74,11 +112,8 @@ export async function loadKnowledgeBase(resourcesDir: string): Promise<Knowledge
   return { kb, problems }
 }
 
-async function readJson(path: string, file: string, problems: KbProblem[]): Promise<unknown> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch {
+function parseJson(text: string | undefined, file: string, problems: KbProblem[]): unknown {
+  if (text === undefined) {
     problems.push({ file, entry: null, field: null, message: 'Fichier introuvable ou illisible.' })
     return undefined
   }

@@ -1,0 +1,204 @@
+// Knowledge packs in the built renderer, with the real handlers behind it
+// (issue 11): the harness's open dialog answers with a pack made here, signed
+// by a key made here and trusted through handlerDeps.trustedKeyDirs. A newer
+// pack that renames one entry and adds one: the diff, « Installer », the
+// tables change at once, a reload and a restart keep it, « Revenir au contenu
+// d’origine » brings the bundled content back. A pack with one byte changed:
+// refused in French, the tables unchanged.
+import AxeBuilder from '@axe-core/playwright'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, installBridge, recordingDesktop, resourcesDir, sendMenuCommand } from '../harness/fixtures'
+import { pack, testKey } from '../../test/pack/helpers'
+import { createContentStore } from '../../electron/main/knowledge/content'
+import { bundledKnowledge } from '../../electron/main/knowledge/store'
+import { readTrustedKeys } from '../../electron/main/pack/keys'
+import { packWorkHere } from '../../electron/main/pack/verify-thread'
+
+const NBSP = '\u00a0'
+let work: string
+let keysDir: string
+let newerPack: string
+let tamperedPack: string
+
+test.beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'mollet-e2e-packs-'))
+  keysDir = join(work, 'keys')
+  const key = testKey('cabinet-essai')
+  await mkdir(keysDir)
+  await writeFile(join(keysDir, 'cabinet-essai.pub'), key.publicPem)
+  const bytes = await pack(key, {
+    revision: '2026-12-15',
+    edition: '2',
+    rename: { deshydratation: 'Déshydratation (manque d’eau)' },
+    add: [{ from: 'stress-eleve', id: 'stress-aigu', name: 'Stress aigu' }],
+  })
+  newerPack = join(work, 'contenu-2.mollet')
+  await writeFile(newerPack, bytes)
+  const tampered = bytes.slice()
+  tampered[tampered.length >> 1] = (tampered[tampered.length >> 1] as number) ^ 0x01
+  tamperedPack = join(work, 'contenu-2-modifie.mollet')
+  await writeFile(tamperedPack, tampered)
+})
+
+test.afterAll(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+test.use({
+  handlerDeps: async ({}, use) => {
+    await use({ resourcesDir, trustedKeyDirs: [keysDir] })
+  },
+})
+
+function causeNames(page: Page) {
+  return page.getByRole('tabpanel', { name: 'Causes', exact: true }).locator('tr.entry-row')
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+test('a newer pack: its diff, installed at once, kept after a reload and a restart, then back to the original', async ({
+  mollet,
+  desktop,
+  context,
+  server,
+  userDataDir,
+  renderThread,
+}) => {
+  test.slow()
+  await expect(causeNames(mollet).filter({ hasText: 'Déshydratation' }).first()).toBeVisible()
+  await expect(causeNames(mollet).filter({ hasText: 'Stress aigu' })).toHaveCount(0)
+  const count = await causeNames(mollet).count()
+
+  desktop.nextOpenPath = newerPack
+  await sendMenuCommand(mollet, 'update-content')
+  const dialog = mollet.getByRole('dialog', { name: 'Mettre à jour le contenu' })
+  await expect(dialog.getByRole('button', { name: 'Installer' })).toBeVisible()
+  expect(desktop.openRequests).toEqual(['Mettre à jour le contenu'])
+  await expect(dialog).toContainText(`signé par la clé «${NBSP}cabinet-essai${NBSP}»`)
+  await expect(dialog).toContainText('25 novembre 2026 → 15 décembre 2026')
+  await expect(dialog).toContainText('1 → 2')
+  await expect(dialog.getByRole('heading', { name: 'Entrées ajoutées (1)' })).toBeVisible()
+  await expect(dialog).toContainText(`Causes${NBSP}: Stress aigu`)
+  await expect(dialog.getByRole('heading', { name: 'Entrées modifiées (1)' })).toBeVisible()
+  await expect(dialog).toContainText(
+    `Causes${NBSP}: Déshydratation (manque d’eau), anciennement «${NBSP}Déshydratation${NBSP}» — champ${NBSP}: nom`,
+  )
+  await expect(dialog.getByRole('heading', { name: 'Entrées retirées (0)' })).toBeVisible()
+  // Keyboard-first: the heading has the focus; Tab reaches « Installer ».
+  await expect(dialog.getByRole('heading', { name: 'Mettre à jour le contenu' })).toBeFocused()
+  expect(await violations(mollet)).toEqual([])
+  await mollet.keyboard.press('Tab')
+  await expect(dialog.getByRole('button', { name: 'Installer' })).toBeFocused()
+  await mollet.keyboard.press('Enter')
+
+  await expect(dialog).toBeHidden()
+  await expect(mollet.getByRole('status').filter({ hasText: 'Contenu mis à jour' })).toContainText(
+    `Contenu mis à jour${NBSP}: édition 2, révisée le 15 décembre 2026.`,
+  )
+  await expect(causeNames(mollet).filter({ hasText: 'Stress aigu' })).toHaveCount(1)
+  await expect(causeNames(mollet).filter({ hasText: 'Déshydratation (manque d’eau)' })).toHaveCount(1)
+  await expect(causeNames(mollet)).toHaveCount(count + 1)
+
+  // A reload keeps it.
+  await mollet.reload()
+  await expect(causeNames(mollet).filter({ hasText: 'Stress aigu' })).toHaveCount(1)
+
+  // A restart: new handlers over the same user-data folder read the pack back and verify it again.
+  const restarted = await context.newPage()
+  await installBridge(restarted, server.origin, {
+    resourcesDir,
+    trustedKeyDirs: [keysDir],
+    userDataDir,
+    desktop: recordingDesktop(work),
+    renderPdf: renderThread,
+  })
+  await restarted.goto(`${server.origin}/index.html`)
+  await expect(causeNames(restarted).filter({ hasText: 'Stress aigu' })).toHaveCount(1)
+
+  await sendMenuCommand(restarted, 'about-content')
+  const about = restarted.getByRole('dialog', { name: 'À propos du contenu' })
+  await expect(about).toContainText('Éditeur')
+  await expect(about).toContainText('Équipe Mollet')
+  await expect(about).toContainText(`signé par la clé «${NBSP}cabinet-essai${NBSP}»`)
+  await expect(about).toContainText('15 décembre 2026')
+  await expect(about.getByRole('heading', { name: 'Ce qu’a changé la dernière mise à jour' })).toBeVisible()
+  await expect(about).toContainText(`Causes${NBSP}: Stress aigu`)
+  expect(await violations(restarted)).toEqual([])
+
+  await about.getByRole('button', { name: 'Revenir au contenu d’origine' }).click()
+  const back = restarted.getByRole('dialog', { name: 'Revenir au contenu d’origine' })
+  await expect(back.getByRole('heading', { name: 'Entrées retirées (1)' })).toBeVisible()
+  await expect(back).toContainText('15 décembre 2026 → 25 novembre 2026')
+  await back.getByRole('button', { name: 'Revenir à ce contenu' }).click()
+  await expect(back).toBeHidden()
+  await expect(restarted.getByRole('status').filter({ hasText: 'Contenu rétabli' })).toContainText('édition 1, révisée le 25 novembre 2026')
+  await expect(causeNames(restarted).filter({ hasText: 'Stress aigu' })).toHaveCount(0)
+  await expect(causeNames(restarted)).toHaveCount(count)
+  await restarted.close()
+})
+
+test('a pack with one byte changed: refused in French, the tables unchanged', async ({ mollet, desktop }) => {
+  await expect(causeNames(mollet).first()).toBeVisible()
+  const before = await causeNames(mollet).allTextContents()
+
+  desktop.nextOpenPath = tamperedPack
+  await sendMenuCommand(mollet, 'update-content')
+  const dialog = mollet.getByRole('dialog', { name: `Ce paquet est refusé${NBSP}: le contenu actuel est conservé.` })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByRole('alert')).toHaveText(`Rien n’a été installé. Ce qui ne va pas, fichier par fichier${NBSP}:`)
+  await expect(dialog.getByRole('table')).toContainText(/fichier modifié après la signature|fichier abîmé|non conformes/u)
+  await expect(dialog.getByRole('button', { name: 'Installer' })).toHaveCount(0)
+  expect(await violations(mollet)).toEqual([])
+  await mollet.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  expect(await causeNames(mollet).allTextContents()).toEqual(before)
+
+  // Cancelling the file dialog changes nothing either.
+  desktop.nextOpenPath = null
+  await sendMenuCommand(mollet, 'update-content')
+  await expect(mollet.getByRole('dialog')).toBeHidden()
+  expect(await causeNames(mollet).allTextContents()).toEqual(before)
+})
+
+test.describe('a pack that no longer verifies at start', () => {
+  let userData: string
+  test.use({
+    handlerDeps: async ({}, use) => {
+      // Installed while its key was trusted; the key is gone at this start.
+      userData = await mkdtemp(join(tmpdir(), 'mollet-e2e-packs-start-'))
+      const store = createContentStore({
+        bundled: bundledKnowledge(resourcesDir),
+        userDataDir: userData,
+        trustedKeys: async () => (await readTrustedKeys([keysDir])).keys,
+        thread: packWorkHere,
+      })
+      const preview = await store.previewPack(new Uint8Array(await readFile(newerPack)), 'contenu-2.mollet')
+      if (preview.status !== 'ready') throw new Error('the pack did not verify')
+      await store.apply(preview.token, false)
+      await use({ resourcesDir, trustedKeyDirs: [join(work, 'aucune-cle')], userDataDir: userData })
+      await rm(userData, { recursive: true, force: true })
+    },
+  })
+
+  test('Mollet starts on the bundled content and says why, in French', async ({ mollet }) => {
+    const notice = mollet.getByRole('alert').filter({ hasText: 'Contenu mis à jour non utilisé' })
+    await expect(notice).toContainText(
+      `Le contenu mis à jour (édition 2, révisé le 15 décembre 2026) ne se vérifie plus${NBSP}: signé par une clé inconnue`,
+    )
+    await expect(notice).toContainText('Mollet utilise le contenu d’origine.')
+    await expect(causeNames(mollet).filter({ hasText: 'Stress aigu' })).toHaveCount(0)
+    expect(await violations(mollet)).toEqual([])
+    await notice.getByRole('button', { name: 'À propos du contenu' }).click()
+    const about = mollet.getByRole('dialog', { name: 'À propos du contenu' })
+    await expect(about).toContainText('contenu d’origine, livré avec Mollet')
+    await about.getByRole('button', { name: 'Revenir au contenu d’origine' }).click()
+    await mollet.getByRole('dialog', { name: 'Revenir au contenu d’origine' }).getByRole('button', { name: 'Revenir à ce contenu' }).click()
+    await expect(notice).toBeHidden()
+  })
+})

@@ -1,0 +1,136 @@
+// The installed packs in the user-data folder, on disk:
+//   content/packs/<sha256>.mollet   each pack as it was verified (never changed once written)
+//   content/state.json              which pack is current, which was before, what the last change changed
+// A change writes the new pack file (atomically: temporary file, fsync,
+// rename), then state.json (the same way): a process killed at any point
+// leaves the old state or the new one, each naming a whole pack file. Files
+// no state names any more, and the temporary files of killed processes, are
+// removed after each change. The packs are verified again when they are used
+// (at every start): this folder is trusted for nothing.
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { KB_LISTS } from '../../../shared/pack/types'
+import type { ContentDiff, ContentVersion } from '../../../shared/pack/types'
+import { removeLeftoverTemps, writeFileAtomically } from '../atomic-write'
+import { readPackFile, type PackFile } from './file'
+
+export const CONTENT_DIR = 'content'
+export const STATE_FILE = 'state.json'
+const PACKS_DIR = 'packs'
+const PACK_FILE = /^([0-9a-f]{64})\.mollet$/u
+const TEMP = /\.tmp-(\d+)-[0-9a-f]{12}$/u
+
+const versionSchema = z.strictObject({ title: z.string(), edition: z.string().nullable(), revision: z.string() })
+
+/** A pack file of content/packs/, and what it said it was when it was installed (shown only; the verified manifest is what counts). */
+const packRefSchema = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/u), version: versionSchema })
+export type PackRef = z.infer<typeof packRefSchema>
+
+const entrySchema = z.strictObject({ list: z.enum(KB_LISTS), id: z.string(), label: z.string() })
+const diffSchema = z.strictObject({
+  from: versionSchema,
+  to: versionSchema,
+  added: z.array(entrySchema),
+  removed: z.array(entrySchema),
+  changed: z.array(entrySchema.extend({ fields: z.array(z.string()), previousLabel: z.string().nullable() })),
+  counts: z.strictObject({ added: z.number(), removed: z.number(), changed: z.number() }),
+  metaFields: z.array(z.string()),
+  articleChanged: z.boolean(),
+})
+
+export const stateSchema = z.strictObject({
+  version: z.literal(1),
+  /** Null: the bundled content. */
+  current: packRefSchema.nullable(),
+  /** What « Revenir au contenu précédent » goes back to: null, nothing; { pack: null }, the bundled content. */
+  previous: z.strictObject({ pack: packRefSchema.nullable() }).nullable(),
+  lastChange: diffSchema.nullable(),
+  /** When the current content was chosen (ISO); null when it never was (the bundled content from the start). */
+  changedAt: z.string().nullable(),
+})
+export type InstalledState = z.infer<typeof stateSchema>
+
+export const INITIAL_STATE: InstalledState = { version: 1, current: null, previous: null, lastChange: null, changedAt: null }
+
+export type StateRead = { ok: true; state: InstalledState } | { ok: false; notice: string }
+
+export interface InstalledFiles {
+  readState(): Promise<StateRead>
+  readPack(sha256: string): Promise<PackFile>
+  /**
+   * Makes `next` the state on disk; `pack` is the file it names that is not
+   * there yet. When it resolves both are on disk, whole; when it throws
+   * (a folder that cannot be written), the old state is still there.
+   */
+  commit(next: InstalledState, pack?: { sha256: string; bytes: Uint8Array }): Promise<void>
+}
+
+export function createInstalledFiles(userDataDir: string): InstalledFiles {
+  const dir = join(userDataDir, CONTENT_DIR)
+  const packsDir = join(dir, PACKS_DIR)
+  const statePath = join(dir, STATE_FILE)
+  const packPath = (sha256: string) => join(packsDir, `${sha256}.mollet`)
+
+  /** Best effort: what no state names, and what killed processes left. */
+  async function collect(state: InstalledState): Promise<void> {
+    await removeLeftoverTemps(statePath)
+    const kept = new Set([state.current?.sha256, state.previous?.pack?.sha256].filter((s): s is string => typeof s === 'string'))
+    let names: string[]
+    try {
+      names = await readdir(packsDir)
+    } catch {
+      return
+    }
+    await Promise.all(
+      names
+        .filter((name) => {
+          const temp = TEMP.exec(name)
+          if (temp) return temp[1] !== String(process.pid)
+          const pack = PACK_FILE.exec(name)
+          return pack !== null && !kept.has(pack[1] as string)
+        })
+        .map((name) => rm(join(packsDir, name), { force: true }).catch(() => undefined)),
+    )
+  }
+
+  return {
+    async readState() {
+      const unreadable: StateRead = { ok: false, notice: 'L’état du contenu installé est illisible' }
+      let text: string
+      try {
+        text = await readFile(statePath, 'utf8')
+      } catch (error) {
+        const missing = (error as { code?: unknown }).code === 'ENOENT'
+        return missing ? { ok: true, state: structuredClone(INITIAL_STATE) } : unreadable
+      }
+      try {
+        const parsed = stateSchema.safeParse(JSON.parse(text))
+        if (parsed.success) return { ok: true, state: parsed.data }
+      } catch {
+        // Said below.
+      }
+      return unreadable
+    },
+
+    readPack: (sha256) => readPackFile(packPath(sha256)),
+
+    async commit(next, pack) {
+      const valid = stateSchema.parse(next)
+      await mkdir(packsDir, { recursive: true })
+      if (pack) await writeFileAtomically(packPath(pack.sha256), pack.bytes)
+      await writeFileAtomically(statePath, `${JSON.stringify(valid, null, 2)}\n`)
+      await collect(valid)
+    },
+  }
+}
+
+/** A version as state.json keeps it. */
+export function refVersion(version: ContentVersion | null): ContentVersion {
+  return version ?? { title: '', edition: null, revision: '' }
+}
+
+/** A diff as state.json keeps it (the same shape: checked on the way in as on the way out). */
+export function storedDiff(diff: ContentDiff): ContentDiff {
+  return diffSchema.parse(diff)
+}

@@ -1,0 +1,61 @@
+// A pack's manifest.json: what the pack is (id, title, language, edition,
+// revision date, editor, the schema version it was written for, the key that
+// signed it) and the SHA-256 and size of every file it holds, expanded and as
+// stored in the archive. Its exact bytes
+// are what manifest.sig signs (Ed25519): a file is trusted only through them.
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+
+z.config(z.locales.fr())
+
+/** Names the format; `formatVersion` is the container's, `schemaVersion` the knowledge base's (KB_SCHEMA_VERSION). */
+export const PACK_FORMAT = 'mollet-pack'
+export const PACK_FORMAT_VERSION = 1
+export const MANIFEST_FILE = 'manifest.json'
+export const SIGNATURE_FILE = 'manifest.sig'
+/** The id packs get when the editor names none. */
+export const DEFAULT_PACK_ID = 'mollet-contractions-mollet'
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/u, '64 chiffres hexadécimaux attendus')
+const text = z.string().trim().min(1, 'texte vide').max(200, '200 caractères au plus')
+
+const size = z.number().int().nonnegative()
+
+const manifestFileSchema = z.strictObject({
+  /** Relative to resources/: knowledge/causes.json, source/…. */
+  path: z.string().min(1).max(200),
+  /** The file itself. */
+  size,
+  sha256: hex64,
+  /** The file as the archive stores it (deflated): every byte of a pack is then signed. */
+  stored: z.strictObject({ size, sha256: hex64 }),
+})
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(PACK_FORMAT),
+  formatVersion: z.literal(PACK_FORMAT_VERSION),
+  schemaVersion: z.number().int().positive(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/u, 'identifiant attendu en minuscules-avec-tirets')
+    .max(100),
+  title: text,
+  language: z.literal('fr'),
+  edition: text,
+  revision: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'date attendue AAAA-MM-JJ'),
+  editor: text,
+  /** SHA-256 of the signing key's public key (DER, SubjectPublicKeyInfo). */
+  key: hex64,
+  files: z.array(manifestFileSchema).min(1).max(64),
+})
+
+export type Manifest = z.infer<typeof manifestSchema>
+
+export function sha256Hex(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/** The manifest's bytes, as built and signed: indented JSON, one final newline. */
+export function manifestBytes(manifest: Manifest): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`)
+}

@@ -1,0 +1,250 @@
+// Verifying a knowledge pack, all or nothing: a pack with any problem is
+// refused whole, with every problem found said in French (file, entry,
+// field). In order, each step trusting only what the previous ones proved:
+//   1. the archive (zip.ts): size, paths, links, duplicates, declared sizes;
+//   2. manifest.json is there and is JSON, manifest.sig is there;
+//   3. the signature: Ed25519 over the manifest's exact bytes, by a trusted key;
+//   4. the versions: a pack for a newer Mollet says « mettez Mollet à jour »;
+//   5. the manifest's schema; then every file: listed, present, same size, same SHA-256;
+//   6. the files are exactly the knowledge base and the article it names;
+//   7. the loader's checks (validateKnowledge), with no problem at all, and
+//      the manifest says what meta.json says.
+// Pure and synchronous (CPU-bound): the app runs it in a worker thread (verify-thread.ts).
+import { createPublicKey, verify } from 'node:crypto'
+import { KB_FILES, KB_SCHEMA_VERSION, type KnowledgeMeta } from '../../../shared/kb/schema'
+import type { KbProblem, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
+import { knowledgePath, sourcePathOf, validateKnowledge } from '../knowledge/load'
+import type { TrustedKey } from './keys'
+import { shortFingerprint } from './keys'
+import { PACK_LIMITS } from './limits'
+import { MANIFEST_FILE, PACK_FORMAT_VERSION, SIGNATURE_FILE, manifestSchema, sha256Hex, type Manifest } from './manifest'
+import { extractEntry, listZip, storedBytes, type ZipEntry } from './zip'
+
+export interface VerifiedPack {
+  manifest: Manifest
+  /** The trusted key that signed it. */
+  signer: { name: string; fingerprint: string }
+  /** The content, valid as a whole (no problem). */
+  snapshot: KnowledgeBaseSnapshot
+  /** SHA-256 of the whole .mollet file: how the installed copy is named. */
+  sha256: string
+}
+
+export type PackVerdict = { ok: true; pack: VerifiedPack } | { ok: false; problems: KbProblem[] }
+
+/** What a pack holds besides its files. */
+const PACK_OWN_FILES = new Set([MANIFEST_FILE, SIGNATURE_FILE])
+/** The knowledge-base files every pack holds, as paths in the archive. */
+export const KNOWLEDGE_PATHS: readonly string[] = Object.values(KB_FILES).map((f) => knowledgePath(f.file))
+/** The source article's folder inside a pack (and in resources/). */
+const SOURCE_DIR = 'source/'
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+function problem(file: string, message: string, field: string | null = null): KbProblem {
+  return { file, entry: null, field, message }
+}
+
+/**
+ * `archive` names the pack in the messages (its file name). `trusted`: the
+ * keys a signature may be by; 'integrity-only' checks everything but who
+ * signed (the command line's diff of an editor's own packs).
+ */
+export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | 'integrity-only', archive: string): PackVerdict {
+  const refuse = (...problems: KbProblem[]): PackVerdict => ({ ok: false, problems })
+
+  // 1. The archive.
+  const listing = listZip(bytes, archive)
+  if (!listing.ok) return refuse(...listing.problems)
+  const entries = new Map<string, ZipEntry>(listing.entries.map((e) => [e.name, e]))
+
+  // 2. The manifest and its signature are there; the manifest is JSON.
+  const manifestEntry = entries.get(MANIFEST_FILE)
+  if (!manifestEntry) return refuse(problem(archive, 'Ce fichier n’est pas un paquet Mollet\u00a0: manifest.json manque.'))
+  if (manifestEntry.size > PACK_LIMITS.manifestBytes) {
+    return refuse(problem(MANIFEST_FILE, `Manifeste trop grand (${PACK_LIMITS.manifestBytes / 1024}\u00a0Ko au plus).`))
+  }
+  const signatureEntry = entries.get(SIGNATURE_FILE)
+  if (!signatureEntry) return refuse(problem(archive, 'Paquet non signé (manifest.sig manque)\u00a0: il est refusé.'))
+  // Both stored as they are: their bytes in the archive are the signed ones.
+  for (const own of [manifestEntry, signatureEntry]) {
+    if (own.method !== 0) return refuse(problem(own.name, 'Fichier compressé\u00a0: le manifeste et sa signature sont stockés tels quels.'))
+  }
+  const manifestData = extractEntry(bytes, manifestEntry)
+  if (!manifestData.ok) return refuse(manifestData.problem)
+  let raw: unknown
+  try {
+    raw = JSON.parse(utf8.decode(manifestData.data))
+  } catch {
+    return refuse(problem(MANIFEST_FILE, 'Le manifeste n’est pas du JSON valide\u00a0: paquet abîmé ou qui n’est pas un paquet Mollet.'))
+  }
+  const claims = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
+
+  // 3. The signature, by a trusted key.
+  let signer: VerifiedPack['signer'] = { name: '', fingerprint: '' }
+  if (trusted !== 'integrity-only') {
+    if (signatureEntry.size !== 64) return refuse(problem(SIGNATURE_FILE, 'Signature illisible (64 octets attendus)\u00a0: paquet refusé.'))
+    const signatureData = extractEntry(bytes, signatureEntry)
+    if (!signatureData.ok) return refuse(signatureData.problem)
+    const fingerprint = typeof claims.key === 'string' ? claims.key : ''
+    if (!/^[0-9a-f]{64}$/u.test(fingerprint)) {
+      return refuse(problem(MANIFEST_FILE, 'Le manifeste ne nomme pas la clé qui l’a signé\u00a0: paquet refusé.', 'key'))
+    }
+    const key = trusted.find((k) => k.fingerprint === fingerprint)
+    if (!key) {
+      return refuse(
+        problem(
+          SIGNATURE_FILE,
+          `Signé par une clé inconnue (empreinte ${shortFingerprint(fingerprint)})\u00a0: elle n’est pas parmi les clés de confiance de Mollet, le paquet est refusé.`,
+        ),
+      )
+    }
+    if (!verify(null, manifestData.data, createPublicKey(key.pem), signatureData.data)) {
+      return refuse(
+        problem(
+          SIGNATURE_FILE,
+          'La signature ne correspond pas au manifeste\u00a0: le paquet a été modifié après sa signature, il est refusé.',
+        ),
+      )
+    }
+    signer = { name: key.name, fingerprint: key.fingerprint }
+  }
+
+  // 4. Versions: a newer format or schema is this Mollet's to catch up with.
+  const newer = (field: string, supported: number) => typeof claims[field] === 'number' && (claims[field] as number) > supported
+  if (newer('schemaVersion', KB_SCHEMA_VERSION) || newer('formatVersion', PACK_FORMAT_VERSION)) {
+    return refuse(
+      problem(
+        MANIFEST_FILE,
+        `Ce paquet est écrit pour une version plus récente de Mollet (schéma ${String(claims.schemaVersion)}, celle-ci lit le schéma ${KB_SCHEMA_VERSION})\u00a0: mettez Mollet à jour pour l’installer.`,
+        'schemaVersion',
+      ),
+    )
+  }
+
+  // 5. The manifest's schema, then each file against it.
+  const parsed = manifestSchema.safeParse(raw)
+  if (!parsed.success) {
+    return refuse(
+      ...parsed.error.issues.map((issue) =>
+        problem(
+          MANIFEST_FILE,
+          `Manifeste non conforme, paquet refusé\u00a0: ${frenchSpacing(issue.message.charAt(0).toLowerCase() + issue.message.slice(1))}.`,
+          issue.path.length > 0 ? issue.path.join('.') : null,
+        ),
+      ),
+    )
+  }
+  const manifest = parsed.data
+  const problems: KbProblem[] = []
+  const files = new Map<string, string>()
+  const listed = new Set<string>()
+  for (const file of manifest.files) {
+    if (listed.has(file.path) || PACK_OWN_FILES.has(file.path)) {
+      problems.push(problem(MANIFEST_FILE, `Fichier nommé deux fois ou réservé dans le manifeste\u00a0: ${file.path}.`, 'files'))
+      continue
+    }
+    listed.add(file.path)
+    const entry = entries.get(file.path)
+    if (!entry) {
+      problems.push(problem(file.path, 'Fichier annoncé par le manifeste mais absent du paquet\u00a0: paquet incomplet.'))
+      continue
+    }
+    if (entry.size !== file.size || entry.compressedSize !== file.stored.size) {
+      problems.push(problem(file.path, 'Taille différente de celle du manifeste\u00a0: fichier modifié après la signature.'))
+      continue
+    }
+    // The stored bytes first: nothing unsigned is ever inflated.
+    if (sha256Hex(storedBytes(bytes, entry)) !== file.stored.sha256) {
+      problems.push(problem(file.path, 'Empreinte SHA-256 différente de celle du manifeste\u00a0: fichier modifié après la signature.'))
+      continue
+    }
+    const data = extractEntry(bytes, entry)
+    if (!data.ok) {
+      problems.push(data.problem)
+      continue
+    }
+    if (sha256Hex(data.data) !== file.sha256) {
+      problems.push(problem(file.path, 'Empreinte SHA-256 différente de celle du manifeste\u00a0: fichier modifié après la signature.'))
+      continue
+    }
+    try {
+      files.set(file.path, utf8.decode(data.data))
+    } catch {
+      problems.push(problem(file.path, 'Le fichier n’est pas du texte UTF-8.'))
+    }
+  }
+  for (const name of entries.keys()) {
+    if (!listed.has(name) && !PACK_OWN_FILES.has(name)) {
+      problems.push(problem(name, 'Fichier absent du manifeste\u00a0: ajouté après la signature, paquet refusé.'))
+    }
+  }
+  if (problems.length > 0) return refuse(...problems)
+
+  // 6. Exactly the knowledge base and its article.
+  const source = sourcePathOf(files.get(knowledgePath(KB_FILES.meta.file)))
+  problems.push(...contentFileProblems([...listed], source))
+  if (problems.length > 0) return refuse(...problems)
+
+  // 7. The loader's checks, with no problem left, and the manifest agrees with meta.json.
+  const snapshot = validateKnowledge(files)
+  if (snapshot.problems.length > 0) return refuse(...snapshot.problems.map(inPack))
+  problems.push(...metaAgreement(manifest, snapshot.kb.meta as KnowledgeMeta))
+  if (problems.length > 0) return refuse(...problems)
+  return { ok: true, pack: { manifest, signer, snapshot, sha256: sha256Hex(bytes) } }
+}
+
+/** What is wrong with a pack's (or a folder's) set of files: every knowledge file, the article, nothing else. */
+export function contentFileProblems(paths: readonly string[], source: string | null): KbProblem[] {
+  const problems: KbProblem[] = []
+  const have = new Set(paths)
+  for (const path of KNOWLEDGE_PATHS) {
+    if (!have.has(path)) problems.push(problem(path, 'Fichier de la base de connaissances manquant dans le paquet.'))
+  }
+  if (source !== null && (!source.startsWith(SOURCE_DIR) || source.includes('..'))) {
+    problems.push(
+      problem(knowledgePath(KB_FILES.meta.file), 'L’article source doit être dans le dossier source/ du paquet.', 'source.file'),
+    )
+  } else if (source !== null && !have.has(source)) {
+    problems.push(problem(source, 'Article source manquant dans le paquet.'))
+  }
+  for (const path of paths) {
+    if (!KNOWLEDGE_PATHS.includes(path) && path !== source) {
+      problems.push(problem(path, 'Fichier inattendu\u00a0: un paquet ne contient que la base de connaissances et l’article source.'))
+    }
+  }
+  return problems
+}
+
+/** meta.json names the edition and the editor, and says what the signed manifest says. */
+export function metaAgreement(
+  manifest: Pick<Manifest, 'title' | 'language' | 'edition' | 'revision' | 'editor'>,
+  meta: KnowledgeMeta,
+): KbProblem[] {
+  const metaPath = knowledgePath(KB_FILES.meta.file)
+  const problems: KbProblem[] = []
+  const pairs: [string, string | undefined, string][] = [
+    ['title', meta.title, manifest.title],
+    ['edition', meta.edition, manifest.edition],
+    ['revision', meta.revision, manifest.revision],
+    ['editor', meta.editor, manifest.editor],
+    ['source.language', meta.source.language, manifest.language],
+  ]
+  for (const [field, inMeta, inManifest] of pairs) {
+    if (inMeta === undefined) problems.push(problem(metaPath, 'Champ obligatoire dans un paquet\u00a0: il manque.', field))
+    else if (inMeta !== inManifest) problems.push(problem(metaPath, 'Diffère de ce que dit le manifeste signé.', field))
+  }
+  return problems
+}
+
+/** The loader names knowledge files alone (causes.json); in a pack they are knowledge/causes.json. */
+function inPack(p: KbProblem): KbProblem {
+  return Object.values(KB_FILES).some((f) => f.file === p.file) ? { ...p, file: knowledgePath(p.file) } : p
+}
+
+function frenchSpacing(message: string): string {
+  return message
+    .replace(/ :/gu, '\u00a0:')
+    .replace(/ ([;!?])/gu, '\u202f$1')
+    .replace(/'/gu, '’')
+}

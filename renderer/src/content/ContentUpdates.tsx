@@ -1,0 +1,365 @@
+// Knowledge packs in the interface (issue 11): « Fichier › Mettre à jour le
+// contenu… » and « À propos du contenu » (menu commands). One modal dialog:
+// main verifies the pack, the dialog shows what it would change, then
+// « Installer » or « Annuler »; a refused pack is said in French with its
+// problems, and nothing changes. « À propos du contenu » says what is in use,
+// who signed it, what the last update changed, and goes back to the previous
+// or the original content (previewed the same way). A notice from the start
+// (a pack that no longer verifies) is a banner. After a change the tables,
+// orientation and handouts switch at once (`onChanged` reloads the knowledge base).
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { api, events } from '../api'
+import type { KbProblem } from '../../../shared/kb/types'
+import { revisionDate, versionText } from '../../../shared/pack/describe'
+import type { ContentChangePreview, ContentInfo, ContentTarget } from '../../../shared/pack/types'
+import { closeDialogs } from '../lib/dialogs'
+import { NBSP, guillemets } from '../../../shared/text/french'
+import { ContentDiffView, signatureText } from './ContentDiffView'
+import './content.css'
+
+type Ready = Extract<ContentChangePreview, { status: 'ready' }>
+
+type Mode =
+  | { kind: 'closed' }
+  | { kind: 'waiting'; text: string }
+  | { kind: 'refused'; title: string; problems: KbProblem[]; message?: string }
+  | { kind: 'preview'; preview: Ready; confirmed: boolean; busy: boolean; error: string | null }
+  | { kind: 'about' }
+
+const TITLES: Record<Ready['kind'], string> = {
+  pack: 'Mettre à jour le contenu',
+  previous: 'Revenir au contenu précédent',
+  original: 'Revenir au contenu d’origine',
+}
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' })
+
+function when(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date)
+}
+
+export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const opener = useRef<Element | null>(null)
+  const id = useId()
+  const [mode, setMode] = useState<Mode>({ kind: 'closed' })
+  const [info, setInfo] = useState<ContentInfo | null>(null)
+  const [infoError, setInfoError] = useState<string | null>(null)
+  const [status, setStatus] = useState<string | null>(null)
+
+  const loadInfo = useCallback(async () => {
+    const result = await api.getContentInfo().catch(() => null)
+    if (result?.ok) {
+      setInfo(result.value)
+      setInfoError(null)
+    } else setInfoError(result ? result.error.message : 'Les informations sur le contenu n’ont pas pu être lues.')
+  }, [])
+
+  useEffect(() => {
+    void loadInfo()
+  }, [loadInfo])
+
+  const show = useCallback((next: Mode) => {
+    if (!dialog.current?.open) opener.current = document.activeElement
+    setMode(next)
+  }, [])
+
+  const fromPreview = useCallback(
+    (result: Awaited<ReturnType<typeof api.openContentPack>>, back: Mode) => {
+      if (!result.ok)
+        return show({ kind: 'refused', title: 'Le contenu n’a pas pu être vérifié', problems: [], message: result.error.message })
+      const preview = result.value
+      if (preview.status === 'cancelled') return setMode(back)
+      if (preview.status === 'refused') return show({ kind: 'refused', title: preview.title, problems: preview.problems })
+      show({ kind: 'preview', preview, confirmed: false, busy: false, error: null })
+    },
+    [show],
+  )
+
+  const openPack = useCallback(async () => {
+    closeDialogs()
+    setStatus(null)
+    show({ kind: 'waiting', text: 'Choisissez un paquet de contenu (fichier .mollet)\u00a0; Mollet le vérifie avant tout changement…' })
+    fromPreview(
+      await api
+        .openContentPack()
+        .catch(() => ({ ok: false, error: { code: 'internal', message: 'Le paquet n’a pas pu être ouvert.' } }) as const),
+      {
+        kind: 'closed',
+      },
+    )
+  }, [show, fromPreview])
+
+  const openAbout = useCallback(() => {
+    closeDialogs()
+    setStatus(null)
+    show({ kind: 'about' })
+    void loadInfo()
+  }, [show, loadInfo])
+
+  const revert = useCallback(
+    async (target: ContentTarget) => {
+      show({ kind: 'waiting', text: 'Mollet vérifie ce contenu et ce qu’il changerait…' })
+      fromPreview(
+        await api
+          .previewContentRevert(target)
+          .catch(() => ({ ok: false, error: { code: 'internal', message: 'Le contenu n’a pas pu être vérifié.' } }) as const),
+        { kind: 'about' },
+      )
+    },
+    [show, fromPreview],
+  )
+
+  useEffect(
+    () =>
+      events.onMenuCommand((command) => {
+        if (command === 'update-content') void openPack()
+        else if (command === 'about-content') openAbout()
+      }),
+    [openPack, openAbout],
+  )
+
+  // The dialog follows the mode; each new step puts the focus on its heading (read first).
+  useEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    if (mode.kind === 'closed') {
+      if (element.open) element.close()
+      return
+    }
+    if (!element.open) element.showModal()
+    heading.current?.focus()
+  }, [mode.kind])
+
+  const close = () => setMode({ kind: 'closed' })
+  const closed = () => {
+    setMode({ kind: 'closed' })
+    if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus()
+    opener.current = null
+  }
+
+  async function apply(preview: Ready, confirmed: boolean) {
+    setMode({ kind: 'preview', preview, confirmed, busy: true, error: null })
+    const result = await api
+      .applyContentChange(preview.token, confirmed || preview.kind !== 'pack')
+      .catch(() => ({ ok: false, error: { code: 'internal', message: 'Le contenu n’a pas pu être changé.' } }) as const)
+    if (!result.ok) {
+      setMode({ kind: 'preview', preview, confirmed, busy: false, error: result.error.message })
+      return
+    }
+    const now = result.value.info
+    setInfo(now)
+    onChanged()
+    setStatus(
+      `${preview.kind === 'pack' ? 'Contenu mis à jour' : 'Contenu rétabli'}${NBSP}: ${now.version ? versionText(now.version) : 'contenu d’origine'}. Les tableaux, l’orientation et la fiche patient l’utilisent dès maintenant.`,
+    )
+    dialog.current?.close()
+  }
+
+  const title =
+    mode.kind === 'preview'
+      ? TITLES[mode.preview.kind]
+      : mode.kind === 'about'
+        ? 'À propos du contenu'
+        : mode.kind === 'refused'
+          ? mode.title
+          : 'Mettre à jour le contenu'
+
+  return (
+    <>
+      {info?.notice && (
+        <section className="banner banner-error content-notice" role="alert" aria-labelledby={`${id}-notice`}>
+          <div className="banner-head">
+            <div>
+              <h2 id={`${id}-notice`} className="banner-title">
+                Contenu mis à jour non utilisé
+              </h2>
+              <p className="banner-text">{info.notice}</p>
+            </div>
+            <button type="button" className="button" onClick={openAbout}>
+              À propos du contenu
+            </button>
+          </div>
+        </section>
+      )}
+      {status && (
+        <p className="banner content-status" role="status">
+          {status}
+        </p>
+      )}
+
+      <dialog
+        ref={dialog}
+        className="content-dialog"
+        aria-labelledby={`${id}-title`}
+        onClose={closed}
+        onCancel={(event) => {
+          if (mode.kind === 'preview' && mode.busy) event.preventDefault()
+        }}
+      >
+        <div className="content-head">
+          <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+            {title}
+          </h2>
+        </div>
+        <div className="content-body">
+          {mode.kind === 'waiting' && (
+            <p role="status" className="content-waiting">
+              {mode.text}
+            </p>
+          )}
+
+          {mode.kind === 'refused' && (
+            <>
+              <p className="content-refused" role="alert">
+                {mode.message ??
+                  (mode.problems.length > 0
+                    ? 'Rien n’a été installé. Ce qui ne va pas, fichier par fichier\u00a0:'
+                    : 'Rien n’a été changé.')}
+              </p>
+              {mode.problems.length > 0 && <ProblemList problems={mode.problems} />}
+            </>
+          )}
+
+          {mode.kind === 'preview' && (
+            <>
+              <p>
+                {mode.preview.kind === 'pack' ? 'Ce paquet est ' : 'Ce contenu est '}
+                {signatureText(mode.preview.signature)}
+                {mode.preview.packId ? ` (paquet ${mode.preview.packId})` : ''}. Voici ce qu’il changerait, rien n’est encore installé.
+              </p>
+              <ContentDiffView diff={mode.preview.diff} />
+              {mode.preview.older && (
+                <div className="content-older">
+                  <p>{mode.preview.older}</p>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={mode.confirmed}
+                      disabled={mode.busy}
+                      onChange={(event) => setMode({ ...mode, confirmed: event.target.checked, error: null })}
+                    />{' '}
+                    Je confirme revenir à cette révision, qui n’est pas plus récente que le contenu actuel
+                  </label>
+                </div>
+              )}
+              {mode.error && (
+                <p className="content-refused" role="alert">
+                  {mode.error}
+                </p>
+              )}
+            </>
+          )}
+
+          {mode.kind === 'about' && <About info={info} error={infoError} />}
+        </div>
+
+        <div className="content-actions">
+          {mode.kind === 'preview' && (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={mode.busy || (mode.preview.older !== null && !mode.confirmed)}
+              onClick={() => void apply(mode.preview, mode.confirmed)}
+            >
+              {mode.busy ? 'Installation…' : mode.preview.kind === 'pack' ? 'Installer' : 'Revenir à ce contenu'}
+            </button>
+          )}
+          {mode.kind === 'about' && (
+            <>
+              <button type="button" className="button" onClick={() => void openPack()}>
+                Mettre à jour le contenu…
+              </button>
+              {info?.previous && (
+                <button type="button" className="button" onClick={() => void revert('previous')}>
+                  Revenir au contenu précédent
+                </button>
+              )}
+              {info && (info.origin === 'pack' || info.notice) && (
+                <button type="button" className="button" onClick={() => void revert('original')}>
+                  Revenir au contenu d’origine
+                </button>
+              )}
+            </>
+          )}
+          <button type="button" className="button button-quiet" disabled={mode.kind === 'preview' && mode.busy} onClick={close}>
+            {mode.kind === 'preview' ? 'Annuler' : 'Fermer'}
+          </button>
+        </div>
+      </dialog>
+    </>
+  )
+}
+
+function ProblemList({ problems }: { problems: readonly KbProblem[] }) {
+  return (
+    <table className="problems content-problems">
+      <caption className="visually-hidden">Problèmes du paquet</caption>
+      <thead>
+        <tr>
+          <th scope="col">Fichier</th>
+          <th scope="col">Entrée</th>
+          <th scope="col">Champ</th>
+          <th scope="col">Problème</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((p, i) => (
+          <tr key={i}>
+            <td>
+              <code>{p.file}</code>
+            </td>
+            <td>{p.entry === null ? '—' : <code>{p.entry}</code>}</td>
+            <td>{p.field === null ? '—' : <code>{p.field}</code>}</td>
+            <td>{p.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function About({ info, error }: { info: ContentInfo | null; error: string | null }) {
+  if (error) return <p role="alert">{error}</p>
+  if (!info) return <p role="status">Chargement…</p>
+  const v = info.version
+  return (
+    <>
+      {info.notice && <p className="content-refused">{info.notice}</p>}
+      <dl className="facts">
+        <dt>Titre</dt>
+        <dd>{v?.title ?? '—'}</dd>
+        <dt>Édition</dt>
+        <dd>{v?.edition ?? '—'}</dd>
+        <dt>Révision</dt>
+        <dd>{v ? revisionDate(v.revision) : '—'}</dd>
+        <dt>Éditeur</dt>
+        <dd>{info.editor ?? '—'}</dd>
+        <dt>Source</dt>
+        <dd>{info.source ? `${guillemets(info.source.title)} (${info.source.file})` : '—'}</dd>
+        <dt>Origine</dt>
+        <dd>
+          {info.origin === 'bundled' ? 'contenu d’origine, livré avec Mollet' : `paquet de contenu ${info.packId ?? ''}`.trim()}
+          {info.installedAt && `, choisi le ${when(info.installedAt)}`}
+        </dd>
+        <dt>Signature</dt>
+        <dd>{signatureText(info.signature)}</dd>
+        {info.previous && (
+          <>
+            <dt>Contenu précédent</dt>
+            <dd>
+              {info.previous.origin === 'bundled' ? 'contenu d’origine' : 'paquet de contenu'}
+              {info.previous.version ? `, ${versionText(info.previous.version)}` : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+      <section className="content-last">
+        <h3>Ce qu’a changé la dernière mise à jour</h3>
+        {info.lastChange ? <ContentDiffView diff={info.lastChange} /> : <p>Aucune mise à jour depuis l’installation de Mollet.</p>}
+      </section>
+    </>
+  )
+}

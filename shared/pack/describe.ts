@@ -1,0 +1,106 @@
+// A content diff in French: the labels of lists and fields, and the lines the
+// command line prints (`npm run pack -- diff`). The renderer shows the same
+// labels in its own markup. French typography: U+00A0 before « : », inside
+// « », ’ for apostrophes.
+import type { ContentDiff, ContentVersion, DiffEntry, KbList } from './types'
+
+const NBSP = '\u00a0'
+
+export const LIST_LABELS: Record<KbList, string> = {
+  causes: 'Causes',
+  differentials: 'Diagnostics différentiels',
+  findings: 'Signes',
+  advice: 'Conseils',
+  groups: 'Ce que l’article dit des groupes',
+  topics: 'En savoir plus',
+  handout: 'Fiche patient',
+}
+
+/** Every field of every list and of meta.json, by its key. */
+export const FIELD_LABELS: Record<string, string> = {
+  id: 'identifiant',
+  kind: 'type',
+  name: 'nom',
+  aliases: 'autres noms',
+  category: 'catégorie',
+  scope: 'localisation',
+  contexts: 'contextes',
+  pointingFindings: 'signes qui l’évoquent',
+  opposingFindings: 'signes qui vont contre',
+  usualFindings: 'signes habituels',
+  seriousness: 'gravité',
+  referral: 'orientation',
+  whatToDo: 'que faire',
+  patientExplanation: 'explication pour le patient',
+  icd10: 'code CIM-10',
+  related: 'entrées liées',
+  topics: 'en savoir plus',
+  articleTerms: 'termes de l’article',
+  provenance: 'citations de l’article',
+  label: 'libellé',
+  group: 'groupe',
+  redFlag: 'signe d’alerte',
+  advice: 'conseil',
+  patientText: 'texte pour le patient',
+  appliesTo: 's’applique à',
+  text: 'texte',
+  members: 'membres',
+  section: 'section',
+  title: 'titre',
+  editor: 'éditeur',
+  source: 'article source',
+  sections: 'sections de l’article',
+  meta: 'métadonnées',
+}
+
+function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field
+}
+
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/** "2026-11-25" → "25 novembre 2026" (as written when it is no date). */
+export function revisionDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`)
+  return /^\d{4}-\d{2}-\d{2}$/u.test(iso) && !Number.isNaN(date.getTime()) ? dateFormat.format(date) : iso
+}
+
+/** « édition 2, révisée le 15 décembre 2026 ». */
+export function versionText(version: ContentVersion): string {
+  const revised = `révisée le ${revisionDate(version.revision)}`
+  return version.edition ? `édition ${version.edition}, ${revised}` : revised
+}
+
+function entryText(e: DiffEntry): string {
+  return `${LIST_LABELS[e.list]}${NBSP}: ${e.label} (${e.id})`
+}
+
+/** The diff as lines of French text, for the command line. */
+export function describeDiff(diff: ContentDiff): string[] {
+  const lines: string[] = []
+  const arrow = (a: string, b: string) => (a === b ? `${a} (inchangée)` : `${a} → ${b}`)
+  lines.push(`Révision${NBSP}: ${arrow(revisionDate(diff.from.revision), revisionDate(diff.to.revision))}`)
+  lines.push(`Édition${NBSP}: ${arrow(diff.from.edition ?? '(sans nom)', diff.to.edition ?? '(sans nom)')}`)
+  const more = (shown: number, total: number) => (total > shown ? [`  … et ${total - shown} autres`] : [])
+  const section = (title: string, total: number, body: string[]) => {
+    lines.push(total === 0 ? `${title}${NBSP}: aucune` : `${title} (${total})${NBSP}:`, ...body)
+  }
+  section('Entrées ajoutées', diff.counts.added, [
+    ...diff.added.map((e) => `  + ${entryText(e)}`),
+    ...more(diff.added.length, diff.counts.added),
+  ])
+  section('Entrées retirées', diff.counts.removed, [
+    ...diff.removed.map((e) => `  − ${entryText(e)}`),
+    ...more(diff.removed.length, diff.counts.removed),
+  ])
+  section('Entrées modifiées', diff.counts.changed, [
+    ...diff.changed.map((e) => {
+      const renamed = e.previousLabel ? `, anciennement «${NBSP}${e.previousLabel}${NBSP}»` : ''
+      return `  ~ ${entryText(e)}${renamed} — ${e.fields.length > 1 ? 'champs' : 'champ'}${NBSP}: ${e.fields.map(fieldLabel).join(', ')}`
+    }),
+    ...more(diff.changed.length, diff.counts.changed),
+  ])
+  if (diff.metaFields.length > 0) lines.push(`Métadonnées modifiées${NBSP}: ${diff.metaFields.map(fieldLabel).join(', ')}`)
+  lines.push(`Article source${NBSP}: ${diff.articleChanged ? 'modifié' : 'inchangé'}`)
+  return lines
+}

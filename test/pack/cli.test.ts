@@ -1,0 +1,160 @@
+// `npm run pack -- …`: the editors' command line, called through its run()
+// function (and once as a real process). Any problem: exit code 2 and a
+// French message; the keys are made in a temporary folder.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFile } from 'node:child_process'
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { run } from '../../scripts/pack'
+import { RESOURCES } from './helpers'
+
+const repo = join(import.meta.dirname, '../..')
+let work: string
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'mollet-pack-cli-'))
+})
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t) })
+  return { code, out, err }
+}
+
+/** A copy of resources/ with meta.json edited (the README's « build from resources/ with a changed revision »). */
+async function contentFolder(name: string, revision: string, edition: string): Promise<string> {
+  const dir = join(work, name)
+  await cp(join(RESOURCES, 'knowledge'), join(dir, 'knowledge'), { recursive: true })
+  await cp(join(RESOURCES, 'source'), join(dir, 'source'), { recursive: true })
+  const metaPath = join(dir, 'knowledge/meta.json')
+  const meta = JSON.parse(await readFile(metaPath, 'utf8')) as Record<string, unknown>
+  await writeFile(metaPath, JSON.stringify({ ...meta, revision, edition }, null, 2))
+  return dir
+}
+
+describe('npm run pack', () => {
+  it('--help is French; no command at all is a mistake', async () => {
+    const help = await cli('--help')
+    expect(help.code).toBe(0)
+    expect(help.out).toContain('Utilisation\u00a0:')
+    expect(help.out).toContain('npm run pack -- build DOSSIER --key NOM.key --out FICHIER.mollet')
+    expect((await cli()).code).toBe(2)
+  })
+
+  it('keygen writes NAME.key for its owner alone and NAME.pub, and never overwrites them', async () => {
+    const keys = join(work, 'cles')
+    const made = await cli('keygen', '--out', keys, '--name', 'cabinet')
+    expect(made.code).toBe(0)
+    expect(made.out).toMatch(/Empreinte\u00a0: [0-9a-f]{64}/u)
+    expect((await readdir(keys)).sort()).toEqual(['cabinet.key', 'cabinet.pub'])
+    expect((await stat(join(keys, 'cabinet.key'))).mode & 0o777).toBe(0o600)
+    expect(await readFile(join(keys, 'cabinet.pub'), 'utf8')).toMatch(/^-----BEGIN PUBLIC KEY-----/u)
+    const again = await cli('keygen', '--out', keys, '--name', 'cabinet')
+    expect(again.code).toBe(2)
+    expect(again.err).toContain('existe déjà\u00a0: Mollet n’écrase pas une clé.')
+  })
+
+  it('check: the bundled resources are valid; a broken folder lists every problem', async () => {
+    const good = await cli('check', RESOURCES)
+    expect(good).toMatchObject({ code: 0, err: '' })
+    expect(good.out).toContain('Contenu valide\u00a0: édition 1, révisée le 25 novembre 2026')
+
+    const dir = await contentFolder('casse', '2026-12-01', '2')
+    const causesPath = join(dir, 'knowledge/causes.json')
+    const causes = JSON.parse(await readFile(causesPath, 'utf8')) as Record<string, unknown>[]
+    causes[0]!.seriousness = 'terrible'
+    ;(causes[1]!.provenance as { quote: string }[])[0]!.quote = 'Jamais écrit dans l’article'
+    await writeFile(causesPath, JSON.stringify(causes))
+    const bad = await cli('check', dir)
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('Contenu non valide (')
+    expect(bad.err).toContain(`knowledge/causes.json › ${causes[0]!.id} › seriousness\u00a0:`)
+    expect(bad.err).toContain(`knowledge/causes.json › ${causes[1]!.id} › provenance.0.quote\u00a0: Citation introuvable`)
+  })
+
+  it('build from resources with a newer revision, verify with its key, diff; one byte changed: exit 2 (a real process)', async () => {
+    const keys = join(work, 'editeur')
+    expect((await cli('keygen', '--out', keys)).code).toBe(0)
+    const dir = await contentFolder('contenu-2', '2026-12-15', '2')
+    const out = join(work, 'contenu-2.mollet')
+    const built = await cli('build', dir, '--key', join(keys, 'editeur.key'), '--out', out)
+    expect(built.err).toBe('')
+    expect(built.code).toBe(0)
+    expect(built.out).toContain('édition 2, révisée le 15 décembre 2026, par Équipe Mollet')
+
+    const verified = await cli('verify', out, '--keys', keys)
+    expect(verified.code).toBe(0)
+    expect(verified.out).toContain('Paquet valide\u00a0: contenu-2.mollet')
+    expect(verified.out).toContain('signé par la clé editeur')
+
+    // The bundled and system keys do not include this editor's.
+    const unknown = await cli('verify', out)
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toMatch(/Signé par une clé inconnue|Aucune clé de confiance/u)
+
+    const diff = await cli('diff', RESOURCES, out, '--keys', keys)
+    expect(diff.code).toBe(0)
+    expect(diff.out).toContain('Révision\u00a0: 25 novembre 2026 → 15 décembre 2026')
+    expect(diff.out).toContain('Édition\u00a0: 1 → 2')
+
+    const bytes = new Uint8Array(await readFile(out))
+    bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] as number) ^ 0x01
+    const tampered = join(work, 'modifie.mollet')
+    await writeFile(tampered, bytes)
+    const exec = promisify(execFile)
+    const failed = await exec(
+      process.execPath,
+      [join(repo, 'node_modules/tsx/dist/cli.mjs'), join(repo, 'scripts/pack.ts'), 'verify', tampered, '--keys', keys],
+      {
+        cwd: repo,
+      },
+    ).then(
+      () => null,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    )
+    expect(failed?.code).toBe(2)
+    expect(failed?.stdout).toBe('')
+    expect(failed?.stderr).toMatch(
+      /^Paquet refusé \(1 problème\)\u00a0: Mollet ne l’installerait pas\.\n {2}.+\u00a0: .+\nAide\u00a0: npm run pack -- --help\n$/u,
+    )
+  }, 30_000)
+
+  it('build refuses an unreadable key and a wrong file name, writing nothing', async () => {
+    const badKey = join(work, 'pas-une-cle.key')
+    await writeFile(badKey, 'bonjour')
+    const r = await cli('build', RESOURCES, '--key', badKey, '--out', join(work, 'x.mollet'))
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('Clé privée illisible')
+    expect((await cli('build', RESOURCES, '--key', badKey, '--out', join(work, 'x.zip'))).err).toContain('doit finir par .mollet')
+    await expect(stat(join(work, 'x.mollet'))).rejects.toThrow()
+  })
+
+  it('schema writes a JSON Schema per knowledge file, from the zod schema', async () => {
+    const dir = join(work, 'schemas')
+    const r = await cli('schema', '--out', dir)
+    expect(r.code).toBe(0)
+    const names = (await readdir(dir)).sort()
+    expect(names).toEqual(
+      ['advice', 'causes', 'differentials', 'findings', 'groups', 'handout', 'meta', 'topics'].map((n) => `${n}.schema.json`),
+    )
+    const causes = JSON.parse(await readFile(join(dir, 'causes.schema.json'), 'utf8')) as { type: string; items: { required: string[] } }
+    expect(causes.type).toBe('array')
+    expect(causes.items.required).toContain('provenance')
+    const meta = JSON.parse(await readFile(join(dir, 'meta.schema.json'), 'utf8')) as { properties: Record<string, unknown> }
+    expect(Object.keys(meta.properties)).toEqual(expect.arrayContaining(['edition', 'editor', 'revision']))
+  })
+
+  it('mistakes in the command line are said in French', async () => {
+    expect((await cli('publier')).err).toContain('Commande inconnue\u00a0: publier.')
+    expect((await cli('verify')).err).toContain('verify attend un argument')
+    expect((await cli('check', RESOURCES, '--key', 'x')).err).toContain('L’option --key ne s’emploie pas avec check.')
+    expect((await cli('verify', 'x.mollet', '--vite')).err).toContain('Option inconnue\u00a0: --vite.')
+    expect((await cli('verify', join(work, 'absent.mollet'))).err).toContain('absent.mollet\u00a0: Fichier introuvable ou illisible.')
+  })
+})

@@ -1,0 +1,30 @@
+// Child process of kill.test.ts: installs pack A, then B, then A… the way the
+// content store does (createInstalledFiles().commit: the pack file, then
+// state.json, each written atomically; then the files no state names are
+// removed), forever, until the test kills it. Says "ready" after its first install.
+import { readFileSync } from 'node:fs'
+import { createInstalledFiles, type InstalledState } from '../../electron/main/pack/installed'
+import { sha256Hex } from '../../electron/main/pack/manifest'
+
+const [dir, aPath, bPath] = process.argv.slice(2)
+if (!dir || !aPath || !bPath) throw new Error('usage: install-loop <user-data folder> <pack A> <pack B>')
+const packs = [aPath, bPath].map((path, i) => {
+  const bytes = new Uint8Array(readFileSync(path))
+  return { bytes, sha256: sha256Hex(bytes), edition: String(i + 2) }
+})
+const files = createInstalledFiles(dir)
+
+function stateFor(n: number): InstalledState {
+  const pack = packs[n % 2] as (typeof packs)[number]
+  return {
+    version: 1,
+    current: { sha256: pack.sha256, version: { title: 'Contractions musculaires au mollet', edition: pack.edition, revision: '' } },
+    previous: { pack: null },
+    lastChange: null,
+    changedAt: new Date().toISOString(),
+  }
+}
+
+await files.commit(stateFor(0), packs[0])
+process.stdout.write('ready\n')
+for (let n = 1; ; n++) await files.commit(stateFor(n), packs[n % 2])

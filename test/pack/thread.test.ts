@@ -1,0 +1,46 @@
+// The packs' worker thread (the app's, from its sources): the same verdicts
+// and diffs as on the calling thread; a job that takes too long refuses its
+// pack, and the next one gets a new worker.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { packWorkHere } from '../../electron/main/pack/verify-thread'
+import { devPackThread } from '../../scripts/dev-pack-thread'
+import { pack, testKey, type TestKey } from './helpers'
+
+let key: TestKey
+let valid: Uint8Array
+
+beforeAll(async () => {
+  key = testKey()
+  valid = await pack(key, { revision: '2026-12-15', edition: '2', rename: { deshydratation: 'Déshydratation (manque d’eau)' } })
+})
+
+describe('the pack thread', () => {
+  it('verifies and diffs as the calling thread does', async () => {
+    const thread = devPackThread()
+    const here = await packWorkHere.verify(valid, [key.trusted], 'essai.mollet')
+    const baseline = here.verdict.ok ? here.verdict.pack.snapshot.kb : null
+    expect(baseline).not.toBeNull()
+    const there = await thread.verify(valid, [key.trusted], 'essai.mollet', baseline ?? undefined)
+    expect(there.verdict).toEqual(here.verdict)
+    expect(there.diff?.counts).toEqual({ added: 0, removed: 0, changed: 0 })
+
+    const tampered = valid.slice()
+    tampered[tampered.length >> 1] = (tampered[tampered.length >> 1] as number) ^ 1
+    expect((await thread.verify(tampered, [key.trusted], 'essai.mollet')).verdict).toEqual(
+      (await packWorkHere.verify(tampered, [key.trusted], 'essai.mollet')).verdict,
+    )
+  }, 30_000)
+
+  it('a job over its time: the pack is refused, in French; the next job runs in a new worker', async () => {
+    const thread = devPackThread({ timeoutMs: 1 })
+    const slow = await thread.verify(valid, [key.trusted], 'essai.mollet')
+    expect(slow.verdict).toEqual({
+      ok: false,
+      problems: [
+        { file: 'essai.mollet', entry: null, field: null, message: 'La vérification du paquet a pris trop de temps\u00a0: il est refusé.' },
+      ],
+    })
+    const patient = devPackThread({ timeoutMs: 20_000 })
+    expect((await patient.verify(valid, [key.trusted], 'essai.mollet')).verdict.ok).toBe(true)
+  }, 30_000)
+})
