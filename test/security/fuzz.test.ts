@@ -31,6 +31,7 @@ const ERROR_CODES = new Set(
 /** Runs per method: malformed calls, schema-shaped calls (time-boxed: they run the handlers for real). */
 const MALFORMED_RUNS = 1500
 const SHAPED_RUNS = 300
+const SHAPED_MIN_RUNS = 10
 const SHAPED_BUDGET_MS = Math.round(Math.min(4000, 12_000 / METHODS.length))
 const CALL_TIMEOUT_MS = 5000
 
@@ -307,17 +308,15 @@ describe.each(METHODS.map((m) => [m]))('IPC fuzz: %s', (method) => {
     expect(Object.prototype).not.toHaveProperty('polluted')
   }, 60_000)
 
-  it(`answers up to ${SHAPED_RUNS} schema-shaped and near-valid calls (${SHAPED_BUDGET_MS} ms budget) with a typed result`, async () => {
-    const before = runs.get(method) ?? 0
-    await fc.assert(
-      fc.asyncProperty(shaped(method), async (args) => {
-        const r = await call(method, args)
-        // Anything the validator accepts, the handler must handle: no internal errors.
-        if (r.ok !== true) expect(r.error?.code, 'schema-shaped call').not.toBe('internal')
-      }),
-      { numRuns: SHAPED_RUNS, plugins: [fc.interruptAfterTimeLimit(SHAPED_BUDGET_MS)] },
-    )
-    expect((runs.get(method) ?? 0) - before, 'too few shaped calls ran in the time budget').toBeGreaterThanOrEqual(10)
+  it(`answers ${SHAPED_MIN_RUNS} to ${SHAPED_RUNS} schema-shaped and near-valid calls (${SHAPED_BUDGET_MS} ms budget past the first ${SHAPED_MIN_RUNS}) with a typed result`, async () => {
+    const property = fc.asyncProperty(shaped(method), async (args) => {
+      const r = await call(method, args)
+      // Anything the validator accepts, the handler must handle: no internal errors.
+      if (r.ok !== true) expect(r.error?.code, 'schema-shaped call').not.toBe('internal')
+    })
+    // The first ones whatever the machine's load (a render can take a second on a busy machine); more as time allows.
+    await fc.assert(property, { numRuns: SHAPED_MIN_RUNS })
+    await fc.assert(property, { numRuns: SHAPED_RUNS - SHAPED_MIN_RUNS, plugins: [fc.interruptAfterTimeLimit(SHAPED_BUDGET_MS)] })
     expect(Object.prototype).not.toHaveProperty('polluted')
   }, 60_000)
 })
