@@ -15,6 +15,12 @@ export interface BundledFont {
   covers: (codePoint: number) => boolean
   /** Width in points of a text set in the bold face at `size` (the widest the handout uses). */
   boldWidth: (text: string, size: number) => number
+  /**
+   * A width in points the text set in bold at `size` never exceeds: its
+   * characters' own advances plus half again (kerning and substitutions move a
+   * run by far less), without shaping it. For a cheap "surely fits" test.
+   */
+  boldWidthAtMost: (text: string, size: number) => number
 }
 
 const bundled = new Map<string, Promise<BundledFont>>()
@@ -55,5 +61,10 @@ async function loadBundledFont(resourcesDir: string, family: string): Promise<Bu
     family,
     covers: (codePoint) => faces.every((face) => face.hasGlyphForCodePoint(codePoint)),
     boldWidth: (text, size) => (bold.layout(text).advanceWidth / bold.unitsPerEm) * size,
+    boldWidthAtMost: (text, size) => {
+      let units = 0
+      for (const ch of text) units += bold.glyphForCodePoint(ch.codePointAt(0) as number).advanceWidth
+      return ((units * 1.5) / bold.unitsPerEm) * size
+    },
   }
 }
