@@ -15,6 +15,7 @@ import { Lru } from './lru'
 import { Section } from './Section'
 import { bodySize, stylesFor } from './styles'
 import { fitToFont, mapStrings, measureWith } from './text'
+import { cacheTextLayout } from './text-layout-cache'
 
 function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
   const body = bodySize(doc.largePrint)
@@ -83,6 +84,7 @@ function fitterFor(font: BundledFont): (text: string, multiline: boolean) => Fit
 export async function renderHandoutPdf(doc: HandoutDocument, resourcesDir: string): Promise<RenderedPdf> {
   const font = await bundledFont(resourcesDir)
   measureWith(font)
+  cacheTextLayout()
   const fitted = fitterFor(font)
   const unprintable = new Set<string>()
   const drawable = mapStrings(doc, (text, multiline) => {
