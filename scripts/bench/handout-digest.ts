@@ -15,12 +15,15 @@ import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 import { composeHandout } from '../../shared/handout/compose'
 import { LETTERHEAD_LIMITS, NOTE_LINES_MAX, NOTE_MAX, PATIENT_NAME_MAX, type HandoutOptions } from '../../shared/handout/options'
 import { standardSelection } from '../../shared/handout/selection'
-import { LETTERHEAD, NOTE_AT_LIMIT } from './handout-doc'
+import { handoutWithLongestNote } from './handout-doc'
 import { digest } from './pdf-digest'
 
 const resourcesDir = resolve(import.meta.dirname, '../../resources')
 const DATE = new Date(Date.UTC(2026, 10, 25, 12))
 const { kb } = await loadKnowledgeBase(resourcesDir)
+const LETTERHEAD = { name: 'Cabinet médical du Parc', address: '12 rue des Lilas\n75011 Paris', phone: '01 23 45 67 89' }
+/** The bench's longest note (40 lines, the most characters allowed). */
+const NOTE_AT_LIMIT = handoutWithLongestNote(kb).note ?? ''
 
 const every = [...kb.causes, ...kb.differentials].map((c) => c.id)
 const standard: HandoutOptions = { ...standardSelection(kb), patientName: 'Mme Exemple', note: '', largePrint: false }

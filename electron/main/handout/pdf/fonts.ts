@@ -78,6 +78,8 @@ const CODE_POINTS_KEPT = 10_000
 
 /** What of a fontkit font (react-pdf's `Font.getFont(…).data`) the caches below wrap. */
 interface Face {
+  /** The name table (read once, so that fontkit has parsed it). */
+  name: unknown
   layout(text: string, ...options: unknown[]): GlyphRun
   createSubset(): Subset
 }
@@ -118,6 +120,15 @@ function keepShapes(face: Face): void {
         return Object.freeze(run)
       },
     )
+  // pdfkit opens the font again for every run react-pdf draws, then keeps the
+  // first one it opened when both have the same checksum and the same name
+  // records, compared as JSON (isEqualFont): the records' JSON is made once.
+  void face.name
+  const names = (face as unknown as { _tables?: { name?: { records?: object } } })._tables?.name?.records
+  if (names && !('toJSON' in names)) {
+    const json = JSON.stringify(names)
+    Object.defineProperty(names, 'toJSON', { value: () => json })
+  }
   // The subset pdfkit embeds, encoded once per list of glyphs (the ids it
   // holds, in the order pdfkit numbered them): the same handout drawn again
   // embeds the same bytes without fontkit re-encoding its glyph tables.
