@@ -1,11 +1,14 @@
-// One cold react-pdf run, in a fresh process (bundled by handout.ts with
-// esbuild, dependencies from node_modules as in the app's built main): the
-// time from the process's start to the handout modules imported; then, after
-// reading the knowledge base, the first
-// composeHandout + renderHandoutPdf, then WARM_RUNS more; then WARM_RUNS pairs
-// of the handout without a note and with the longest note allowed,
-// interleaved (one of each in turn) so the machine's noise hits both. Prints JSON.
-const WARM_RUNS = Number(process.argv[3] ?? 25)
+// One react-pdf process of the handout bench, in a fresh process (bundled by
+// handout.ts with esbuild, dependencies from node_modules as in the app's
+// built main): the time from the process's start to the handout modules
+// imported; then, after reading the knowledge base, the first
+// composeHandout + renderHandoutPdf. It prints those as one JSON line, then
+// draws one warm handout per line it reads on stdin (`standard`, or `note`
+// for the one with the longest note allowed) and prints its time, so that the
+// parent can alternate these with Chromium's samples and with each other
+// (machine noise then hits all alike); `end` (or stdin closed) ends it.
+import { createInterface } from 'node:readline'
+
 const resourcesDir = process.argv[2] as string
 
 // The bundle imports its packages (react-pdf, React…) statically, before any
@@ -19,6 +22,7 @@ const [{ renderHandoutPdf }, { loadKnowledgeBase }, { standardHandout, handoutWi
 const imported = performance.now()
 const { kb } = await loadKnowledgeBase(resourcesDir)
 
+// Every render lays out a document composed anew, as the app's service does for each request.
 const once = async (doc = standardHandout(kb)): Promise<{ ms: number; bytes: number; pages: number }> => {
   const start = performance.now()
   const { pdf } = await renderHandoutPdf(doc, resourcesDir)
@@ -27,19 +31,11 @@ const once = async (doc = standardHandout(kb)): Promise<{ ms: number; bytes: num
   return { ms, bytes: pdf.byteLength, pages }
 }
 const first = await once()
-const warm: number[] = []
-for (let i = 0; i < WARM_RUNS; i++) warm.push((await once()).ms)
-const withoutNote: number[] = []
-const longestNote: number[] = []
-let notePages = 0
-for (let i = 0; i < WARM_RUNS; i++) {
-  withoutNote.push((await once()).ms)
-  const noted = await once(handoutWithLongestNote(kb))
-  longestNote.push(noted.ms)
-  notePages = noted.pages
-}
-process.stdout.write(
-  `${JSON.stringify({ imported, first: first.ms, bytes: first.bytes, pages: first.pages, warm, withoutNote, longestNote, notePages })}\n`,
-)
+process.stdout.write(`${JSON.stringify({ imported, first: first.ms, bytes: first.bytes, pages: first.pages })}\n`)
 
-export {}
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line === 'end') break
+  const result = await once(line === 'note' ? handoutWithLongestNote(kb) : standardHandout(kb))
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+process.stdin.destroy()

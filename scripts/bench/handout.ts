@@ -1,11 +1,15 @@
 // Handout benchmark: react-pdf (the app's composeHandout + renderHandoutPdf)
-// cold and warm, side by side in the same run with Chromium's print-to-PDF
-// (page.pdf, Debian's chromium headless, A4) of the same HandoutDocument as
-// plain HTML (handout-html.ts). Writes artifacts/bench/handout.json and both PDFs.
-import { execFile } from 'node:child_process'
+// cold and warm, against Chromium's print-to-PDF (page.pdf, Debian's chromium
+// headless, A4) of the same HandoutDocument as plain HTML (handout-html.ts),
+// their warm samples alternated in one run (one react-pdf handout, one
+// Chromium PDF, in turn) so that the machine's noise hits both. Writes
+// artifacts/bench/handout.json and both PDFs. `npx tsx scripts/bench/handout.ts`
+// runs this part of `npm run bench` alone (it prints the JSON).
+import { execFile, spawn } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { chromium } from '@playwright/test'
@@ -44,7 +48,14 @@ interface ColdRun {
   notePages: number
 }
 
-async function reactPdf(): Promise<{ cold: ColdRun[] }> {
+/** One react-pdf process (handout-cold.ts): its cold figures, then one warm handout per `draw()`. */
+interface ReactProcess {
+  cold: { imported: number; first: number; bytes: number; pages: number }
+  draw: (which: 'standard' | 'note') => Promise<{ ms: number; pages: number }>
+  end: () => Promise<void>
+}
+
+async function bundleReactPdf(): Promise<string> {
   // Bundled like the app's main process: our code in one file, packages from node_modules.
   const entry = join(out, 'handout-cold.mjs')
   await build({
@@ -57,67 +68,154 @@ async function reactPdf(): Promise<{ cold: ColdRun[] }> {
     outfile: entry,
     logLevel: 'silent',
   })
-  const cold: ColdRun[] = []
-  for (let i = 0; i < COLD_RUNS; i++) {
-    const { stdout } = await run(process.execPath, [entry, resourcesDir, String(WARM_RUNS)], { cwd: repoRoot })
-    cold.push(JSON.parse(stdout) as ColdRun)
-  }
-  return { cold }
+  return entry
 }
 
-async function chromiumPdf(html: string, footer: string) {
-  const work = await mkdtemp(join(tmpdir(), 'mollet-bench-html-'))
-  try {
-    for (const font of ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf']) {
-      await copyFile(join(resourcesDir, 'fonts', font), join(work, font))
-    }
-    const file = join(work, 'fiche.html')
-    await writeFile(file, html)
-    const url = pathToFileURL(file).href
-    const options = {
-      format: 'A4' as const,
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: footer,
-      preferCSSPageSize: true,
-    }
-    const cold: { launch: number; first: number }[] = []
-    let warm: number[] = []
-    let pdf: Uint8Array = new Uint8Array()
-    let version = ''
-    for (let i = 0; i < COLD_RUNS; i++) {
-      const t0 = performance.now()
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-      version = browser.version()
-      const page = await browser.newPage()
-      const launched = performance.now()
-      await page.goto(url)
-      pdf = await page.pdf(options)
-      cold.push({ launch: launched - t0, first: performance.now() - launched })
-      if (i === COLD_RUNS - 1) {
-        warm = []
-        for (let j = 0; j < WARM_RUNS; j++) {
-          const start = performance.now()
-          await page.goto(url)
-          await page.pdf(options)
-          warm.push(performance.now() - start)
-        }
-      }
-      await browser.close()
-    }
-    return { cold, warm, pdf, version }
-  } finally {
-    await rm(work, { recursive: true, force: true })
+async function startReactPdf(entry: string): Promise<ReactProcess> {
+  // NODE_ENV as the app's render thread sets it (render-thread.ts): React's production build.
+  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' }
+  const child = spawn(process.execPath, [entry, resourcesDir], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'inherit'] })
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
+  const next = async (): Promise<string> => {
+    const { value, done } = await lines.next()
+    if (done) throw new Error('handout-cold.mjs ended early')
+    return value as string
   }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return {
+    cold: JSON.parse(await next()),
+    async draw(which) {
+      child.stdin.write(`${which}\n`)
+      return JSON.parse(await next())
+    },
+    async end() {
+      child.stdin.end('end\n')
+      await exited
+    },
+  }
+}
+
+/** Chromium warm: one browser kept open, the page reloaded and printed per sample. */
+interface ChromiumWarm {
+  version: string
+  sample: () => Promise<number>
+  pdf: () => Promise<Uint8Array>
+  close: () => Promise<void>
+}
+
+async function chromiumFiles(html: string): Promise<{ url: string; work: string }> {
+  const work = await mkdtemp(join(tmpdir(), 'mollet-bench-html-'))
+  for (const font of ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf']) {
+    await copyFile(join(resourcesDir, 'fonts', font), join(work, font))
+  }
+  const file = join(work, 'fiche.html')
+  await writeFile(file, html)
+  return { url: pathToFileURL(file).href, work }
+}
+
+const pdfOptions = (footer: string) => ({
+  format: 'A4' as const,
+  printBackground: true,
+  displayHeaderFooter: true,
+  headerTemplate: '<span></span>',
+  footerTemplate: footer,
+  preferCSSPageSize: true,
+})
+
+/** Chromium cold: a fresh browser per run, its launch and new page, then the first load and PDF. */
+async function chromiumCold(url: string, footer: string): Promise<{ launch: number; first: number }[]> {
+  const cold: { launch: number; first: number }[] = []
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const t0 = performance.now()
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    const page = await browser.newPage()
+    const launched = performance.now()
+    await page.goto(url)
+    await page.pdf(pdfOptions(footer))
+    cold.push({ launch: launched - t0, first: performance.now() - launched })
+    await browser.close()
+  }
+  return cold
+}
+
+async function chromiumWarm(url: string, footer: string): Promise<ChromiumWarm> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  const page = await browser.newPage()
+  const print = async () => {
+    await page.goto(url)
+    return page.pdf(pdfOptions(footer))
+  }
+  await print()
+  return {
+    version: browser.version(),
+    async sample() {
+      const start = performance.now()
+      await print()
+      return performance.now() - start
+    },
+    pdf: print,
+    close: () => browser.close(),
+  }
+}
+
+/**
+ * A pause before each alternated sample: Chromium's processes go on working
+ * for a while after page.pdf() returns (and a render leaves garbage to
+ * collect), which would otherwise land on the other's sample.
+ */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 150)
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+
+/**
+ * COLD_RUNS react-pdf processes; in each, WARM_RUNS warm handouts, each
+ * followed by one warm Chromium PDF (the two alternate); then WARM_RUNS pairs
+ * of the handout without a note and with the longest note, alternated too.
+ */
+async function interleaved(url: string, footer: string): Promise<{ react: ColdRun[]; chromeWarm: number[]; chrome: ChromiumWarm }> {
+  const entry = await bundleReactPdf()
+  const chrome = await chromiumWarm(url, footer)
+  const react: ColdRun[] = []
+  const chromeWarm: number[] = []
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const proc = await startReactPdf(entry)
+    const run: ColdRun = { ...proc.cold, warm: [], withoutNote: [], longestNote: [], notePages: 0 }
+    for (let j = 0; j < WARM_RUNS; j++) {
+      await settle()
+      run.warm.push((await proc.draw('standard')).ms)
+      await settle()
+      chromeWarm.push(await chrome.sample())
+    }
+    for (let j = 0; j < WARM_RUNS; j++) {
+      run.withoutNote.push((await proc.draw('standard')).ms)
+      const noted = await proc.draw('note')
+      run.longestNote.push(noted.ms)
+      run.notePages = noted.pages
+    }
+    await proc.end()
+    react.push(run)
+  }
+  return { react, chromeWarm, chrome }
 }
 
 export async function benchHandout() {
   await mkdir(out, { recursive: true })
   const { kb } = await loadKnowledgeBase(resourcesDir)
   const doc = standardHandout(kb)
-  const react = await reactPdf()
-  const chrome = await chromiumPdf(handoutHtml(doc, './'), footerTemplate(doc))
+  const footer = footerTemplate(doc)
+  const { url, work } = await chromiumFiles(handoutHtml(doc, './'))
+  let samples: Awaited<ReturnType<typeof interleaved>>
+  let chromeCold: Awaited<ReturnType<typeof chromiumCold>>
+  let chromePdf: Uint8Array
+  try {
+    chromeCold = await chromiumCold(url, footer)
+    samples = await interleaved(url, footer)
+    chromePdf = await samples.chrome.pdf()
+    await samples.chrome.close()
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+  const react = { cold: samples.react }
+  const chrome = { cold: chromeCold, warm: samples.chromeWarm, pdf: chromePdf, version: samples.chrome.version }
   const { pdf: reactBytes } = await renderHandoutPdf(doc, resourcesDir)
   await writeFile(join(out, 'handout-react-pdf.pdf'), reactBytes)
   await writeFile(join(out, 'handout-chromium.pdf'), chrome.pdf)
@@ -131,6 +229,8 @@ export async function benchHandout() {
       warmMedian: median(reactWarm),
       warmP95: percentile(reactWarm, 95),
       warmSamples: reactWarm.length,
+      /** Each warm sample was followed by one of Chromium's (the two alternate in one run). */
+      interleavedWithChromium: true,
       bytes: reactBytes.byteLength,
       pages: await pages(join(out, 'handout-react-pdf.pdf')),
       note: {

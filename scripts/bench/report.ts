@@ -230,12 +230,14 @@ patient's name, composed by the app's code from the bundled knowledge base
   imported, then (after reading the knowledge base) the first
   \`composeHandout\` + \`renderHandoutPdf\` (font registration and loading, layout, French
   hyphenation, PDF with the embedded Noto Sans). **Warm**: the 25 handouts each process makes
-  next, all processes pooled.
+  next, all processes pooled, each one alternated with a warm Chromium PDF (below) after a 150 ms
+  pause, with \`NODE_ENV=production\` as in the app's render thread; then 25 pairs of the handout
+  without a note and with the longest note, alternated.
 - **Chromium, cold**: a fresh headless browser per run: its launch and new page, then the first
   load of the HTML (\`scripts/bench/handout-html.ts\`: the same document, A4, same margins, Noto
   Sans from files, \`hyphens: auto\` in French, the same boxes, Chromium's own footer with page
-  numbers) and \`page.pdf({ format: 'A4' })\`. **Warm**: 25 reloads of that page, each followed by
-  \`page.pdf()\`, in the last browser.
+  numbers) and \`page.pdf({ format: 'A4' })\`. **Warm**: in one browser kept open, a reload of that
+  page followed by \`page.pdf()\`, after each warm react-pdf handout (125 samples of each).
 - Both PDFs of the run are kept in \`artifacts/bench/\` to compare them.
 
 ## Renderer JavaScript size
@@ -314,10 +316,10 @@ function misses(x: Input): string {
   if (h.reactPdf.warmMedian > 50) {
     out.push(
       `- **Warm handout: ${ms(h.reactPdf.warmMedian)}, ${ms(h.reactPdf.warmMedian - 50)} over 50 ms.** ` +
-        'react-pdf lays the document out in JavaScript on one thread: Yoga layout of every block, French ' +
-        "hyphenation of every word (the patterns plus Mollet's stricter rules), line breaking, then font " +
-        'subsetting and PDF writing, for a ' +
-        `${h.reactPdf.pages}-page handout. It does all of this again for every handout (no layout cache).` +
+        'What repeats is kept across renders (hyphenation, shaping, text layout, styles, font subsets: README); ' +
+        'what remains is done again for every handout: the Yoga layout of every block, once and again for each ' +
+        'page react-pdf splits off (its nodes created and their values set each time), then drawing every run ' +
+        `with pdfkit and compressing the streams, for a ${h.reactPdf.pages}-page handout.` +
         (busy(x) ? " The machine's load during the run (see above) multiplies the figure." : ''),
     )
   }

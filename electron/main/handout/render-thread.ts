@@ -80,7 +80,11 @@ export function createRenderThread(options: RenderThreadOptions): PdfRenderer {
   }
 
   function startWorker(): Worker {
-    const w = new Worker(options.entry, { workerData: options.workerData })
+    // React (external to the built worker, as every package) picks its build
+    // from NODE_ENV at import: unset in the packaged app, it would lay out
+    // every handout with the development build's checks.
+    const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' }
+    const w = new Worker(options.entry, { workerData: options.workerData, env })
     w.on('message', (reply: RenderReply) => {
       if (!running || reply.id !== running.id) return
       settle(reply.ok ? { value: { pdf: reply.pdf, unprintable: reply.unprintable } } : { error: new RenderFailedError(reply.errorName) })

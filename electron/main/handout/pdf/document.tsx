@@ -6,14 +6,16 @@
 // Footer); text fitting is in text.ts, the look in styles.ts, fonts in fonts.ts.
 import { Document, Page, renderToBuffer } from '@react-pdf/renderer'
 import type { HandoutDocument } from '../../../../shared/handout/compose'
-import { bundledFont } from './fonts'
+import { type BundledFont, bundledFont } from './fonts'
 import { Footer } from './Footer'
 import { DateAndPatient, Letterhead, Title } from './Header'
 import { MainMessage } from './MainMessage'
 import { Note } from './Note'
+import { Lru } from './lru'
 import { Section } from './Section'
 import { bodySize, stylesFor } from './styles'
 import { fitToFont, mapStrings, measureWith } from './text'
+import { cacheTextLayout } from './text-layout-cache'
 
 function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
   const body = bodySize(doc.largePrint)
@@ -56,12 +58,40 @@ export interface RenderedPdf {
   unprintable: string[]
 }
 
+/**
+ * Each string of the handout made drawable once per font (the coverage pass
+ * segments every string into graphemes), with the characters it could not
+ * draw, in order; bounded like the other caches of the render.
+ */
+interface Fitted {
+  text: string
+  unprintable: string[]
+}
+const STRINGS_KEPT = 5_000
+const fittedBy = new WeakMap<BundledFont, Lru<string, Fitted>>()
+
+function fitterFor(font: BundledFont): (text: string, multiline: boolean) => Fitted {
+  const cache = fittedBy.get(font) ?? new Lru<string, Fitted>(STRINGS_KEPT)
+  fittedBy.set(font, cache)
+  return (text, multiline) =>
+    cache.through(`${multiline ? 'm' : 's'}${text}`, () => {
+      const unprintable: string[] = []
+      return { text: fitToFont(text, font.covers, multiline, (g) => unprintable.push(g)), unprintable }
+    })
+}
+
 /** The handout as PDF bytes. `resourcesDir` holds fonts/ (resources/ in the repo). */
 export async function renderHandoutPdf(doc: HandoutDocument, resourcesDir: string): Promise<RenderedPdf> {
   const font = await bundledFont(resourcesDir)
   measureWith(font)
+  cacheTextLayout()
+  const fitted = fitterFor(font)
   const unprintable = new Set<string>()
-  const drawable = mapStrings(doc, (text, multiline) => fitToFont(text, font.covers, multiline, (g) => unprintable.add(g)))
+  const drawable = mapStrings(doc, (text, multiline) => {
+    const drawn = fitted(text, multiline)
+    for (const g of drawn.unprintable) unprintable.add(g)
+    return drawn.text
+  })
   const buffer = await renderToBuffer(<HandoutPdf doc={drawable} family={font.family} />)
   return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), unprintable: [...unprintable] }
 }

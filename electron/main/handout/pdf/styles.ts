@@ -7,7 +7,27 @@ const leading = (fontSize: number, ratio = 1.45): string => `${Math.round(fontSi
 const ACCENT = '#1d3d6b'
 const ALERT = '#8f1d1d'
 
-export function stylesFor(largePrint: boolean, family: string) {
+/**
+ * The styles of one print size and font family, made once and frozen: a
+ * frozen style object cannot change, so react-pdf (patched, see
+ * patches/@react-pdf+layout+5.2.0.patch) resolves it once for every node,
+ * relayout and render that uses it.
+ */
+export function stylesFor(largePrint: boolean, family: string): Styles {
+  const key = `${largePrint} ${family}`
+  const styles = made.get(key) ?? deepFreeze(makeStyles(largePrint, family))
+  made.set(key, styles)
+  return styles
+}
+
+const made = new Map<string, Styles>()
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) deepFreeze(child)
+  return Object.freeze(value)
+}
+
+function makeStyles(largePrint: boolean, family: string) {
   const body = bodySize(largePrint)
   return StyleSheet.create({
     page: {
@@ -74,7 +94,7 @@ export function stylesFor(largePrint: boolean, family: string) {
   })
 }
 
-export type Styles = ReturnType<typeof stylesFor>
+export type Styles = ReturnType<typeof makeStyles>
 
 /** Body text size in points. */
 export const bodySize = (largePrint: boolean): number => (largePrint ? 14 : 12)

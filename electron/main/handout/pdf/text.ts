@@ -2,6 +2,7 @@
 // line breaks, and where words may be cut (French hyphenation, overlong runs).
 import { syllables as frenchSyllables } from '@react-pdf/hyphenate/fr'
 import type { BundledFont } from './fonts'
+import { Lru } from './lru'
 
 const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' })
 
@@ -70,13 +71,29 @@ const WIDEST_SIZE = 14
 const CHUNK = 24
 /** Until the font is loaded (and in tests of the word functions alone): a word of 30 graphemes or more is cut. */
 let fitsOnALine = (word: string): boolean => word.length <= 30
+let measuredWith: BundledFont | null = null
+
+/**
+ * A word's pieces, kept across renders: react-pdf asks for every word of
+ * every text on every render, and measuring a word shapes it with fontkit
+ * (about 2 ms a word). Keyed by the word; emptied when the font changes (the
+ * cuts depend on its widths). Bounded: a note types new words at every key.
+ */
+const WORDS_KEPT = 20_000
+const hyphenated = new Lru<string, string[]>(WORDS_KEPT)
+const whole = new Lru<string, string[]>(WORDS_KEPT)
 
 /**
  * The width test of the font in use. Set before each render: renders are
  * one at a time (render-thread.ts; react-pdf cannot run two at once).
  */
 export function measureWith(font: BundledFont): void {
-  fitsOnALine = (word) => font.boldWidth(word, WIDEST_SIZE) <= NARROWEST_COLUMN
+  if (font === measuredWith) return
+  measuredWith = font
+  hyphenated.clear()
+  whole.clear()
+  fitsOnALine = (word) =>
+    font.boldWidthAtMost(word, WIDEST_SIZE) <= NARROWEST_COLUMN || font.boldWidth(word, WIDEST_SIZE) <= NARROWEST_COLUMN
 }
 
 /** A hyphen of the text itself: a break next to one would print it twice (react-pdf adds its own at every break). */
@@ -104,8 +121,10 @@ function cutOverlong(word: string): string[] {
  * the break and 3 after, no break next to an apostrophe or a no-break space,
  * and never inside a name, a number, an address or an e-mail.
  */
-export function hyphenateFrench(word: string): string[] {
-  if (/[\p{Lu}\d/@.:_]/u.test(word.replace(/[.,;:!?…»)\u00a0\u202f]+$/u, ''))) return cutOverlong(word)
+export const hyphenateFrench = (word: string): string[] => hyphenated.through(word, frenchPieces)
+
+function frenchPieces(word: string): string[] {
+  if (/[\p{Lu}\d/@.:_]/u.test(word.replace(/[.,;:!?…»)\u00a0\u202f]+$/u, ''))) return Object.freeze(cutOverlong(word)) as string[]
   const parts = frenchSyllables(word)
   const merged: string[] = []
   for (const part of parts) {
@@ -118,8 +137,8 @@ export function hyphenateFrench(word: string): string[] {
     const tail = merged.pop() as string
     merged[merged.length - 1] += tail
   }
-  return merged.flatMap(cutOverlong)
+  return Object.freeze(merged.flatMap(cutOverlong)) as string[]
 }
 
 /** Headings, names, the letterhead: never hyphenated, only an overlong run is cut. */
-export const wholeWords = (word: string): string[] => cutOverlong(word)
+export const wholeWords = (word: string): string[] => whole.through(word, (w) => Object.freeze(cutOverlong(w)) as string[])

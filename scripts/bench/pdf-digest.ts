@@ -1,0 +1,41 @@
+// A digest of what a PDF shows its reader: every stream inflated (page
+// contents, fonts and their glyphs) and every object, without the creation
+// date and file ID, which change at every render.
+import { createHash } from 'node:crypto'
+import { inflateSync } from 'node:zlib'
+
+/** What changes at every render: the creation date (an object of its own) and the file ID. */
+const VARYING = /\(D:\d{14}Z\)|\/ID \[[^\]]*\]/gu
+
+/** Objects between streams: rounded, the compressed lengths and offsets they hold are left out too. */
+const outside = (text: string, rounded: boolean): string =>
+  rounded ? text.replace(VARYING, '').replace(/\/Length \d+|\d{10} \d{5} [nf]|startxref\s+\d+/gu, '') : text.replace(VARYING, '')
+
+/**
+ * The PDF without what changes at every render, every stream inflated.
+ * `rounded`: the numbers of the streams rounded to 0.01 pt, so that a change
+ * moving a box by a float's last digits (Yoga computes in 32-bit floats) keeps
+ * the digest, and one moving anything a reader could see does not.
+ */
+export function digest(pdf: Uint8Array, rounded = false): string {
+  const text = Buffer.from(pdf).toString('latin1')
+  const hash = createHash('sha256')
+  const stream = /(?<!end)stream\r?\n/gu
+  let at = 0
+  for (let m = stream.exec(text); m; m = stream.exec(text)) {
+    const start = m.index + m[0].length
+    const end = text.indexOf('endstream', start)
+    hash.update(outside(text.slice(at, m.index), rounded))
+    const body = Buffer.from(pdf.subarray(start, end))
+    let inflated: Buffer
+    try {
+      inflated = inflateSync(body)
+    } catch {
+      inflated = body
+    }
+    hash.update(rounded ? inflated.toString('latin1').replace(/-?\d+\.\d+/gu, (n) => Number(n).toFixed(2)) : inflated)
+    at = end
+  }
+  hash.update(outside(text.slice(at), rounded))
+  return hash.digest('hex').slice(0, 16)
+}
