@@ -6,12 +6,12 @@
 // d’origine » brings the bundled content back. A pack with one byte changed:
 // refused in French, the tables unchanged.
 import AxeBuilder from '@axe-core/playwright'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, installBridge, recordingDesktop, resourcesDir, sendMenuCommand } from '../harness/fixtures'
-import { pack, testKey } from '../../test/pack/helpers'
+import { writeSamplePacks } from '../../test/pack/helpers'
 import { createContentStore } from '../../electron/main/knowledge/content'
 import { bundledKnowledge } from '../../electron/main/knowledge/store'
 import { readTrustedKeys } from '../../electron/main/pack/keys'
@@ -25,22 +25,7 @@ let tamperedPack: string
 
 test.beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'mollet-e2e-packs-'))
-  keysDir = join(work, 'keys')
-  const key = testKey('cabinet-essai')
-  await mkdir(keysDir)
-  await writeFile(join(keysDir, 'cabinet-essai.pub'), key.publicPem)
-  const bytes = await pack(key, {
-    revision: '2026-12-15',
-    edition: '2',
-    rename: { deshydratation: 'Déshydratation (manque d’eau)' },
-    add: [{ from: 'stress-eleve', id: 'stress-aigu', name: 'Stress aigu' }],
-  })
-  newerPack = join(work, 'contenu-2.mollet')
-  await writeFile(newerPack, bytes)
-  const tampered = bytes.slice()
-  tampered[tampered.length >> 1] = (tampered[tampered.length >> 1] as number) ^ 0x01
-  tamperedPack = join(work, 'contenu-2-modifie.mollet')
-  await writeFile(tamperedPack, tampered)
+  ;({ keysDir, newer: newerPack, tampered: tamperedPack } = await writeSamplePacks(work))
 })
 
 test.afterAll(async () => {

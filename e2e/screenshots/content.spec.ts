@@ -1,12 +1,12 @@
 // The content update's screens (issue 11), for a person to look at: the diff
 // of a newer pack, a refused one, « À propos du contenu », at 1280 × 840,
 // 900 × 600 and 200 % zoom. PNGs in artifacts/screenshots/ (git-ignored).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { installBridge, recordingDesktop, repoRoot, resourcesDir, sendMenuCommand, test, expect } from '../harness/fixtures'
-import { pack, testKey } from '../../test/pack/helpers'
+import { writeSamplePacks } from '../../test/pack/helpers'
 
 const outDir = join(repoRoot, 'artifacts', 'screenshots')
 const SIZES = [
@@ -23,22 +23,7 @@ let tampered: string
 
 test.beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'mollet-shots-packs-'))
-  keysDir = join(work, 'keys')
-  const key = testKey('cabinet-essai')
-  await mkdir(keysDir)
-  await writeFile(join(keysDir, 'cabinet-essai.pub'), key.publicPem)
-  const bytes = await pack(key, {
-    revision: '2026-12-15',
-    edition: '2',
-    rename: { deshydratation: 'Déshydratation (manque d’eau)' },
-    add: [{ from: 'stress-eleve', id: 'stress-aigu', name: 'Stress aigu' }],
-  })
-  newer = join(work, 'contenu-2.mollet')
-  await writeFile(newer, bytes)
-  const bad = bytes.slice()
-  bad[bad.length >> 1] = (bad[bad.length >> 1] as number) ^ 0x01
-  tampered = join(work, 'contenu-2-modifie.mollet')
-  await writeFile(tampered, bad)
+  ;({ keysDir, newer, tampered } = await writeSamplePacks(work))
   await mkdir(outDir, { recursive: true })
 })
 

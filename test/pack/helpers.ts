@@ -1,6 +1,7 @@
 // Keys, contents and packs for the pack tests: every key is generated here,
 // none is read from the repo; contents are the real resources/ with edits.
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { generateEditorKey, type TrustedKey } from '../../electron/main/pack/keys'
 import { buildPack, readContentFolder, type ContentFiles } from '../../electron/main/pack/build'
@@ -131,4 +132,31 @@ export function packedFiles(bytes: Uint8Array): PackedFile[] {
   return unpack(bytes)
     .filter(([n]) => n !== MANIFEST_FILE && n !== SIGNATURE_FILE)
     .map(([n, d]) => packFile(n, d))
+}
+
+/** The packs the e2e and the screenshots use: a trusted key's folder, a newer pack (one entry renamed, one added), and that pack with one byte changed. */
+export interface SamplePacks {
+  keysDir: string
+  newer: string
+  tampered: string
+}
+
+export async function writeSamplePacks(work: string): Promise<SamplePacks> {
+  const keysDir = join(work, 'keys')
+  const key = testKey('cabinet-essai')
+  await mkdir(keysDir)
+  await writeFile(join(keysDir, 'cabinet-essai.pub'), key.publicPem)
+  const bytes = await pack(key, {
+    revision: '2026-12-15',
+    edition: '2',
+    rename: { deshydratation: 'Déshydratation (manque d’eau)' },
+    add: [{ from: 'stress-eleve', id: 'stress-aigu', name: 'Stress aigu' }],
+  })
+  const newer = join(work, 'contenu-2.mollet')
+  await writeFile(newer, bytes)
+  const tampered = bytes.slice()
+  tampered[tampered.length >> 1] = (tampered[tampered.length >> 1] as number) ^ 0x01
+  const tamperedPath = join(work, 'contenu-2-modifie.mollet')
+  await writeFile(tamperedPath, tampered)
+  return { keysDir, newer, tampered: tamperedPath }
 }
