@@ -24,22 +24,32 @@ export function facetCounts(
   specs: readonly FacetSpec[],
   selected: Readonly<Record<string, readonly string[]>>,
 ): FacetCounts {
-  const counts = new Map(specs.map((spec) => [spec.id, new Map<string, number>()]))
-  const add = (spec: FacetSpec, c: Condition) => {
-    const own = counts.get(spec.id) as Map<string, number>
-    for (const v of new Set(spec.valuesOf(c))) own.set(v, (own.get(v) ?? 0) + 1)
+  const counts = specs.map(() => new Map<string, number>())
+  // Only the facets with a ticked option can turn an entry away; the others are skipped in the test below.
+  const active = specs.flatMap((spec, i) => {
+    const ticked = selected[spec.id]
+    return ticked && ticked.length > 0 ? [{ spec, i, ticked }] : []
+  })
+  const add = (i: number, c: Condition) => {
+    const own = counts[i] as Map<string, number>
+    const values = (specs[i] as FacetSpec).valuesOf(c)
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k] as string
+      // A value listed twice on one entry counts once.
+      if (values.indexOf(v) === k) own.set(v, (own.get(v) ?? 0) + 1)
+    }
   }
   for (const c of entries) {
-    let failed: FacetSpec | null = null
+    let failed = -1
     let failures = 0
-    for (const spec of specs) {
-      if (passes(spec, selected[spec.id], c)) continue
+    for (const { spec, i, ticked } of active) {
+      if (spec.valuesOf(c).some((v) => ticked.includes(v))) continue
       failures += 1
-      failed = spec
+      failed = i
       if (failures > 1) break
     }
-    if (failures === 0) for (const spec of specs) add(spec, c)
-    else if (failures === 1 && failed) add(failed, c)
+    if (failures === 0) for (let i = 0; i < specs.length; i++) add(i, c)
+    else if (failures === 1) add(failed, c)
   }
-  return counts
+  return new Map(specs.map((spec, i) => [spec.id, counts[i] as Map<string, number>]))
 }
