@@ -23,6 +23,13 @@ interface State {
   view: ViewId
   scopes: Partial<Record<ViewId, ViewScope>>
   findings: Findings
+  /**
+   * Counts the changes that asked for a new history entry. Carried by the
+   * state itself, so that the entry goes with the change that asked for it
+   * (a flag beside the state was spent by an unrelated render first, and a
+   * view switch replaced the entry instead of adding one).
+   */
+  pushes: number
 }
 
 export interface UrlState {
@@ -52,6 +59,7 @@ function fromHash(hash: string, previous: State | null): State {
     view: decoded.view,
     scopes: { ...previous?.scopes, [decoded.view]: { query: decoded.query, filters: decoded.filters, arrangement: decoded.arrangement } },
     findings: decoded.findings,
+    pushes: previous?.pushes ?? 0,
   }
 }
 
@@ -69,13 +77,20 @@ const START_VIEW = encodeViewState(toViewState(fromHash('', null), false))
  * controls the page holds.
  */
 function useHistoryWriter() {
-  const pending = useRef<{ hash: string; timer: number } | null>(null)
+  /** The replacement waiting for its frame, and the hash the page was on when it was asked. */
+  const pending = useRef<{ hash: string; from: string; timer: number } | null>(null)
   const flush = useCallback(() => {
     const waiting = pending.current
     if (!waiting) return
     window.clearTimeout(waiting.timer)
     pending.current = null
+    // Back, Forward or a typed hash came first (its popstate may not have run yet): never write over it.
+    if (window.location.hash !== waiting.from) return
     if (waiting.hash !== window.location.hash) window.history.replaceState(null, '', waiting.hash)
+  }, [])
+  const cancel = useCallback(() => {
+    if (pending.current) window.clearTimeout(pending.current.timer)
+    pending.current = null
   }, [])
   const write = useCallback(
     (hash: string, how: 'push' | 'replace') => {
@@ -84,28 +99,25 @@ function useHistoryWriter() {
         if (hash !== window.location.hash) window.history.pushState(null, '', hash)
         return
       }
-      if (pending.current) window.clearTimeout(pending.current.timer)
-      pending.current = { hash, timer: 0 }
-      const waiting = pending.current
+      cancel()
+      // Already there (the state followed Back or Forward): nothing to write.
+      if (hash === window.location.hash) return
+      const waiting = { hash, from: window.location.hash, timer: 0 }
+      pending.current = waiting
       window.requestAnimationFrame(() => {
         if (pending.current === waiting) waiting.timer = window.setTimeout(flush, 0)
       })
     },
-    [flush],
+    [flush, cancel],
   )
-  /** Back, Forward or a typed hash wins over a replacement not yet written. */
-  const cancel = useCallback(() => {
-    if (pending.current) window.clearTimeout(pending.current.timer)
-    pending.current = null
-  }, [])
   useEffect(() => flush, [flush])
   return { write, cancel }
 }
 
 export function useUrlState(): UrlState {
   const [state, setState] = useState<State>(() => fromHash(window.location.hash, null))
-  /** How the next state change reaches the history: a new entry or in place. */
-  const mode = useRef<'push' | 'replace'>('replace')
+  /** The `pushes` of the state last written to the history. */
+  const written = useRef(state.pushes)
   /** The finding changed last: changing it again replaces the entry (arrows in one radio group). */
   const lastFinding = useRef<string | null>(null)
   const emptyAtStart = useRef(window.location.hash.replace(/^#/, '') === '')
@@ -116,14 +128,16 @@ export function useUrlState(): UrlState {
     touched.current = true
     lastFinding.current = null
     // Several changes in one render: one entry, pushed if any of them asked for it.
-    if (how === 'push') mode.current = 'push'
-    setState(next)
+    setState((s) => {
+      const changed = next(s)
+      return how === 'push' && changed !== s ? { ...changed, pushes: s.pushes + 1 } : changed
+    })
   }, [])
 
   // State → URL.
   useEffect(() => {
-    const how = mode.current
-    mode.current = 'replace'
+    const how = state.pushes !== written.current ? 'push' : 'replace'
+    written.current = state.pushes
     history.write(encodeViewState(toViewState(state, true)), how)
   }, [state, history])
 
