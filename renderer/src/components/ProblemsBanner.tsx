@@ -5,6 +5,7 @@
 import { useId, useState } from 'react'
 import type { KbProblem } from '../../../shared/kb/types'
 import { NBSP, count } from '../../../shared/text/french'
+import { ProblemTable } from './ProblemTable'
 
 const PROBLEM = { one: 'problème', other: 'problèmes' }
 /** Problems shown while the list is folded. */
@@ -28,29 +29,7 @@ export function ProblemsBanner({ problems }: { problems: readonly KbProblem[] })
           <p className="banner-text">Les entrées en cause sont laissées de côté{NBSP}; le reste de Mollet fonctionne normalement.</p>
         </div>
       </div>
-      <table className="problems" id={`${id}-list`}>
-        <caption className="visually-hidden">Problèmes de la base de connaissances</caption>
-        <thead>
-          <tr>
-            <th scope="col">Fichier</th>
-            <th scope="col">Entrée</th>
-            <th scope="col">Champ</th>
-            <th scope="col">Problème</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((p, i) => (
-            <tr key={i}>
-              <td>
-                <code>{p.file}</code>
-              </td>
-              <td>{p.entry === null ? '—' : <code>{p.entry}</code>}</td>
-              <td>{p.field === null ? '—' : <code>{p.field}</code>}</td>
-              <td>{p.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ProblemTable problems={shown} caption="Problèmes de la base de connaissances" id={`${id}-list`} />
       {foldable && (
         <button
           type="button"
