@@ -16,6 +16,7 @@ import { closeDialogs } from '../lib/dialogs'
 import { NBSP, guillemets } from '../../../shared/text/french'
 import { ContentDiffView, signatureText } from './ContentDiffView'
 import './content.css'
+import { ProblemTable } from '../components/ProblemTable'
 
 type Ready = Extract<ContentChangePreview, { status: 'ready' }>
 
@@ -228,7 +229,8 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
               <p>
                 {mode.preview.kind === 'pack' ? 'Ce paquet est ' : 'Ce contenu est '}
                 {signatureText(mode.preview.signature)}
-                {mode.preview.packId ? ` (paquet ${mode.preview.packId})` : ''}. Voici ce qu’il changerait, rien n’est encore installé.
+                {mode.preview.packId ? `, paquet ${guillemets(mode.preview.packId)}` : ''}. Voici ce qu’il changerait, rien n’est encore
+                installé.
               </p>
               <ContentDiffView diff={mode.preview.diff} />
               {mode.preview.older && (
@@ -294,31 +296,7 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
 }
 
 function ProblemList({ problems }: { problems: readonly KbProblem[] }) {
-  return (
-    <table className="problems content-problems">
-      <caption className="visually-hidden">Problèmes du paquet</caption>
-      <thead>
-        <tr>
-          <th scope="col">Fichier</th>
-          <th scope="col">Entrée</th>
-          <th scope="col">Champ</th>
-          <th scope="col">Problème</th>
-        </tr>
-      </thead>
-      <tbody>
-        {problems.map((p, i) => (
-          <tr key={i}>
-            <td>
-              <code>{p.file}</code>
-            </td>
-            <td>{p.entry === null ? '—' : <code>{p.entry}</code>}</td>
-            <td>{p.field === null ? '—' : <code>{p.field}</code>}</td>
-            <td>{p.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
+  return <ProblemTable problems={problems} caption="Problèmes du paquet" className="problems content-problems" />
 }
 
 function About({ info, error }: { info: ContentInfo | null; error: string | null }) {
