@@ -82,7 +82,7 @@ test('the findings, the ranked rows, the detail and the handout, by keyboard onl
   const orientation = mollet.getByRole('tab', { name: 'Orientation' })
   await expect(orientation).toBeFocused()
   await expect(orientation).toHaveAttribute('aria-selected', 'true')
-  expect(mollet.url()).toContain('view=orientation')
+  await expect(mollet).toHaveURL(/view=orientation/)
 
   await mollet.keyboard.press('Tab')
   await expect(mollet.getByRole('button', { name: /Raccourcis clavier/ })).toBeFocused()
@@ -146,7 +146,7 @@ test('the findings, the ranked rows, the detail and the handout, by keyboard onl
   await expect(
     handout.getByRole('group', { name: 'Causes à expliquer' }).getByRole('checkbox', { name: 'Hernie discale lombaire' }),
   ).toBeChecked()
-  expect(mollet.url()).toContain('view=handout')
+  await expect(mollet).toHaveURL(/view=handout/)
 })
 
 test('the detail lists every "En savoir plus" topic with its other entries as links', async ({ mollet }) => {

@@ -114,8 +114,8 @@ test('sort order and hidden columns are kept per view: in the hash, and in the s
   await view.getByRole('checkbox', { name: 'CIM-10' }).uncheck()
   await mollet.keyboard.press('Escape')
   await expect(table.getByRole('columnheader', { name: /CIM-10/ })).toHaveCount(0)
-  expect(decodeURIComponent(mollet.url())).toContain('sort=-name')
-  expect(decodeURIComponent(mollet.url())).toContain('hide=icd10')
+  await expect.poll(() => decodeURIComponent(mollet.url())).toContain('sort=-name')
+  await expect.poll(() => decodeURIComponent(mollet.url())).toContain('hide=icd10')
   const firstName = await view.locator('tr.entry-row').first().locator('.entry-name').textContent()
 
   // Another view keeps its own arrangement.
