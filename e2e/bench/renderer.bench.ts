@@ -245,7 +245,7 @@ for (const base of BASES) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 840 }, locale: 'fr-FR' })
         const page = await context.newPage()
         const userDataDir = await mkdtemp(join(work, 'ud-'))
-        await installBridge(page, server.origin, {
+        await installBridge(page, server, {
           resourcesDir: folders[base],
           userDataDir,
           desktop: { chooseSavePath: async () => null, chooseOpenPath: async () => null, writeClipboard: () => undefined },

@@ -96,7 +96,7 @@ test('a newer pack: its diff, installed at once, kept after a reload and a resta
 
   // A restart: new handlers over the same user-data folder read the pack back and verify it again.
   const restarted = await context.newPage()
-  await installBridge(restarted, server.origin, {
+  await installBridge(restarted, server, {
     resourcesDir,
     trustedKeyDirs: [keysDir],
     userDataDir,

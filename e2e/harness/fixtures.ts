@@ -36,36 +36,30 @@ export interface PrintRecord {
 
 /** How the bridge's JSON carries bytes (a handout's PDF): base64 under this key. */
 const BYTES = '__molletBytes'
-/** An answer longer than this many characters is fetched in pieces of this size. */
-const CHUNK = 16 * 2 ** 20
-const PIECES = '__molletPieces'
+/**
+ * An answer longer than this many characters is fetched by the page over
+ * loopback HTTP from the static server, not returned through the binding:
+ * Playwright carries a binding's answer inside a CDP message, which took
+ * ~1.5 s for a 10,000-entry snapshot (11 MB) — far from Electron's structured
+ * clone (~0.16 s) — and one of 200 MB closed the page.
+ */
+const LONG = 2 ** 20
+const FETCH = '__molletFetch'
 
 /** Installs the handlers behind window.mollet for `page`, before any page script runs. */
-export async function installBridge(page: Page, origin: string, deps: HandlerDeps, printer?: PrintRecord): Promise<void> {
-  const dispatch = createDispatcher(createHandlers(deps), origin)
+export async function installBridge(page: Page, server: StaticServer, deps: HandlerDeps, printer?: PrintRecord): Promise<void> {
+  const dispatch = createDispatcher(createHandlers(deps), server.origin)
   let printSource: Uint8Array | null = null
-  const answers = new Map<number, string>()
-  let nextAnswer = 0
   await page.exposeBinding('__molletInvoke', async ({ frame, page: source }, method: unknown, args: unknown) => {
     const result = await dispatch(method, args, { url: frame.url(), isMainFrame: frame === source.mainFrame() })
     const value = result.ok ? (result.value as { status?: string; pdf?: Uint8Array }) : null
     if (method === 'renderHandout' && Array.isArray(args) && args[1] === 'print' && value?.pdf) printSource = value.pdf.slice()
     // A JSON string, parsed in the page: Playwright's own serializer took 78–80 % of the
     // 10,000-entry start (BENCHMARKS.md); JSON costs about what Electron's structured clone does.
-    // A long one (100,000 entries: ~200 MB) is fetched in pieces: one CDP message that size closes the page.
     const json = JSON.stringify(result, (_key, v: unknown) =>
       v instanceof Uint8Array ? { [BYTES]: Buffer.from(v).toString('base64') } : v,
     )
-    if (json.length <= CHUNK) return json
-    const id = nextAnswer++
-    answers.set(id, json)
-    return { [PIECES]: Math.ceil(json.length / CHUNK), id }
-  })
-  await page.exposeBinding('__molletPiece', (_source, id: number, index: number) => {
-    const json = answers.get(id) ?? ''
-    const piece = json.slice(index * CHUNK, (index + 1) * CHUNK)
-    if ((index + 1) * CHUNK >= json.length) answers.delete(id)
-    return piece
+    return json.length <= LONG ? json : { [FETCH]: server.offer(json) }
   })
   await page.exposeBinding('__molletPrint', async ({ page: source }) => {
     if (!printer) return
@@ -79,11 +73,10 @@ export async function installBridge(page: Page, origin: string, deps: HandlerDep
     Object.defineProperty(window, 'mollet', {
       value: (${buildApi.toString()})(${JSON.stringify(METHODS)}, async (m, a) => {
         let answer = await window.__molletInvoke(m, a);
-        if (typeof answer !== 'string') {
-          const pieces = [];
-          for (let i = 0; i < answer[${JSON.stringify(PIECES)}]; i++) pieces.push(await window.__molletPiece(answer.id, i));
-          answer = pieces.join('');
-        }
+        if (typeof answer !== 'string') answer = await (await fetch(answer[${JSON.stringify(FETCH)}])).text();
+        // The reviver only where there are bytes: called on every value, it made parsing a large
+        // snapshot several times slower.
+        if (!answer.includes(${JSON.stringify(JSON.stringify(BYTES))})) return JSON.parse(answer);
         return JSON.parse(answer, (_key, v) =>
           v !== null && typeof v === 'object' && typeof v[${JSON.stringify(BYTES)}] === 'string'
             ? Uint8Array.from(atob(v[${JSON.stringify(BYTES)}]), (c) => c.charCodeAt(0))
@@ -225,7 +218,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   mollet: async ({ page, server, handlerDeps, userDataDir, desktop, renderThread }, use) => {
     await installBridge(
       page,
-      server.origin,
+      server,
       {
         ...handlerDeps,
         userDataDir: handlerDeps.userDataDir ?? userDataDir,

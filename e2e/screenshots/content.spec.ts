@@ -37,7 +37,7 @@ for (const size of SIZES) {
     const page: Page = await context.newPage()
     const userDataDir = await mkdtemp(join(work, 'ud-'))
     const desktop = recordingDesktop(userDataDir)
-    await installBridge(page, server.origin, { resourcesDir, trustedKeyDirs: [keysDir], userDataDir, desktop, renderPdf: renderThread })
+    await installBridge(page, server, { resourcesDir, trustedKeyDirs: [keysDir], userDataDir, desktop, renderPdf: renderThread })
     await page.goto(`${server.origin}/index.html`)
     await expect(page.locator('tr.entry-row').first()).toBeVisible()
 

@@ -164,7 +164,7 @@ test('fiche patient at 200 % zoom (light)', async ({ browser, server, renderThre
   const context = await browser.newContext({ viewport: { width: 640, height: 420 }, deviceScaleFactor: 2, locale: 'fr-FR' })
   const page = await context.newPage()
   const userDataDir = await mkdtemp(join(tmpdir(), 'mollet-zoom-'))
-  await installBridge(page, server.origin, {
+  await installBridge(page, server, {
     resourcesDir,
     userDataDir,
     desktop: recordingDesktop(testInfo.outputDir),
@@ -244,7 +244,7 @@ for (const scheme of SCHEMES) {
       const context = await browser.newContext({ viewport: size, deviceScaleFactor: scale, locale: 'fr-FR', colorScheme: scheme })
       const page = await context.newPage()
       const userDataDir = await mkdtemp(join(tmpdir(), 'mollet-sizes-'))
-      await installBridge(page, server.origin, {
+      await installBridge(page, server, {
         resourcesDir,
         userDataDir,
         desktop: recordingDesktop(testInfo.outputDir),
