@@ -1,4 +1,6 @@
-import { test, expect, deliverMenuPayload, sendMenuCommand } from '../harness/fixtures'
+import { test, expect, deliverMenuPayload, resourcesDir, sendMenuCommand } from '../harness/fixtures'
+import { DETAIL_FIELDS } from '../../shared/kb/types'
+import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 
 test('the page reaches the real handlers through the preload API', async ({ mollet }) => {
   const result = await mollet.evaluate(() => window.mollet.loadKnowledgeBase())
@@ -8,6 +10,21 @@ test('the page reaches the real handlers through the preload API', async ({ moll
     return r.ok ? Object.keys(r.value.kb) : []
   })
   expect(bytes).toContain('causes')
+})
+
+test('the first screen gets the summaries; a detail’s fields come when it opens', async ({ mollet }) => {
+  const { kb } = await loadKnowledgeBase(resourcesDir)
+  const outline = await mollet.evaluate(async () => {
+    const r = await window.mollet.loadKnowledgeBase()
+    return r.ok ? r.value.kb : null
+  })
+  const entry = kb.causes[0]
+  if (!outline || !entry) throw new Error('no knowledge base')
+  const fields = new Set([...outline.causes, ...outline.differentials].flatMap((c) => Object.keys(c)))
+  for (const field of DETAIL_FIELDS) expect(fields).not.toContain(field)
+  expect(fields).toContain('patientExplanation')
+  const details = await mollet.evaluate((id) => window.mollet.loadConditionDetails(id), entry.id)
+  expect(details).toEqual({ ok: true, value: { whatToDo: entry.whatToDo, provenance: entry.provenance } })
 })
 
 test('a frame from another origin is refused by the sender check', async ({ mollet, server }) => {

@@ -12,6 +12,7 @@ import { createHandoutService, type RenderedHandout } from './handout/service'
 import { HandlerError, type Handlers } from './ipc/dispatcher'
 import { bundledKnowledge, type KnowledgeStore } from './knowledge/store'
 import { ContentChangeError, createContentStore } from './knowledge/content'
+import { detailsOf, outlineOf } from './knowledge/outline'
 import { readPackFile } from './pack/file'
 import { defaultTrustedKeyDirs, readTrustedKeys } from './pack/keys'
 import { packWorkHere, type PackThread } from './pack/verify-thread'
@@ -101,7 +102,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
-    loadKnowledgeBase: () => knowledge.current(),
+    loadKnowledgeBase: async () => outlineOf(await knowledge.current()),
+
+    loadConditionDetails: async (id) => {
+      const details = detailsOf(await knowledge.current(), id)
+      // The table the clinician clicked came from an older content (a pack installed meanwhile).
+      if (details === null)
+        throw new HandlerError('Cette entrée ne figure plus dans la base de connaissances. Rechargez Mollet pour voir le contenu à jour.')
+      return details
+    },
 
     getSettings: () => currentSettings(),
 

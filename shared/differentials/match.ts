@@ -19,7 +19,7 @@
 // entries says more of each than one that points to many. Entries that still
 // tie keep the knowledge base's order, which is the article's, never the
 // alphabet's, and each says how many others it ties with.
-import { conditionsOf, type Advice, type Condition, type Finding, type KnowledgeBase } from '../kb/types'
+import { conditionsOf, type Advice, type ConditionSummary, type Finding, type KnowledgeOutline } from '../kb/types'
 import type { Referral, Seriousness } from '../kb/vocabulary'
 
 export type FindingState = 'present' | 'absent'
@@ -27,7 +27,7 @@ export type FindingState = 'present' | 'absent'
 export type MarkedFindings = Readonly<Record<string, FindingState>>
 
 /** The parts of the knowledge base the matching reads. */
-export type MatchKb = Pick<KnowledgeBase, 'causes' | 'differentials' | 'findings' | 'advice'>
+export type MatchKb = Pick<KnowledgeOutline, 'causes' | 'differentials' | 'findings' | 'advice'>
 
 export const MATCH_GROUPS = {
   serieux: 'Graves, à ne pas manquer',
@@ -39,7 +39,7 @@ export type MatchGroup = keyof typeof MATCH_GROUPS
 export interface MatchResult {
   /** Condition id (causes.json or differentials.json). */
   id: string
-  condition: Condition
+  condition: ConditionSummary
   score: number
   /** Present findings the entry lists in pointingFindings or contexts, in findings.json order. */
   matched: string[]
@@ -67,7 +67,7 @@ function stateOf(marked: MarkedFindings, id: string): FindingState | undefined {
 }
 
 /** The group an entry belongs to, from its badge and its match. */
-function groupOf(condition: Condition, matched: number, score: number): MatchGroup {
+function groupOf(condition: ConditionSummary, matched: number, score: number): MatchGroup {
   if (matched === 0) return 'autres'
   // Not to miss: a grave entry stays in view whatever argues against it.
   if (condition.seriousness === 'grave') return 'serieux'
@@ -76,7 +76,7 @@ function groupOf(condition: Condition, matched: number, score: number): MatchGro
 }
 
 function matchOne(
-  condition: Condition,
+  condition: ConditionSummary,
   findings: readonly Finding[],
   reachOf: ReadonlyMap<string, number>,
   marked: MarkedFindings,
@@ -249,13 +249,13 @@ export type Reassurance =
   | {
       status: 'earned'
       /** The benign conditions the marked findings point to, in match order. */
-      causes: Condition[]
+      causes: ConditionSummary[]
       /** The advice entries (advice.json) that apply to them, in advice.json order. */
       advice: Advice[]
     }
   | {
       status: 'pending'
-      causes: Condition[]
+      causes: ConditionSummary[]
       /** The red-flag findings still unknown, in findings.json order. */
       unasked: Finding[]
     }

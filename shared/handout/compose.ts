@@ -2,7 +2,7 @@
 // the app, the command line and the tests share it. Every clinical sentence
 // comes from the knowledge base (itself quoted from the article); only the
 // handout's own chrome (headings, "Date", the footer's wording) is written here.
-import { conditionsOf, type Condition, type KnowledgeBase } from '../kb/types'
+import { conditionsOf, type ConditionSummary, type KnowledgeOutline } from '../kb/types'
 import { HANDOUT_SECTIONS, type HandoutSectionId } from '../kb/vocabulary'
 import { frenchTypography } from '../text/typography'
 import { letterheadProblem, noteProblem, type HandoutOptions, type Letterhead } from './options'
@@ -92,7 +92,7 @@ void everyOrdered
 const HANDOUT_POSSIBLE_CAUSES = 'Causes possibles'
 export const HANDOUT_DISCLAIMER = 'Cette fiche ne remplace pas une consultation médicale.'
 
-export function composeHandout(kb: KnowledgeBase, options: HandoutOptions, letterhead: Letterhead, date: Date): HandoutDocument {
+export function composeHandout(kb: KnowledgeOutline, options: HandoutOptions, letterhead: Letterhead, date: Date): HandoutDocument {
   const meta = kb.meta
   if (!meta) throw new HandoutContentError('La base de connaissances est incomplète\u00a0: la fiche ne peut pas être produite.')
   const redFlags = kb.findings.filter((f) => f.redFlag)
@@ -110,7 +110,7 @@ export function composeHandout(kb: KnowledgeBase, options: HandoutOptions, lette
   const blocks = (section: HandoutSectionId): string[] => kb.handout.filter((b) => b.section === section).map((b) => fr(b.text))
 
   const chosenCauses = new Set(options.causes)
-  const conditions: Condition[] = conditionsOf(kb).filter((c) => chosenCauses.has(c.id))
+  const conditions: ConditionSummary[] = conditionsOf(kb).filter((c) => chosenCauses.has(c.id))
   const chosenAdvice = new Set(options.advice)
 
   const items: Record<HandoutSection['id'], HandoutItem[]> = {

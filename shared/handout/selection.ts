@@ -9,7 +9,7 @@
 //
 // Pure: no React, no Electron. The choice keeps what the clinician did by hand,
 // so that the advice can follow the causes without losing those decisions.
-import { conditionsOf, type KnowledgeBase } from '../kb/types'
+import { conditionsOf, type KnowledgeOutline } from '../kb/types'
 import type { HandoutOptions } from './options'
 
 export interface HandoutChoice {
@@ -24,13 +24,13 @@ export interface HandoutChoice {
 export type HandoutSelection = Pick<HandoutOptions, 'causes' | 'advice'>
 
 /** Advice ids (knowledge-base order) that the given causes bring. */
-export function adviceFor(kb: KnowledgeBase, causeIds: readonly string[]): string[] {
+export function adviceFor(kb: KnowledgeOutline, causeIds: readonly string[]): string[] {
   const chosen = new Set(causeIds)
   return kb.advice.filter((a) => a.appliesTo.some((id) => chosen.has(id))).map((a) => a.id)
 }
 
 /** The advice a choice gives, in knowledge-base order. */
-export function adviceOf(kb: KnowledgeBase, choice: HandoutChoice): string[] {
+export function adviceOf(kb: KnowledgeOutline, choice: HandoutChoice): string[] {
   const brought = new Set(adviceFor(kb, choice.causes))
   const added = new Set(choice.addedAdvice)
   const removed = new Set(choice.removedAdvice)
@@ -38,7 +38,7 @@ export function adviceOf(kb: KnowledgeBase, choice: HandoutChoice): string[] {
 }
 
 /** What a handout made from this choice holds (the options' causes and advice). */
-export function selectionOf(kb: KnowledgeBase, choice: HandoutChoice): HandoutSelection {
+export function selectionOf(kb: KnowledgeOutline, choice: HandoutChoice): HandoutSelection {
   return { causes: [...choice.causes], advice: adviceOf(kb, choice) }
 }
 
@@ -47,7 +47,7 @@ export function selectionOf(kb: KnowledgeBase, choice: HandoutChoice): HandoutSe
  * command line's lists): an advice no cause brings counts as ticked by hand,
  * an advice a cause brings but missing from the list as unticked by hand.
  */
-export function choiceFrom(kb: KnowledgeBase, selection: HandoutSelection): HandoutChoice {
+export function choiceFrom(kb: KnowledgeOutline, selection: HandoutSelection): HandoutChoice {
   const brought = new Set(adviceFor(kb, selection.causes))
   const advice = new Set(selection.advice)
   return {
@@ -63,7 +63,7 @@ export function choiceFrom(kb: KnowledgeBase, selection: HandoutSelection): Hand
  * patient on fluid restriction stays off when another cause is ticked). An
  * untick by hand is forgotten once no ticked cause brings that advice.
  */
-export function withCause(kb: KnowledgeBase, choice: HandoutChoice, id: string, on: boolean): HandoutChoice {
+export function withCause(kb: KnowledgeOutline, choice: HandoutChoice, id: string, on: boolean): HandoutChoice {
   const causes = on ? unique([...choice.causes, id]) : choice.causes.filter((c) => c !== id)
   const stillBrought = new Set(adviceFor(kb, causes))
   return {
@@ -74,7 +74,7 @@ export function withCause(kb: KnowledgeBase, choice: HandoutChoice, id: string, 
 }
 
 /** Ticks or unticks an advice by hand. */
-export function withAdvice(kb: KnowledgeBase, choice: HandoutChoice, id: string, on: boolean): HandoutChoice {
+export function withAdvice(kb: KnowledgeOutline, choice: HandoutChoice, id: string, on: boolean): HandoutChoice {
   const brought = adviceFor(kb, choice.causes).includes(id)
   const addedAdvice = choice.addedAdvice.filter((a) => a !== id)
   const removedAdvice = choice.removedAdvice.filter((a) => a !== id)
@@ -84,7 +84,7 @@ export function withAdvice(kb: KnowledgeBase, choice: HandoutChoice, id: string,
 }
 
 /** Why an advice is on the handout (or would be): the ticked causes that bring it, and whether it was ticked by hand. */
-export function adviceReasons(kb: KnowledgeBase, choice: HandoutChoice, adviceId: string): { causes: string[]; byHand: boolean } {
+export function adviceReasons(kb: KnowledgeOutline, choice: HandoutChoice, adviceId: string): { causes: string[]; byHand: boolean } {
   const advice = kb.advice.find((a) => a.id === adviceId)
   const appliesTo = new Set(advice?.appliesTo ?? [])
   return { causes: choice.causes.filter((c) => appliesTo.has(c)), byHand: choice.addedAdvice.includes(adviceId) }
@@ -95,7 +95,7 @@ export function adviceReasons(kb: KnowledgeBase, choice: HandoutChoice, adviceId
  * "généralement bénin") and the advice they bring. The clinician ticks the
  * others (alcohol, medication, a nerve…) for the patient in front of them.
  */
-export function standardChoice(kb: KnowledgeBase): HandoutChoice {
+export function standardChoice(kb: KnowledgeOutline): HandoutChoice {
   return { causes: kb.causes.filter((c) => c.seriousness === 'benin').map((c) => c.id), addedAdvice: [], removedAdvice: [] }
 }
 
@@ -104,25 +104,25 @@ export function standardChoice(kb: KnowledgeBase): HandoutChoice {
  * defaults, the command line's lists), each falling back to the standard
  * handout's causes and to the advice those causes bring.
  */
-export function startingChoice(kb: KnowledgeBase, saved: { causes: string[] | null; advice: string[] | null }): HandoutChoice {
+export function startingChoice(kb: KnowledgeOutline, saved: { causes: string[] | null; advice: string[] | null }): HandoutChoice {
   const causes = saved.causes ?? standardChoice(kb).causes
   return saved.advice ? choiceFrom(kb, { causes, advice: saved.advice }) : { causes: unique(causes), addedAdvice: [], removedAdvice: [] }
 }
 
 /** The standard handout's causes and advice. */
-export function standardSelection(kb: KnowledgeBase): HandoutSelection {
+export function standardSelection(kb: KnowledgeOutline): HandoutSelection {
   return selectionOf(kb, standardChoice(kb))
 }
 
 /** Ids of a selection that the knowledge base does not hold. */
-export function unknownSelection(kb: KnowledgeBase, selection: HandoutSelection): string[] {
+export function unknownSelection(kb: KnowledgeOutline, selection: HandoutSelection): string[] {
   const conditions = new Set(conditionsOf(kb).map((c) => c.id))
   const advice = new Set(kb.advice.map((a) => a.id))
   return [...selection.causes.filter((id) => !conditions.has(id)), ...selection.advice.filter((id) => !advice.has(id))]
 }
 
 /** The same choice without the ids the knowledge base no longer holds (saved defaults of an older base). */
-export function knownChoice(kb: KnowledgeBase, choice: HandoutChoice): HandoutChoice {
+export function knownChoice(kb: KnowledgeOutline, choice: HandoutChoice): HandoutChoice {
   const conditions = new Set(conditionsOf(kb).map((c) => c.id))
   const advice = new Set(kb.advice.map((a) => a.id))
   return {

@@ -2,14 +2,17 @@
 // once. Main registers a handler per method, the preload exposes a function per
 // method, the renderer calls them through `MolletApi`. Argument validators live
 // beside it in validators.ts (main-side only, to keep zod out of the preload).
-import type { KnowledgeBaseSnapshot } from '../kb/types'
+import type { ConditionDetails, KnowledgeOutlineSnapshot } from '../kb/types'
 import type { HandoutOptions } from '../handout/options'
 import type { Settings, SettingsSnapshot } from '../settings/schema'
 import { isViewId, VIEW_IDS, type ViewId } from '../app/views'
 import type { ContentChangePreview, ContentChangeResult, ContentInfo, ContentTarget } from '../pack/types'
 
 export interface MolletContract {
-  loadKnowledgeBase: { args: []; result: KnowledgeBaseSnapshot }
+  /** The knowledge base for the first screen: every entry without its detail fields (ConditionSummary). */
+  loadKnowledgeBase: { args: []; result: KnowledgeOutlineSnapshot }
+  /** What an entry's detail adds to its summary (« Que faire », the quotes), when the detail opens. */
+  loadConditionDetails: { args: [id: string]; result: ConditionDetails }
   /** The saved settings, or the defaults with a French notice when the file was unreadable. */
   getSettings: { args: []; result: SettingsSnapshot }
   saveSettings: { args: [settings: Settings]; result: null }
@@ -49,6 +52,7 @@ export type Result<M extends Method> = MolletContract[M]['result']
 /** Every method, listed at run time; the type below fails if one is missing. */
 export const METHODS = [
   'loadKnowledgeBase',
+  'loadConditionDetails',
   'getSettings',
   'saveSettings',
   'renderHandout',

@@ -19,6 +19,7 @@ const handoutOptionsSchema = z.strictObject({
 
 export const argsValidators: { [M in Method]: z.ZodType<Args<M>> } = {
   loadKnowledgeBase: z.tuple([]),
+  loadConditionDetails: z.tuple([z.string().min(1).max(ID_MAX)]),
   getSettings: z.tuple([]),
   saveSettings: z.tuple([settingsSchema]),
   renderHandout: z.tuple([handoutOptionsSchema, z.enum(HANDOUT_PURPOSES)]),

@@ -2,12 +2,35 @@ import type { Advice, Condition, Finding, GroupStatement, HandoutBlock, Knowledg
 
 export type { Advice, Condition, Finding, GroupStatement, HandoutBlock, KnowledgeMeta, Provenance, Topic } from './schema'
 
-/** The knowledge base as the main process serves it. */
-export interface KnowledgeBase {
+/**
+ * An entry's fields the renderer's first screen goes without: what only its
+ * detail shows (« Que faire », the quotes), and the article terms, which only
+ * the loader and the tests read.
+ */
+export const DETAIL_FIELDS = ['whatToDo', 'provenance', 'articleTerms'] as const satisfies readonly (keyof Condition)[]
+type DetailField = (typeof DETAIL_FIELDS)[number]
+
+/**
+ * An entry as the tables, the search, the orientation and the handout form
+ * need it: everything but its DETAIL_FIELDS. The renderer's first screen gets
+ * only these (`KnowledgeOutline`): at 10,000 entries the detail fields are
+ * half the snapshot.
+ */
+export type ConditionSummary = Omit<Condition, DetailField>
+
+/** What the detail of one entry adds to its summary, asked for when it opens. */
+export type ConditionDetails = Pick<Condition, 'whatToDo' | 'provenance'>
+
+/**
+ * The knowledge base: main holds it whole (`KnowledgeBase`), the renderer as
+ * an outline (`KnowledgeOutline`). Logic that needs only the summaries takes
+ * a `KnowledgeOutline`, so it serves both sides.
+ */
+export interface KnowledgeBase<C extends ConditionSummary = Condition> {
   /** Null only when meta.json itself is unusable (then `problems` says why). */
   meta: KnowledgeMeta | null
-  causes: Condition[]
-  differentials: Condition[]
+  causes: C[]
+  differentials: C[]
   findings: Finding[]
   advice: Advice[]
   /** What the article says of groups of entries as a whole. */
@@ -28,27 +51,33 @@ export interface KbProblem {
   message: string
 }
 
-export interface KnowledgeBaseSnapshot {
-  kb: KnowledgeBase
+export type KnowledgeOutline = KnowledgeBase<ConditionSummary>
+
+export interface KnowledgeBaseSnapshot<C extends ConditionSummary = Condition> {
+  kb: KnowledgeBase<C>
   /** Empty when every file is valid; otherwise the entries left out and why. */
   problems: KbProblem[]
 }
+
+/** What the renderer loads first: every entry's summary, and the rest of the base whole (it is small). */
+export type KnowledgeOutlineSnapshot = KnowledgeBaseSnapshot<ConditionSummary>
 
 /** A knowledge base with nothing in it yet: the loader fills it, the renderer shows it while loading. */
 export function emptyKnowledgeBase(meta: KnowledgeMeta | null = null): KnowledgeBase {
   return { meta, causes: [], differentials: [], findings: [], advice: [], groups: [], topics: [], handout: [], article: '' }
 }
 
-const conditionLists = new WeakMap<Condition[], { differentials: Condition[]; length: number; all: readonly Condition[] }>()
+const conditionLists = new WeakMap<object[], { differentials: object[]; length: number; all: readonly object[] }>()
 
 /**
  * Every condition, causes first then differentials: the one way to read
  * "causes and differentials together" (the ids are unique across both, the
  * loader sees to it). Kept per pair of lists, so a hot path may call it freely.
  */
-export function conditionsOf(kb: Pick<KnowledgeBase, 'causes' | 'differentials'>): readonly Condition[] {
+export function conditionsOf<C extends ConditionSummary>(kb: Pick<KnowledgeBase<C>, 'causes' | 'differentials'>): readonly C[] {
   const kept = conditionLists.get(kb.causes)
-  if (kept && kept.differentials === kb.differentials && kept.length === kb.causes.length + kb.differentials.length) return kept.all
+  if (kept && kept.differentials === kb.differentials && kept.length === kb.causes.length + kb.differentials.length)
+    return kept.all as readonly C[]
   const all = [...kb.causes, ...kb.differentials]
   conditionLists.set(kb.causes, { differentials: kb.differentials, length: all.length, all })
   return all

@@ -2,21 +2,21 @@
 // list and the tests all ask it. Each entry's searchable text is folded once
 // (one string per entry, kept with it); a query is folded once; a query that
 // extends the previous one looks only among the previous matches.
-import type { Condition } from '../kb/types'
+import type { ConditionSummary } from '../kb/types'
 import { CATEGORIES } from '../kb/vocabulary'
 import { foldForSearch, queryTerms } from '../text/fold'
 
 /** What the search box looks into: name, aliases, category, patient explanation. */
-export function searchFields(c: Condition): string[] {
+export function searchFields(c: ConditionSummary): string[] {
   return [c.name, ...c.aliases, CATEGORIES[c.category], c.patientExplanation]
 }
 
 /** Between two fields: folding never produces it, so no term spans two fields. */
 const FIELD_BREAK = '\u0001'
-const folded = new WeakMap<Condition, string>()
+const folded = new WeakMap<ConditionSummary, string>()
 
 /** An entry's fields, folded and joined: computed once per entry object (the snapshot is read-only). */
-function searchText(c: Condition): string {
+function searchText(c: ConditionSummary): string {
   let text = folded.get(c)
   if (text === undefined) {
     text = searchFields(c).map(foldForSearch).join(FIELD_BREAK)
@@ -30,11 +30,11 @@ function searchText(c: Condition): string {
  * in one of the entry's fields; terms may hit different fields. A blank query
  * matches every entry.
  */
-export function conditionMatches(c: Condition, query: string): boolean {
+export function conditionMatches(c: ConditionSummary, query: string): boolean {
   return matchesTerms(c, queryTerms(query))
 }
 
-function matchesTerms(c: Condition, terms: readonly string[]): boolean {
+function matchesTerms(c: ConditionSummary, terms: readonly string[]): boolean {
   const text = searchText(c)
   return terms.every((term) => text.includes(term))
 }
@@ -56,7 +56,7 @@ export interface SearchResult<T> {
 export function searchEntries<T>(
   entries: readonly T[],
   query: string,
-  conditionOf: (entry: T) => Condition,
+  conditionOf: (entry: T) => ConditionSummary,
   previous: SearchResult<T> | null = null,
 ): SearchResult<T> {
   const terms = queryTerms(query)

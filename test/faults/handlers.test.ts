@@ -11,7 +11,7 @@ import { devRenderThread } from '../../scripts/dev-render-thread'
 import { SETTINGS_FILE } from '../../electron/main/settings/store'
 import { APP_ENTRY, APP_ORIGIN } from '../../electron/main/security'
 import type { IpcResult } from '../../shared/ipc/contract'
-import type { KnowledgeBaseSnapshot } from '../../shared/kb/types'
+import type { KnowledgeOutlineSnapshot } from '../../shared/kb/types'
 import type { HandoutOptions } from '../../shared/handout/options'
 import { DEFAULT_SETTINGS, type Settings, type SettingsSnapshot } from '../../shared/settings/schema'
 import { REAL_RESOURCES, faultyResources, lockFolder, pathUnderAFile } from './fault-kit'
@@ -77,7 +77,7 @@ async function value<T>(dispatch: Dispatch, method: string, ...args: unknown[]):
 
 /** What must keep working whatever the fault: the knowledge base and a handout. */
 async function stillUsable(dispatch: Dispatch): Promise<void> {
-  const { kb } = await value<KnowledgeBaseSnapshot>(dispatch, 'loadKnowledgeBase')
+  const { kb } = await value<KnowledgeOutlineSnapshot>(dispatch, 'loadKnowledgeBase')
   expect(kb.causes.length).toBeGreaterThan(0)
   const { pdf } = await value<{ pdf: Uint8Array }>(dispatch, 'renderHandout', OPTIONS, 'preview')
   expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-')
@@ -92,7 +92,7 @@ describe('knowledge-base file missing or corrupt', () => {
   it('a missing file: said in French (file, message), the other files load, handouts still work', async () => {
     const resourcesDir = await faultyResources(root, { missing: ['differentials.json'] })
     const dispatch = dispatcher({ resourcesDir })
-    const { kb, problems } = await value<KnowledgeBaseSnapshot>(dispatch, 'loadKnowledgeBase')
+    const { kb, problems } = await value<KnowledgeOutlineSnapshot>(dispatch, 'loadKnowledgeBase')
     expect(problems).toContainEqual({ file: 'differentials.json', entry: null, field: null, message: 'Fichier introuvable ou illisible.' })
     expect(kb.differentials).toEqual([])
     expect(kb.causes.length).toBeGreaterThan(0)
@@ -103,7 +103,7 @@ describe('knowledge-base file missing or corrupt', () => {
     const real = await readFile(join(REAL_RESOURCES, 'knowledge', 'causes.json'), 'utf8')
     const resourcesDir = await faultyResources(root, { corrupt: { 'causes.json': real.slice(0, real.length / 2) } })
     const dispatch = dispatcher({ resourcesDir })
-    const { kb, problems } = await value<KnowledgeBaseSnapshot>(dispatch, 'loadKnowledgeBase')
+    const { kb, problems } = await value<KnowledgeOutlineSnapshot>(dispatch, 'loadKnowledgeBase')
     const problem = problems.find((p) => p.file === 'causes.json')
     expect(problem?.message).toMatch(/^JSON invalide \(ligne\u00a0\d+, colonne\u00a0\d+\)\.$/u)
     expect(kb.causes).toEqual([])
@@ -118,12 +118,23 @@ describe('knowledge-base file missing or corrupt', () => {
       },
     })
     expect(await value(dispatch, 'renderHandout', { ...OPTIONS, causes: [], advice: [] }, 'preview')).toMatchObject({ status: 'rendered' })
+    // So is its detail; the entries still there keep theirs.
+    expect(await call(dispatch, 'loadConditionDetails', 'deshydratation')).toEqual({
+      ok: false,
+      error: {
+        code: 'failed',
+        message: 'Cette entrée ne figure plus dans la base de connaissances. Rechargez Mollet pour voir le contenu à jour.',
+      },
+    })
+    const differential = kb.differentials[0]?.id ?? ''
+    expect(await value(dispatch, 'loadConditionDetails', differential)).toMatchObject({ whatToDo: expect.any(String) })
+    expect(await call(dispatch, 'loadConditionDetails', '')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } })
   })
 
   it('meta.json missing: the handout cannot be made safely and says so in French', async () => {
     const resourcesDir = await faultyResources(root, { missing: ['meta.json'] })
     const dispatch = dispatcher({ resourcesDir })
-    const { problems } = await value<KnowledgeBaseSnapshot>(dispatch, 'loadKnowledgeBase')
+    const { problems } = await value<KnowledgeOutlineSnapshot>(dispatch, 'loadKnowledgeBase')
     expect(problems[0]).toMatchObject({ file: 'meta.json', message: 'Fichier introuvable ou illisible.' })
     expect(await call(dispatch, 'renderHandout', OPTIONS, 'preview')).toEqual({
       ok: false,
@@ -251,7 +262,7 @@ describe('a PDF render that fails', () => {
     expect(await readdir(root)).not.toContain('fiche.pdf')
     // Logged: the class of the error only (its message quoted the patient's name).
     expect(logged).toContain('mollet: la fiche n’a pas pu être produite TypeError')
-    expect(await value<KnowledgeBaseSnapshot>(dispatch, 'loadKnowledgeBase')).toHaveProperty('kb')
+    expect(await value<KnowledgeOutlineSnapshot>(dispatch, 'loadKnowledgeBase')).toHaveProperty('kb')
     expect(await readFile(join(userDataDir, SETTINGS_FILE), 'utf8')).toBe(SAVED_TEXT)
     failing = false
     expect(await value(dispatch, 'saveHandout', OPTIONS)).toEqual({ status: 'saved', path: savePath })
@@ -264,7 +275,7 @@ describe('a PDF render that fails', () => {
       ok: false,
       error: { code: 'failed', message: MESSAGES.pdf },
     })
-    const { problems } = await value<KnowledgeBaseSnapshot>(dispatch, 'loadKnowledgeBase')
+    const { problems } = await value<KnowledgeOutlineSnapshot>(dispatch, 'loadKnowledgeBase')
     expect(problems).toEqual([])
   })
 })

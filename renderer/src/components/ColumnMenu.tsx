@@ -2,10 +2,10 @@
 // leaving it closes it.
 import { useRef, type FocusEvent, type KeyboardEvent } from 'react'
 import type { ReactTable } from '@tanstack/react-table'
-import type { Condition } from '../../../shared/kb/types'
+import type { ConditionSummary } from '../../../shared/kb/types'
 import type { ConditionFeatures } from './conditionColumns'
 
-export function ColumnMenu({ table }: { table: ReactTable<ConditionFeatures, Condition> }) {
+export function ColumnMenu({ table }: { table: ReactTable<ConditionFeatures, ConditionSummary> }) {
   const details = useRef<HTMLDetailsElement>(null)
   const onKeyDown = (event: KeyboardEvent<HTMLDetailsElement>) => {
     if (event.key !== 'Escape' || !details.current?.open) return

@@ -2,10 +2,11 @@
 // it, Esc or a click outside closes it, and the caller gives the focus back to
 // the opener.
 import { useEffect, useRef, useState } from 'react'
-import type { Condition } from '../../../shared/kb/types'
+import type { ConditionDetails, ConditionSummary } from '../../../shared/kb/types'
 import { CATEGORIES, ENTRY_KINDS, FIELD_LABELS, REFERRALS, SCOPES } from '../../../shared/kb/vocabulary'
 import { AddToHandout } from '../handout/AddToHandout'
 import { useKbIndex } from '../hooks/useKbIndex'
+import { useConditionDetails, type ConditionDetailsState } from '../hooks/useConditionDetails'
 import { withColon } from '../../../shared/text/french'
 import { findingLabel } from '../lib/kbIndex'
 import { SeriousnessBadge } from './SeriousnessBadge'
@@ -85,7 +86,7 @@ export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetai
 }
 
 interface DetailContentProps {
-  entry: Condition
+  entry: ConditionSummary
   headingRef: React.RefObject<HTMLHeadingElement | null>
   onNavigate: (id: string) => void
   /** The entry this one was reached from by « Voir aussi », and the way back to it. */
@@ -98,6 +99,7 @@ function DetailContent({ entry, headingRef, onNavigate, back, onClose }: DetailC
   const related = entry.related.map((id) => index.conditions.get(id)).filter((c) => c !== undefined)
   const topics = entry.topics.map((id) => index.topics.get(id)).filter((t) => t !== undefined)
   const groups = index.kb.groups.filter((g) => g.members.includes(entry.id))
+  const { state: details, retry } = useConditionDetails(index.kb, entry.id)
   return (
     <>
       <header className="detail-head">
@@ -148,9 +150,11 @@ function DetailContent({ entry, headingRef, onNavigate, back, onClose }: DetailC
         <FindingList title="Éléments en faveur" ids={entry.pointingFindings} />
         <FindingList title="Éléments en défaveur" ids={entry.opposingFindings} />
 
-        <section className="detail-section">
+        <section className="detail-section" aria-busy={details.status === 'loading'}>
           <h3>Que faire</h3>
-          <p>{entry.whatToDo}</p>
+          <Details state={details} retry={retry}>
+            {(d) => <p>{d.whatToDo}</p>}
+          </Details>
         </section>
 
         <section className="detail-section">
@@ -211,15 +215,45 @@ function DetailContent({ entry, headingRef, onNavigate, back, onClose }: DetailC
           </section>
         )}
 
-        <section className="detail-section source">
+        <section className="detail-section source" aria-busy={details.status === 'loading'}>
           <h3>Source</h3>
           {index.kb.meta && <p className="source-title">{index.kb.meta.source.title}</p>}
-          {entry.provenance.map((p, i) => (
-            <SourceQuote key={i} provenance={p} />
-          ))}
+          <Details state={details} retry={retry} quiet>
+            {(d) => d.provenance.map((p, i) => <SourceQuote key={i} provenance={p} />)}
+          </Details>
         </section>
       </div>
     </>
+  )
+}
+
+/**
+ * The part of the detail main sends when it opens. While it comes (a few
+ * milliseconds), nothing; « Chargement… » only if it takes longer (styles.css
+ * delays it). A failure says so in French, with a retry; the rest of the
+ * detail stays usable. `quiet`: the second place of one failure says nothing more.
+ */
+function Details({
+  state,
+  retry,
+  quiet = false,
+  children,
+}: {
+  state: ConditionDetailsState
+  retry: () => void
+  quiet?: boolean
+  children: (details: ConditionDetails) => React.ReactNode
+}) {
+  if (state.status === 'ready') return children(state.details)
+  if (quiet) return null
+  if (state.status === 'loading') return <p className="detail-pending">Chargement…</p>
+  return (
+    <div role="alert" className="detail-failed">
+      <p>{state.message}</p>
+      <button type="button" className="button" onClick={retry}>
+        Réessayer
+      </button>
+    </div>
   )
 }
 
@@ -242,7 +276,7 @@ function FindingList({ title, ids }: { title: string; ids: readonly string[] }) 
 }
 
 /** Other entries as buttons that open their detail in place. */
-function EntryLinks(props: { entries: readonly Condition[]; className: string; label?: string; onNavigate: (id: string) => void }) {
+function EntryLinks(props: { entries: readonly ConditionSummary[]; className: string; label?: string; onNavigate: (id: string) => void }) {
   return (
     <ul className={props.className} aria-label={props.label}>
       {props.entries.map((c) => (

@@ -16,7 +16,7 @@ import { FacetFilter } from './FacetFilter'
 import { conditionColumns, conditionFeatures, type ConditionRow } from './conditionColumns'
 import { facetCounts } from '../lib/facets'
 import { searchEntries, type SearchResult } from '../../../shared/search/conditions'
-import type { Condition } from '../../../shared/kb/types'
+import type { ConditionSummary } from '../../../shared/kb/types'
 import { SearchBox } from './SearchBox'
 
 export interface ConditionTableProps {
@@ -109,7 +109,7 @@ function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | n
   return { start, end: Math.min(count, Math.max(win.end, start + 1)), rowHeight }
 }
 
-const itself = (c: Condition): Condition => c
+const itself = (c: ConditionSummary): ConditionSummary => c
 const columnIdOf = (c: { id?: string }): string => c.id ?? ('accessorKey' in c ? String(c.accessorKey) : '')
 
 function resolve<T>(updater: Updater<T>, old: T): T {
@@ -166,7 +166,7 @@ export function ConditionTable({
 
   // The search: folded once per query, narrowing the last matches while one types on. The table
   // gets only the matches, so its filtering and sorting cost the matches, not the whole list.
-  const lastSearch = useRef<SearchResult<Condition> | null>(null)
+  const lastSearch = useRef<SearchResult<ConditionSummary> | null>(null)
   const matches = useMemo(() => {
     const result = searchEntries(entries, query, itself, lastSearch.current)
     lastSearch.current = result
@@ -180,7 +180,7 @@ export function ConditionTable({
   const table = useTable({
     features: conditionFeatures,
     columns,
-    data: matches as Condition[],
+    data: matches as ConditionSummary[],
     getRowId: (c) => c.id,
     enableMultiSort: false,
     sortDescFirst: false,

@@ -1,11 +1,11 @@
 // A faceted filter: one checkbox per option with how many entries have it,
 // given the other active filters and the search.
 import type { Column } from '@tanstack/react-table'
-import type { Condition } from '../../../shared/kb/types'
+import type { ConditionSummary } from '../../../shared/kb/types'
 import type { ConditionFeatures, FacetOption } from './conditionColumns'
 
 export interface FacetFilterProps {
-  column: Column<ConditionFeatures, Condition, unknown>
+  column: Column<ConditionFeatures, ConditionSummary, unknown>
   label: string
   options: FacetOption[]
   /** Option value → entries it would show (renderer/src/lib/facets.ts). */

@@ -7,7 +7,7 @@ import { useId, useMemo } from 'react'
 import { matchDifferentials, reassurance, redFlagAlert, type MatchResult } from '../../../shared/differentials/match'
 import { composeRecordNote } from '../../../shared/orientation/record-note'
 import { queryTerms } from '../../../shared/text/fold'
-import type { Condition } from '../../../shared/kb/types'
+import type { ConditionSummary } from '../../../shared/kb/types'
 import { searchEntries } from '../../../shared/search/conditions'
 import { useHandout } from '../handout/HandoutContext'
 import { useRecordNote, type CopyState } from '../hooks/useRecordNote'
@@ -26,7 +26,7 @@ export interface OrientationViewProps {
   onFindingsChange: (findings: Findings) => void
 }
 
-const conditionOfResult = (r: MatchResult): Condition => r.condition
+const conditionOfResult = (r: MatchResult): ConditionSummary => r.condition
 
 const ENTRY = { one: 'entrée', other: 'entrées' }
 const MATCHING = { one: 'entrée concordante', other: 'entrées concordantes' }

@@ -12,7 +12,7 @@ import {
   type Row,
   type SortFn,
 } from '@tanstack/react-table'
-import type { Condition } from '../../../shared/kb/types'
+import type { ConditionSummary } from '../../../shared/kb/types'
 import { CATEGORIES, CONTEXT_GROUP, FIELD_LABELS, REFERRALS, SCOPES, SERIOUSNESS } from '../../../shared/kb/vocabulary'
 import { findingLabel, type KbIndex } from '../lib/kbIndex'
 import { SeriousnessBadge } from './SeriousnessBadge'
@@ -24,7 +24,11 @@ export interface FacetOption {
 
 export interface ConditionColumnMeta {
   /** Present when the column has a faceted filter: its options, in display order, and an entry's values for it. */
-  facet?: { label: string; options: (entries: readonly Condition[]) => FacetOption[]; valuesOf: (c: Condition) => readonly string[] }
+  facet?: {
+    label: string
+    options: (entries: readonly ConditionSummary[]) => FacetOption[]
+    valuesOf: (c: ConditionSummary) => readonly string[]
+  }
 }
 
 export const conditionFeatures = tableFeatures({
@@ -37,34 +41,34 @@ export const conditionFeatures = tableFeatures({
 })
 
 export type ConditionFeatures = typeof conditionFeatures
-export type ConditionRow = Row<ConditionFeatures, Condition>
+export type ConditionRow = Row<ConditionFeatures, ConditionSummary>
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 
 /** Sorts by the French collation of a label derived from the row. */
-function byText(text: (c: Condition) => string): SortFn<ConditionFeatures, Condition> {
+function byText(text: (c: ConditionSummary) => string): SortFn<ConditionFeatures, ConditionSummary> {
   return (a, b) => collator.compare(text(a.original), text(b.original))
 }
 
 /** Sorts by the order of a closed vocabulary (e.g. bénin < à évaluer < grave). */
-function byRank(record: object, value: (c: Condition) => string): SortFn<ConditionFeatures, Condition> {
+function byRank(record: object, value: (c: ConditionSummary) => string): SortFn<ConditionFeatures, ConditionSummary> {
   const keys = Object.keys(record)
   return (a, b) => keys.indexOf(value(a.original)) - keys.indexOf(value(b.original))
 }
 
 /** Keeps rows whose value is one of the checked options. */
-const oneOf: FilterFn<ConditionFeatures, Condition> = (row, columnId, selected: readonly string[]) =>
+const oneOf: FilterFn<ConditionFeatures, ConditionSummary> = (row, columnId, selected: readonly string[]) =>
   selected.includes(row.getValue<string>(columnId))
 oneOf.autoRemove = (value) => !Array.isArray(value) || value.length === 0
 
 /** Keeps rows having at least one of the checked options. */
-const someOf: FilterFn<ConditionFeatures, Condition> = (row, columnId, selected: readonly string[]) =>
+const someOf: FilterFn<ConditionFeatures, ConditionSummary> = (row, columnId, selected: readonly string[]) =>
   row.getValue<readonly string[]>(columnId).some((v) => selected.includes(v))
 someOf.autoRemove = oneOf.autoRemove
 
 /** Options of a closed vocabulary that occur in the entries, in vocabulary order. */
-function vocabularyOptions(record: Record<string, string>, value: (c: Condition) => string) {
-  return (entries: readonly Condition[]): FacetOption[] => {
+function vocabularyOptions(record: Record<string, string>, value: (c: ConditionSummary) => string) {
+  return (entries: readonly ConditionSummary[]): FacetOption[] => {
     const present = new Set(entries.map(value))
     return Object.entries(record)
       .filter(([key]) => present.has(key))
@@ -72,10 +76,10 @@ function vocabularyOptions(record: Record<string, string>, value: (c: Condition)
   }
 }
 
-const helper = createColumnHelper<ConditionFeatures, Condition>()
+const helper = createColumnHelper<ConditionFeatures, ConditionSummary>()
 
 export function conditionColumns(index: KbIndex) {
-  const contextOptions = (entries: readonly Condition[]): FacetOption[] => {
+  const contextOptions = (entries: readonly ConditionSummary[]): FacetOption[] => {
     const present = new Set(entries.flatMap((c) => c.contexts))
     return index.kb.findings.filter((f) => f.group === CONTEXT_GROUP && present.has(f.id)).map((f) => ({ value: f.id, label: f.label }))
   }

@@ -15,7 +15,7 @@ import {
   type Letterhead,
 } from '../../../shared/handout/options'
 import { adviceReasons, type HandoutChoice } from '../../../shared/handout/selection'
-import type { Condition } from '../../../shared/kb/types'
+import type { ConditionSummary } from '../../../shared/kb/types'
 import type { KbIndex } from '../lib/kbIndex'
 import { NBSP, guillemets } from '../../../shared/text/french'
 import { HANDOUT_SECTIONS } from '../../../shared/kb/vocabulary'
@@ -45,7 +45,7 @@ function adviceReason(index: KbIndex, choice: HandoutChoice, adviceId: string, o
 }
 
 /** The conditions grouped as a clinician thinks of them: common and harmless, to evaluate, differentials. */
-function conditionGroups(index: KbIndex): { label: string; entries: Condition[] }[] {
+function conditionGroups(index: KbIndex): { label: string; entries: ConditionSummary[] }[] {
   return [
     { label: 'Causes fréquentes, généralement bénignes', entries: index.kb.causes.filter((c) => c.seriousness === 'benin') },
     { label: 'Autres causes, à évaluer', entries: index.kb.causes.filter((c) => c.seriousness !== 'benin') },

@@ -1,7 +1,7 @@
 // The handout's defaults, read from the settings: pure (no React), so the unit
 // tests check it (test/renderer/defaults.test.ts).
 import { knownChoice, startingChoice, type HandoutChoice } from '../../../shared/handout/selection'
-import type { KnowledgeBase } from '../../../shared/kb/types'
+import type { KnowledgeOutline } from '../../../shared/kb/types'
 import type { Settings } from '../../../shared/settings/schema'
 
 /** What the defaults set: the causes and advice (as a choice, see selection.ts) and the print size. */
@@ -16,7 +16,7 @@ export interface HandoutDefaults {
  * the same rule as the form's ticks (startingChoice), so a default handout and the
  * same boxes ticked by hand are the same handout.
  */
-export function defaultsFor(kb: KnowledgeBase, saved: Settings['handoutDefaults'] | null): HandoutDefaults {
+export function defaultsFor(kb: KnowledgeOutline, saved: Settings['handoutDefaults'] | null): HandoutDefaults {
   const choice = startingChoice(kb, { causes: saved?.causes ?? null, advice: saved?.advice ?? null })
   return { choice: knownChoice(kb, choice), largePrint: saved?.largePrint ?? false }
 }

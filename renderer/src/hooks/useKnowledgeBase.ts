@@ -2,12 +2,12 @@
 // of its own (French message from main) with a retry; the app stays usable.
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api'
-import type { KnowledgeBaseSnapshot } from '../../../shared/kb/types'
+import type { KnowledgeOutlineSnapshot } from '../../../shared/kb/types'
 
 export type KnowledgeBaseState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; snapshot: KnowledgeBaseSnapshot }
+  | { status: 'ready'; snapshot: KnowledgeOutlineSnapshot }
 
 export function useKnowledgeBase(): { state: KnowledgeBaseState; reload: () => void } {
   const [state, setState] = useState<KnowledgeBaseState>({ status: 'loading' })

@@ -3,24 +3,24 @@
 // facet's filter (a facet never narrows its own options, so ticking a second
 // category still shows what it would add). TanStack's faceted row models did
 // the same with one filtered copy of the rows per facet, at every keystroke.
-import type { Condition } from '../../../shared/kb/types'
+import type { ConditionSummary } from '../../../shared/kb/types'
 
 export interface FacetSpec {
   id: string
   /** The entry's values for this facet (one for a closed vocabulary, several for contexts). */
-  valuesOf: (c: Condition) => readonly string[]
+  valuesOf: (c: ConditionSummary) => readonly string[]
 }
 
 /** Facet id → option value → how many entries. */
 export type FacetCounts = ReadonlyMap<string, ReadonlyMap<string, number>>
 
 /** Whether an entry passes a facet's filter: no option ticked, or one of its values is ticked. */
-export function passes(spec: FacetSpec, selected: readonly string[] | undefined, c: Condition): boolean {
+export function passes(spec: FacetSpec, selected: readonly string[] | undefined, c: ConditionSummary): boolean {
   return !selected || selected.length === 0 || spec.valuesOf(c).some((v) => selected.includes(v))
 }
 
 export function facetCounts(
-  entries: readonly Condition[],
+  entries: readonly ConditionSummary[],
   specs: readonly FacetSpec[],
   selected: Readonly<Record<string, readonly string[]>>,
 ): FacetCounts {
@@ -30,7 +30,7 @@ export function facetCounts(
     const ticked = selected[spec.id]
     return ticked && ticked.length > 0 ? [{ spec, i, ticked }] : []
   })
-  const add = (i: number, c: Condition) => {
+  const add = (i: number, c: ConditionSummary) => {
     const own = counts[i] as Map<string, number>
     const values = (specs[i] as FacetSpec).valuesOf(c)
     for (let k = 0; k < values.length; k++) {

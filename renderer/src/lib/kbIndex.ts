@@ -2,11 +2,18 @@
 // topics and article sections, every condition by id, and the article split
 // into its sections (to show each quote in place).
 import { sectionsOf, type ArticleSection } from '../../../shared/kb/provenance'
-import { conditionsOf, emptyKnowledgeBase, type Condition, type Finding, type KnowledgeBase, type Topic } from '../../../shared/kb/types'
+import {
+  conditionsOf,
+  emptyKnowledgeBase,
+  type ConditionSummary,
+  type Finding,
+  type KnowledgeOutline,
+  type Topic,
+} from '../../../shared/kb/types'
 
 export interface KbIndex {
-  kb: KnowledgeBase
-  conditions: Map<string, Condition>
+  kb: KnowledgeOutline
+  conditions: Map<string, ConditionSummary>
   findings: Map<string, Finding>
   topics: Map<string, Topic>
   /** Article heading → label shown in the interface. */
@@ -14,7 +21,7 @@ export interface KbIndex {
   sections: ArticleSection[]
 }
 
-export function indexKnowledgeBase(kb: KnowledgeBase): KbIndex {
+export function indexKnowledgeBase(kb: KnowledgeOutline): KbIndex {
   const headings = kb.meta?.sections ?? []
   return {
     kb,
@@ -35,4 +42,4 @@ export function findingLabel(index: KbIndex, id: string): string {
   return index.findings.get(id)?.label ?? id
 }
 
-export const EMPTY_KB: KnowledgeBase = emptyKnowledgeBase()
+export const EMPTY_KB: KnowledgeOutline = emptyKnowledgeBase()
