@@ -62,14 +62,18 @@ function printable<T extends { unprintable: string[] }>(rendered: T): T {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const settings = createSettingsStore(deps.userDataDir)
   const keyDirs = deps.trustedKeyDirs ?? defaultTrustedKeyDirs(deps.resourcesDir)
+  const thread = deps.packThread ?? packWorkHere
   // The one snapshot every reader shares: the bundled content, or the installed pack in its place.
   const content = createContentStore({
-    bundled: deps.knowledge ?? bundledKnowledge(deps.resourcesDir),
+    bundled: deps.knowledge ?? bundledKnowledge(deps.resourcesDir, (dir) => thread.load(dir)),
     userDataDir: deps.userDataDir,
     trustedKeys: async () => (await readTrustedKeys(keyDirs)).keys,
-    thread: deps.packThread ?? packWorkHere,
+    thread,
   })
   const knowledge: KnowledgeStore = content
+  // Read from now on: the window's first call asks for it, and the reading (off the main
+  // thread in the app) overlaps the renderer's own start. A failure is the first call's answer.
+  content.current().catch(() => undefined)
   const handouts = createHandoutService(knowledge, deps.resourcesDir, deps.renderPdf)
   let preview: AbortController | null = null
 

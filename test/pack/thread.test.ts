@@ -1,6 +1,7 @@
-// The packs' worker thread (the app's, from its sources): the same verdicts
-// and diffs as on the calling thread; a job that takes too long refuses its
-// pack, and the next one gets a new worker.
+// The packs' worker thread (the app's, from its sources): the same verdicts,
+// diffs and bundled content as on the calling thread; a job that takes too
+// long refuses its pack, and the next one gets a new worker.
+import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { packWorkHere } from '../../electron/main/pack/verify-thread'
 import { devPackThread } from '../../scripts/dev-pack-thread'
@@ -29,6 +30,15 @@ describe('the pack thread', () => {
     expect((await thread.verify(tampered, [key.trusted], 'essai.mollet')).verdict).toEqual(
       (await packWorkHere.verify(tampered, [key.trusted], 'essai.mollet')).verdict,
     )
+  }, 30_000)
+
+  it('loads the bundled content as the calling thread does; a worker over its time still gives it', async () => {
+    const resourcesDir = resolve(import.meta.dirname, '../../resources')
+    const here = await packWorkHere.load(resourcesDir)
+    expect(here.problems).toEqual([])
+    expect(await devPackThread().load(resourcesDir)).toEqual(here)
+    // The content is never withheld for want of a worker: read on the calling thread instead.
+    expect(await devPackThread({ timeoutMs: 1 }).load(resourcesDir)).toEqual(here)
   }, 30_000)
 
   it('a job over its time: the pack is refused, in French; the next job runs in a new worker', async () => {

@@ -27,7 +27,13 @@ export function createKnowledgeStore(load: () => Promise<KnowledgeBaseSnapshot>)
   }
 }
 
-/** The content that ships inside the app, from resources/knowledge and resources/source. */
-export function bundledKnowledge(resourcesDir: string): KnowledgeStore {
-  return createKnowledgeStore(() => loadKnowledgeBase(resourcesDir))
+/**
+ * The content that ships inside the app, from resources/knowledge and
+ * resources/source; `load` reads it (the app: in the content worker thread).
+ */
+export function bundledKnowledge(
+  resourcesDir: string,
+  load: (resourcesDir: string) => Promise<KnowledgeBaseSnapshot> = loadKnowledgeBase,
+): KnowledgeStore {
+  return createKnowledgeStore(() => load(resourcesDir))
 }
