@@ -2,8 +2,8 @@
 // page (the e2e harness): navigation → interactive table, search keystroke →
 // updated rows painted, the page's JS heap after GC and its DOM size, on the
 // bundled base and on generated 10,000- and 100,000-entry bases; and, in Node,
-// what carrying the snapshot costs (structuredClone, as Electron's IPC does,
-// and the JSON the bench's bridge uses). Run by `npm run bench`
+// what carrying the renderer's first message costs (structuredClone, as
+// Electron's IPC does, and the JSON the bench's bridge uses). Run by `npm run bench`
 // (playwright.bench.config.ts), never by `npm test`. Writes artifacts/bench/renderer.json.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,6 +13,7 @@ import { installBridge, test, expect, repoRoot, resourcesDir } from '../harness/
 import { generateKnowledgeBase } from '../../scripts/bench/big-kb'
 import { percentile, median } from '../../scripts/bench/stats'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
+import { outlineOf } from '../../electron/main/knowledge/outline'
 
 /** The generated bases and how many navigation runs each gets (a 100,000-entry start takes seconds). */
 const GENERATED = { generated: { size: 10_000, navRuns: 10 }, huge: { size: 100_000, navRuns: 3 } } as const
@@ -227,13 +228,15 @@ for (const base of BASES) {
       const loading = performance.now()
       const snapshot = await loadKnowledgeBase(folders[base])
       const loadMs = performance.now() - loading
-      const json = JSON.stringify(snapshot)
+      // The renderer's first call gets the outline; the whole snapshot stays in main.
+      const outline = outlineOf(snapshot)
       await record(`${base}.transport`, {
         entries: snapshot.kb.causes.length + snapshot.kb.differentials.length,
         loadMs,
-        jsonMiB: Buffer.byteLength(json) / 2 ** 20,
-        structuredCloneMs: timed(() => structuredClone(snapshot)),
-        jsonRoundTripMs: timed(() => JSON.parse(JSON.stringify(snapshot))),
+        jsonMiB: Buffer.byteLength(JSON.stringify(snapshot)) / 2 ** 20,
+        outlineMiB: Buffer.byteLength(JSON.stringify(outline)) / 2 ** 20,
+        structuredCloneMs: timed(() => structuredClone(outline)),
+        jsonRoundTripMs: timed(() => JSON.parse(JSON.stringify(outline))),
       })
     })
 

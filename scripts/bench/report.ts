@@ -25,7 +25,10 @@ type Base = 'bundled' | 'generated' | 'huge'
 interface Transport {
   entries: number
   loadMs: number
+  /** The whole snapshot main holds, as JSON. */
   jsonMiB: number
+  /** The renderer's first message (the outline), as JSON, and what carrying it costs. */
+  outlineMiB: number
   structuredCloneMs: number
   jsonRoundTripMs: number
 }
@@ -134,8 +137,8 @@ export function renderReport(x: Input): string {
   const transportRow = (base: Base) => {
     const t = r[`${base}.transport`]
     return t
-      ? `| ${BASE_LABELS[base]} | ${t.entries} | ${ms(t.loadMs)} | ${t.jsonMiB.toFixed(1)} MB | ${ms(t.structuredCloneMs)} | ${ms(t.jsonRoundTripMs)} |`
-      : `| ${BASE_LABELS[base]} | not measured | | | | |`
+      ? `| ${BASE_LABELS[base]} | ${t.entries} | ${ms(t.loadMs)} | ${t.jsonMiB.toFixed(1)} MB | ${t.outlineMiB.toFixed(1)} MB | ${ms(t.structuredCloneMs)} | ${ms(t.jsonRoundTripMs)} |`
+      : `| ${BASE_LABELS[base]} | not measured | | | | | |`
   }
   const profileOf = (base: Base) =>
     (r[`${base}.profile`] ?? []).map((p) => `\`${p.fn}\` ${(p.share * 100).toFixed(0)} %`).join(', ') || 'not profiled'
@@ -175,21 +178,25 @@ Where a keystroke's time goes (CPU profile of a second round of typing, on a ren
 
 ### The snapshot's way to the renderer (Node, same machine, same run)
 
-| Knowledge base | Entries | Loaded and validated once in main | As JSON | \`structuredClone\` (what Electron's IPC does), median of 5 | JSON stringify + parse (this bench's bridge), median of 5 |
-|---|---|---|---|---|---|
+| Knowledge base | Entries | Loaded and validated once (main's content worker) | Whole snapshot as JSON | First message (the outline) as JSON | Outline: \`structuredClone\` (what Electron's IPC does), median of 5 | Outline: JSON stringify + parse (this bench's bridge), median of 5 |
+|---|---|---|---|---|---|---|
 ${bases.map(transportRow).join('\n')}
 
-In Electron the snapshot crosses by structured clone; in this bench, by a JSON string through a
-Playwright binding, parsed in the page. The navigation figures above therefore carry the JSON
-round trip (and CDP's own copy of the string), not Electron's clone: to estimate the Electron
-figure, subtract the JSON column and add the \`structuredClone\` one.
+The renderer's first call gets the outline (every entry without its « Que faire », quotes and
+article terms; the columns above are the whole snapshot's, which main holds): the detail fields
+come one entry at a time when a detail opens. In Electron the outline crosses by structured
+clone; in this bench, as a JSON string the page fetches from the test server over loopback HTTP
+and parses. The navigation figures above therefore carry a JSON round trip in place of
+Electron's clone: the two columns say how far apart those are.
 ${x.rendererRunOk ? '' : '\nThe Playwright run of the renderer benchmarks did not finish cleanly: a figure marked "not measured" is missing for that reason (see its output).\n'}
 Method (\`e2e/bench/renderer.bench.ts\`, Playwright project \`bench\` of \`playwright.bench.config.ts\`):
 
 - The built renderer (\`out/renderer\`) is served over HTTP on 127.0.0.1 with the app's CSP, in
   Debian's Chromium (1280 × 840), with the real main-process handlers behind \`window.mollet\`
-  (the Chromium e2e harness: a Playwright binding instead of Electron's IPC; it returns a JSON
-  string the page parses, since Playwright's own serializer took 78–80 % of a 10,000-entry start).
+  (the Chromium e2e harness: a Playwright binding instead of Electron's IPC, answering with a JSON
+  string the page parses; an answer over 1 MB is fetched from the test server over loopback HTTP,
+  since carrying it in a CDP message took ~1.5 s for 11 MB). The handlers start reading the
+  knowledge base when they are made, just before the navigation, as the app's do at start-up.
 - **Heap and DOM**: once the first rows are shown, a full GC (CDP \`HeapProfiler.collectGarbage\`),
   then \`Runtime.getHeapUsage\` and the document's element count.
 - **Navigation → interactive**: a fresh browser context per run; the time, on the page's own
@@ -297,20 +304,19 @@ function misses(x: Input): string {
     out.push(
       `- **Navigation → interactive at 10,000 entries: ${ms(nav.median)}, ${ms(nav.median - 1000)} over 1 s.** ` +
         (transport
-          ? `Of it, the snapshot (${transport.jsonMiB.toFixed(1)} MB as JSON) costs ${ms(transport.jsonRoundTripMs)} to stringify and parse in Node ` +
-            `(the page parses it again, and CDP copies the string), where Electron's structured clone costs ${ms(transport.structuredCloneMs)}; ` +
-            `main validates the base once (${ms(transport.loadMs)}, before the first call answers). `
+          ? `Of it, the first message (${transport.outlineMiB.toFixed(1)} MB as JSON) costs ${ms(transport.jsonRoundTripMs)} to stringify and parse in Node ` +
+            `(the page fetches and parses it again), where Electron's structured clone costs ${ms(transport.structuredCloneMs)}; ` +
+            `loading and validating the base takes ${ms(transport.loadMs)}, from the moment the handlers exist. `
           : '') +
-        'The renderer gets the whole snapshot in one message — details, quotes and the article included — ' +
-        'before the first row can be drawn; sending what the tables need first is not done yet.',
+        'The rest is the renderer: the bundle starts, then React and TanStack Table build the first screen from every entry.',
     )
   }
   const heap = r['generated.memory']
   if (heap && heap.heapMiB >= 30) {
     out.push(
       `- **Heap at 10,000 entries: ${heap.heapMiB.toFixed(1)} MB after GC, ${(heap.heapMiB - 30).toFixed(1)} MB over 30 MB.** ` +
-        "The page holds the whole snapshot (every entry with its quotes, plus the article), each entry's folded " +
-        "search text and TanStack's row objects for the matches.",
+        "The page holds every entry's summary (the outline: no « Que faire » nor quotes), each entry's folded " +
+        "search text and TanStack's row objects.",
     )
   }
   if (h.reactPdf.warmMedian > 50) {
