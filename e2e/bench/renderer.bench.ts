@@ -104,7 +104,28 @@ const WATCH_KEYSTROKES = `(() => {
   observer.observe(document.querySelector('[role="tabpanel"]:not([hidden])'), { subtree: true, childList: true, characterData: true, attributes: true })
 })()`
 
+/**
+ * In the page: for each click on a checkbox of the Fiche patient form, the
+ * time from the click event to the frame after the preview's pages were
+ * replaced (the new PDF drawn by pdf.js).
+ */
+const WATCH_PREVIEW = `(() => {
+  const st = { start: 0, end: 0 }
+  window.__preview = st
+  document.addEventListener('click', (e) => {
+    if (e.target instanceof HTMLInputElement && e.target.type === 'checkbox') { st.start = e.timeStamp; st.end = 0 }
+  }, true)
+  new MutationObserver(() => {
+    if (!st.start) return
+    requestAnimationFrame(() => setTimeout(() => { st.end = performance.now() }, 0))
+  }).observe(document.querySelector('.pdf-pages'), { childList: true })
+})()`
+
+/** Ticks and unticks in the Fiche patient form, each tick one sample. */
+const PREVIEW_TICKS = 30
+
 interface BenchWindow extends Window {
+  __preview: { start: number; end: number }
   __interactiveAt?: number
   __keys: { start: number; end: number; pending: number; lastChange: number }
 }
@@ -144,6 +165,30 @@ async function keystrokes(page: Page): Promise<number[]> {
   for (const query of QUERIES) {
     for (const ch of query) await one(ch === ' ' ? 'Space' : ch)
     for (let i = 0; i < query.length; i++) await one('Backspace')
+  }
+  return samples
+}
+
+async function previewTicks(page: Page): Promise<number[]> {
+  await page.getByRole('tab', { name: 'Fiche patient' }).click()
+  const view = page.getByRole('tabpanel', { name: 'Fiche patient' })
+  await expect(view.locator('.pdf-pages canvas').first()).toBeVisible({ timeout: 60_000 })
+  await expect(view.locator('.pdf-preview')).toHaveAttribute('aria-busy', 'false')
+  await page.evaluate(WATCH_PREVIEW)
+  const box = view.getByRole('group', { name: 'Causes à expliquer' }).getByRole('checkbox').first()
+  const samples: number[] = []
+  for (let i = 0; i < PREVIEW_TICKS; i++) {
+    await box.click()
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__preview.end > 0, null, { polling: 10, timeout: 60_000 })
+    await expect(view.locator('.pdf-preview')).toHaveAttribute('aria-busy', 'false')
+    samples.push(
+      await page.evaluate(() => {
+        const st = (window as unknown as BenchWindow).__preview
+        const took = st.end - st.start
+        st.start = 0
+        return took
+      }),
+    )
   }
   return samples
 }
@@ -271,5 +316,11 @@ for (const base of BASES) {
       await record(`${base}.memory`, before)
       if (base !== 'bundled') await record(`${base}.profile`, await profileKeystrokes(mollet))
     })
+
+    if (base === 'bundled') {
+      test(`handout tick → preview redrawn (${PREVIEW_TICKS} ticks)`, async ({ mollet }) => {
+        await record('bundled.previewTick', summary(await previewTicks(mollet)))
+      })
+    }
   })
 }
