@@ -179,7 +179,7 @@ ${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 |---|---|---|---|---|---|---|---|---|
 ${bases.map(keyRow).join('\n')}
 
-Where a keystroke's time goes (CPU profile of a second round of typing, on a renderer built with its names kept, self time by function, top 8):
+Where a keystroke's time goes (CPU profile of a second round of typing, on a second build of the renderer that keeps its functions' names — every figure above is the shipped, minified build's — self time by function, top 8):
 - 10,000 entries: ${profileOf('generated')}.
 - 100,000 entries: ${profileOf('huge')}.
 
