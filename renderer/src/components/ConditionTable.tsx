@@ -15,6 +15,7 @@ import { ColumnMenu } from './ColumnMenu'
 import { FacetFilter } from './FacetFilter'
 import { conditionColumns, conditionFeatures, type ConditionRow } from './conditionColumns'
 import { facetCounts } from '../lib/facets'
+import { rowWindow, sameRows, VIRTUAL_FROM, type BodyPlace, type RowWindow } from '../lib/rowWindow'
 import { searchEntries, type SearchResult } from '../../../shared/search/conditions'
 import type { Condition } from '../../../shared/kb/types'
 import { SearchBox } from './SearchBox'
@@ -40,45 +41,36 @@ export interface ConditionTableProps {
 
 const SORT_ARIA = { asc: 'ascending', desc: 'descending' } as const
 
-/** Above this many rows, only the rows near the screen are rendered. */
-const VIRTUAL_FROM = 200
-/** Rows rendered above and below the screen. */
-const OVERSCAN = 15
 /** A row's height before one has been measured (px). */
 const ROW_GUESS = 56
 
-interface RowWindow {
-  start: number
-  end: number
-}
-
 /**
- * The rows to render out of `count`: all of them up to VIRTUAL_FROM, else
- * those that cross the viewport (plus OVERSCAN), from the table body's
- * position, on any scroll of the page or of a container, and on resize.
+ * The rows to render out of `count` (rowWindow.ts), from where the table body
+ * was last seen: measured at the next frame when the list becomes long, on any
+ * scroll of the page or of a container, and on resize, never in the middle of
+ * a keystroke's render (a keystroke changes only `count`: its window is
+ * derived here, with no layout read and no second render).
  */
 function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | null>): RowWindow & { rowHeight: number } {
   const virtual = count > VIRTUAL_FROM
   const [rowHeight, setRowHeight] = useState(ROW_GUESS)
-  const [win, setWin] = useState<RowWindow>({ start: 0, end: Math.min(count, 2 * OVERSCAN) })
+  // Until measured, at the next frame: the body's top on screen, as when a view opens.
+  const [place, setPlace] = useState<BodyPlace>(() => ({ top: 0, viewport: window.innerHeight }))
 
   useEffect(() => {
     if (!virtual) return
     let frame = 0
-    const update = () => {
+    const measure = () => {
       frame = 0
       const el = body.current
       if (!el) return
-      const top = el.getBoundingClientRect().top
-      const first = Math.max(0, Math.floor(-top / rowHeight) - OVERSCAN)
-      const start = Math.min(first, Math.max(0, count - 1))
-      const end = Math.min(count, start + Math.ceil(window.innerHeight / rowHeight) + 2 * OVERSCAN)
-      setWin((w) => (w.start === start && w.end === end ? w : { start, end }))
+      const next = { top: el.getBoundingClientRect().top, viewport: window.innerHeight }
+      setPlace((last) => (sameRows(last, next, rowHeight) ? last : next))
     }
     const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(update)
+      if (frame === 0) frame = requestAnimationFrame(measure)
     }
-    update()
+    schedule()
     document.addEventListener('scroll', schedule, { capture: true, passive: true })
     window.addEventListener('resize', schedule)
     return () => {
@@ -86,7 +78,7 @@ function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | n
       document.removeEventListener('scroll', schedule, { capture: true })
       window.removeEventListener('resize', schedule)
     }
-  }, [virtual, count, rowHeight, body])
+  }, [virtual, rowHeight, body])
 
   // The average height of the first rows rendered, measured once (measuring at
   // every render would move the spacers, hence the rows, under the reader).
@@ -104,9 +96,7 @@ function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | n
     setRowHeight(average)
   })
 
-  if (!virtual) return { start: 0, end: count, rowHeight }
-  const start = Math.min(win.start, Math.max(0, count - 1))
-  return { start, end: Math.min(count, Math.max(win.end, start + 1)), rowHeight }
+  return { ...rowWindow(count, place, rowHeight), rowHeight }
 }
 
 const itself = (c: Condition): Condition => c
