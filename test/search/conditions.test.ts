@@ -46,4 +46,36 @@ describe('the condition search', () => {
     const shorter = [...conditions].reverse()
     expect(searchEntries(shorter, 'crampes', itself, first).matches).toEqual(shorter.filter((c) => conditionMatches(c, 'crampes')))
   })
+
+  it('gives, after any run of queries each searched from the last result, what a fresh search gives', () => {
+    const words = conditions.flatMap((c) => foldForSearch(c.name).split(' ')).filter((w) => w.length > 0)
+    const edits = fc.oneof(
+      fc.constantFrom(...words).map((w) => (q: string) => `${q}${w.slice(0, 3)}`),
+      fc.constantFrom(' ', 'e', 'x', 'a').map((ch) => (q: string) => `${q}${ch}`),
+      fc.constant((q: string) => q.slice(0, -1)),
+      fc.constant(() => ''),
+    )
+    fc.assert(
+      fc.property(fc.array(edits, { maxLength: 25 }), (steps) => {
+        let query = ''
+        let last = searchEntries(conditions, query, itself)
+        for (const step of steps) {
+          query = step(query)
+          last = searchEntries(conditions, query, itself, last)
+          const fresh = conditions.filter((c) => conditionMatches(c, query))
+          expect(last.matches).toEqual(fresh)
+          expect(last.indices.map((i) => conditions[i])).toEqual(fresh)
+        }
+      }),
+    )
+  })
+
+  it('finds the result of an earlier query again as one erases back to it', () => {
+    const c = searchEntries(conditions, 'c', itself)
+    const cr = searchEntries(conditions, 'cr', itself, c)
+    const cra = searchEntries(conditions, 'cra', itself, cr)
+    expect(searchEntries(conditions, 'cr', itself, cra)).toBe(cr)
+    expect(searchEntries(conditions, ' C ', itself, cra)).toBe(c)
+    expect(searchEntries(conditions, 'cro', itself, cra).parent).toBe(cr)
+  })
 })
