@@ -14,7 +14,7 @@ import { focusFirstRow, moveRowFocus } from '../lib/rowFocus'
 import { ColumnMenu } from './ColumnMenu'
 import { FacetFilter } from './FacetFilter'
 import { conditionColumns, conditionFeatures, type ConditionRow } from './conditionColumns'
-import { facetCounts } from '../lib/facets'
+import { facetCounts, indexFacets } from '../lib/facets'
 import { rowWindow, sameRows, VIRTUAL_FROM, type BodyPlace, type RowWindow } from '../lib/rowWindow'
 import { searchEntries, type SearchResult } from '../../../shared/search/conditions'
 import type { Condition } from '../../../shared/kb/types'
@@ -154,23 +154,24 @@ export function ConditionTable({
     [arrangement.hidden, columnIds],
   )
 
-  // The search: folded once per query, narrowing the last matches while one types on. The table
-  // gets only the matches, so its filtering and sorting cost the matches, not the whole list.
+  // The search: folded once per query, narrowing an earlier result while one types on, finding
+  // it again as one erases. It and the facets give positions in the list; the table, given the
+  // whole list once, shows the rows at those positions (keptRows.ts) and sorts them.
   const lastSearch = useRef<SearchResult<Condition> | null>(null)
-  const matches = useMemo(() => {
+  const search = useMemo(() => {
     const result = searchEntries(entries, query, itself, lastSearch.current)
     lastSearch.current = result
-    return result.matches
+    return result
   }, [entries, query])
-  const counts = useMemo(
-    () => facetCounts(matches, facets, Object.fromEntries(columnFilters.map((f) => [f.id, f.value as string[]]))),
-    [matches, facets, columnFilters],
-  )
+  const facetIndex = useMemo(() => indexFacets(entries, facets), [entries, facets])
+  const ticked = useMemo(() => Object.fromEntries(columnFilters.map((f) => [f.id, f.value as string[]])), [columnFilters])
+  const { counts, kept } = useMemo(() => facetCounts(facetIndex, search.indices, ticked), [facetIndex, search, ticked])
 
   const table = useTable({
     features: conditionFeatures,
     columns,
-    data: matches as Condition[],
+    data: entries as Condition[],
+    meta: { kept },
     getRowId: (c) => c.id,
     enableMultiSort: false,
     sortDescFirst: false,
