@@ -4,8 +4,15 @@
 // list (a knowledge base of thousands of entries) renders only the rows on
 // screen, still as one <table>: spacer rows stand for the others, and
 // aria-rowcount / aria-rowindex give assistive technologies the whole table.
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
-import { useTable, type ColumnFiltersState, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import {
+  FlexRender,
+  useTable,
+  type ColumnFiltersState,
+  type ColumnVisibilityState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table'
 import type { Arrangement } from '../../../shared/app/url-state'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { useOpenDetail } from '../hooks/useDetail'
@@ -119,7 +126,6 @@ export function ConditionTable({
 }: ConditionTableProps) {
   const index = useKbIndex()
   const entries = index.kb[list]
-  const openDetail = useOpenDetail()
   const columns = useMemo(() => conditionColumns(index), [index])
   // The facets, their options and their values: from the list, not from each keystroke's rows.
   const facets = useMemo(
@@ -204,19 +210,6 @@ export function ConditionTable({
     onQueryChange('')
   }
 
-  const open = (row: ConditionRow, element: HTMLElement) => openDetail(row.original.id, element)
-
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, row: ConditionRow) => {
-    const tr = event.currentTarget
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault()
-      open(row, tr)
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault()
-      moveRowFocus(tr, event.key === 'ArrowDown' ? 1 : -1)
-    }
-  }
-
   return (
     <div className={facets.length > 0 ? 'conditions' : 'conditions conditions-unfiltered'}>
       {facets.length > 0 && (
@@ -294,21 +287,7 @@ export function ConditionTable({
             <tbody ref={body}>
               {virtual && start > 0 && <SpacerRow height={start * rowHeight} columns={visibleColumns} />}
               {rows.slice(start, end).map((row, i) => (
-                <tr
-                  key={row.id}
-                  tabIndex={0}
-                  className="entry-row"
-                  data-entry={row.id}
-                  aria-rowindex={virtual ? start + i + 2 : undefined}
-                  onClick={(e) => open(row, e.currentTarget)}
-                  onKeyDown={(e) => onRowKey(e, row)}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={`col-${cell.column.id}`}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
+                <EntryRow key={row.id} row={row} cells={row.getVisibleCells()} rowIndex={virtual ? start + i + 2 : undefined} />
               ))}
               {virtual && end < rows.length && <SpacerRow height={(rows.length - end) * rowHeight} columns={visibleColumns} />}
               {rows.length === 0 && (
@@ -336,6 +315,47 @@ export function ConditionTable({
     </div>
   )
 }
+
+interface EntryRowProps {
+  row: ConditionRow
+  cells: ReturnType<ConditionRow['getVisibleCells']>
+  /** aria-rowindex, when only some rows are rendered. */
+  rowIndex: number | undefined
+}
+
+/**
+ * One entry: drawn again only when it moves in the table or its columns change. The table's Rows
+ * and their cells outlive a keystroke, so the rows that stay on screen as one types are skipped.
+ */
+const EntryRow = memo(function EntryRow({ row, cells, rowIndex }: EntryRowProps) {
+  const openDetail = useOpenDetail()
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    const tr = event.currentTarget
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      openDetail(row.original.id, tr)
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      moveRowFocus(tr, event.key === 'ArrowDown' ? 1 : -1)
+    }
+  }
+  return (
+    <tr
+      tabIndex={0}
+      className="entry-row"
+      data-entry={row.id}
+      aria-rowindex={rowIndex}
+      onClick={(e) => openDetail(row.original.id, e.currentTarget)}
+      onKeyDown={onKeyDown}
+    >
+      {cells.map((cell) => (
+        <td key={cell.id} className={`col-${cell.column.id}`}>
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  )
+})
 
 /** Stands for the rows not rendered, so that the table keeps its height and its scroll bar. */
 function SpacerRow({ height, columns }: { height: number; columns: number }) {
