@@ -41,19 +41,36 @@ export function conditionMatches(c: Condition, query: string): boolean {
  * Per list (the snapshot's lists are read-only, and so is each list of results
  * a view derives from it), the folded text of each entry at its position: a
  * keystroke then reads an array rather than asking the WeakMap above for
- * every entry. Made at the first search, not for a blank query.
+ * every entry. Folded ahead of the first search (prepareSearch) or by it, not
+ * for a blank query; `ready` texts are folded so far.
  */
-const listTexts = new WeakMap<readonly unknown[], readonly string[]>()
+const listTexts = new WeakMap<readonly unknown[], { texts: string[]; ready: number }>()
 /** Per list, 0 … length − 1: what a blank query matches. */
 const listPositions = new WeakMap<readonly unknown[], readonly number[]>()
 
-function textsOf<T>(entries: readonly T[], conditionOf: (entry: T) => Condition): readonly string[] {
-  let texts = listTexts.get(entries)
-  if (texts === undefined) {
-    texts = entries.map((entry) => searchText(conditionOf(entry)))
-    listTexts.set(entries, texts)
+function fold<T>(entries: readonly T[], conditionOf: (entry: T) => Condition, more: () => boolean): { texts: string[]; ready: number } {
+  let list = listTexts.get(entries)
+  if (list === undefined) {
+    list = { texts: new Array<string>(entries.length), ready: 0 }
+    listTexts.set(entries, list)
   }
-  return texts
+  while (list.ready < entries.length && more()) {
+    list.texts[list.ready] = searchText(conditionOf(entries[list.ready] as T))
+    list.ready += 1
+  }
+  return list
+}
+
+const always = () => true
+
+/**
+ * Folds the texts of `entries` for their first search while `more()` says
+ * there is time left, from where an earlier call stopped: true once all are
+ * folded. Otherwise the first keystroke on a long list folds them all first
+ * (1.4 s for 100,000 entries in Node).
+ */
+export function prepareSearch<T>(entries: readonly T[], conditionOf: (entry: T) => Condition, more: () => boolean): boolean {
+  return fold(entries, conditionOf, more).ready === entries.length
 }
 
 function positionsOf(entries: readonly unknown[]): readonly number[] {
@@ -126,7 +143,7 @@ export function searchEntries<T>(
     if (narrowed === null && narrows(terms, r.terms)) narrowed = r
   }
   if (terms.length === 0) return result(entries, terms, positionsOf(entries), null)
-  const texts = textsOf(entries, conditionOf)
+  const { texts } = fold(entries, conditionOf, always)
   const pool = narrowed === null ? positionsOf(entries) : narrowed.indices
   const indices: number[] = []
   for (let k = 0; k < pool.length; k++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { conditionMatches, searchEntries, searchFields } from '../../shared/search/conditions'
+import { conditionMatches, prepareSearch, searchEntries, searchFields } from '../../shared/search/conditions'
 import { foldForSearch } from '../../shared/text/fold'
 import { conditionsOf } from '../../shared/kb/types'
 import { readKb } from '../kb/kb-files'
@@ -77,5 +77,18 @@ describe('the condition search', () => {
     expect(searchEntries(conditions, 'cr', itself, cra)).toBe(cr)
     expect(searchEntries(conditions, ' C ', itself, cra)).toBe(c)
     expect(searchEntries(conditions, 'cro', itself, cra).parent).toBe(cr)
+  })
+
+  it('folds a list ahead of its first search a slice at a time, and the search folds what is left', () => {
+    const list = [...conditions]
+    const slice = (n: number) => () => n-- > 0
+    expect(prepareSearch(list, itself, slice(5))).toBe(false)
+    expect(prepareSearch(list, itself, slice(5))).toBe(list.length <= 10)
+    expect(searchEntries(list, 'crampe', itself).matches).toEqual(list.filter((c) => conditionMatches(c, 'crampe')))
+    expect(prepareSearch(list, itself, () => false)).toBe(true)
+    const other = [...conditions]
+    let slices = 0
+    while (!prepareSearch(other, itself, slice(4))) slices += 1
+    expect(slices).toBe(Math.ceil(other.length / 4) - 1)
   })
 })

@@ -23,7 +23,7 @@ import { FacetFilter } from './FacetFilter'
 import { conditionColumns, conditionFeatures, type ConditionRow } from './conditionColumns'
 import { facetCounts, indexFacets } from '../lib/facets'
 import { rowWindow, sameRows, VIRTUAL_FROM, type BodyPlace, type RowWindow } from '../lib/rowWindow'
-import { searchEntries, type SearchResult } from '../../../shared/search/conditions'
+import { prepareSearch, searchEntries, type SearchResult } from '../../../shared/search/conditions'
 import type { Condition } from '../../../shared/kb/types'
 import { SearchBox } from './SearchBox'
 
@@ -50,6 +50,8 @@ const SORT_ARIA = { asc: 'ascending', desc: 'descending' } as const
 
 /** A row's height before one has been measured (px). */
 const ROW_GUESS = 56
+/** How long one slice of folding the search's texts ahead of time runs (ms). */
+const FOLD_SLICE_MS = 4
 
 /**
  * The rows to render out of `count` (rowWindow.ts), from where the table body
@@ -169,6 +171,18 @@ export function ConditionTable({
     lastSearch.current = result
     return result
   }, [entries, query])
+  // The entries' texts are folded for the search ahead of the first keystroke, in slices of a few
+  // milliseconds each its own task (a key pressed meanwhile waits no longer than a slice), so that
+  // the first keystroke searches at once rather than folding the whole list first.
+  useEffect(() => {
+    const tasks = new MessageChannel()
+    tasks.port1.onmessage = () => {
+      const until = performance.now() + FOLD_SLICE_MS
+      if (!prepareSearch(entries, itself, () => performance.now() < until)) tasks.port2.postMessage(null)
+    }
+    tasks.port2.postMessage(null)
+    return () => tasks.port1.close()
+  }, [entries])
   const facetIndex = useMemo(() => indexFacets(entries, facets), [entries, facets])
   const ticked = useMemo(() => Object.fromEntries(columnFilters.map((f) => [f.id, f.value as string[]])), [columnFilters])
   const { counts, kept } = useMemo(() => facetCounts(facetIndex, search.indices, ticked), [facetIndex, search, ticked])
