@@ -1,7 +1,8 @@
 // The conditions table's filtered row model (renderer/src/lib/keptRows.ts), in the table the app makes.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { renderToString } from 'react-dom/server'
-import { useTable, type SortingState } from '@tanstack/react-table'
+import fc from 'fast-check'
+import { createSortedRowModel, useTable, type SortingState } from '@tanstack/react-table'
 import { conditionColumns, conditionFeatures } from '../../renderer/src/components/conditionColumns'
 import { indexKnowledgeBase } from '../../renderer/src/lib/kbIndex'
 import { keptRows } from '../../renderer/src/lib/keptRows'
@@ -25,6 +26,21 @@ function tableOf(kept: readonly number[] | undefined, sorting: SortingState = []
   renderToString(<Probe kept={kept} sorting={sorting} got={(t) => (made = t)} />)
   if (!made) throw new Error('no table')
   return made
+}
+
+/** TanStack's own sorted row model, given only the kept entries (the same slots otherwise, so typed as the app's). */
+const stockFeatures = { ...conditionFeatures, sortedRowModel: createSortedRowModel() } as unknown as typeof conditionFeatures
+
+function StockProbe({ data, sorting, got }: { data: typeof entries; sorting: SortingState; got: (ids: string[]) => void }) {
+  const table = useTable({ features: stockFeatures, columns, data, getRowId: (c) => c.id, state: { sorting } })
+  got(table.getRowModel().rows.map((r) => r.id))
+  return null
+}
+
+function stockOrder(kept: readonly number[], sorting: SortingState): string[] {
+  let ids: string[] = []
+  renderToString(<StockProbe data={kept.map((i) => entries[i]!)} sorting={sorting} got={(got) => (ids = got)} />)
+  return ids
 }
 
 describe('the kept row model', () => {
@@ -65,5 +81,40 @@ describe('the kept row model', () => {
       ),
     ).toBe(core)
     expect(keptRows(core, []).rows).toEqual([])
+  })
+
+  it('orders the kept rows as TanStack’s sorted row model orders them, for any sort and any kept rows', () => {
+    const sortable = ['name', 'category', 'seriousness', 'scope', 'referral', 'icd10']
+    fc.assert(
+      fc.property(fc.subarray(entries.map((_, i) => i)), fc.constantFrom(...sortable), fc.boolean(), (kept, id, desc) => {
+        const sorting = [{ id, desc }]
+        expect(
+          tableOf(kept, sorting)
+            .getRowModel()
+            .rows.map((r) => r.id),
+        ).toEqual(stockOrder(kept, sorting))
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('sorts the whole list once per sort, not at each new set of kept rows', () => {
+    const table = tableOf([0, 1, 2], [{ id: 'name', desc: false }])
+    table.getRowModel()
+    // The name column compares with an Intl.Collator: count what reads its compare().
+    const compare = Object.getOwnPropertyDescriptor(Intl.Collator.prototype, 'compare')?.get
+    let compared = 0
+    const spy = vi.spyOn(Intl.Collator.prototype, 'compare', 'get').mockImplementation(function (this: Intl.Collator) {
+      compared += 1
+      return compare?.call(this) as Intl.Collator['compare']
+    })
+    table.setOptions((o) => ({ ...o, meta: { kept: [1, 2] } }))
+    table.getRowModel()
+    expect(compared).toBe(0)
+    // Another sort does sort (the count above is not blind).
+    table.setOptions((o) => ({ ...o, state: { ...o.state, sorting: [{ id: 'name', desc: true }] } }))
+    table.getRowModel()
+    spy.mockRestore()
+    expect(compared).toBeGreaterThan(0)
   })
 })

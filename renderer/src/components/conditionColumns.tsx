@@ -4,7 +4,6 @@ import {
   columnFilteringFeature,
   columnVisibilityFeature,
   createColumnHelper,
-  createSortedRowModel,
   rowSortingFeature,
   tableFeatures,
   type FilterFn,
@@ -14,7 +13,7 @@ import {
 import type { Condition } from '../../../shared/kb/types'
 import { CATEGORIES, CONTEXT_GROUP, FIELD_LABELS, REFERRALS, SCOPES, SERIOUSNESS } from '../../../shared/kb/vocabulary'
 import { findingLabel, type KbIndex } from '../lib/kbIndex'
-import { createKeptRowModel, type KeptRowsMeta } from '../lib/keptRows'
+import { createKeptRowModel, createKeptSortedRowModel, type KeptRowsMeta } from '../lib/keptRows'
 import { SeriousnessBadge } from './SeriousnessBadge'
 
 export interface FacetOption {
@@ -27,12 +26,13 @@ export interface ConditionColumnMeta {
   facet?: { label: string; options: (entries: readonly Condition[]) => FacetOption[]; valuesOf: (c: Condition) => readonly string[] }
 }
 
-// The search and the facets filter outside the table, in one pass (facets.ts); the table shows the rows they keep.
+// The search and the facets filter outside the table, in one pass (facets.ts); the table shows
+// the rows they keep, in the order of the whole list sorted once per sort (keptRows.ts).
 export const conditionFeatures = tableFeatures({
   columnFilteringFeature,
   filteredRowModel: createKeptRowModel(),
   rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
+  sortedRowModel: createKeptSortedRowModel(),
   columnVisibilityFeature,
   columnMeta: {} as ConditionColumnMeta,
   tableMeta: {} as KeptRowsMeta,
