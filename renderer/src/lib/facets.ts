@@ -31,30 +31,39 @@ export interface FacetIndex {
 }
 
 export function indexFacets(entries: readonly Condition[], specs: readonly FacetSpec[]): FacetIndex {
-  const values: string[][] = []
-  const starts: Uint32Array[] = []
-  const codes: Uint32Array[] = []
-  for (const spec of specs) {
-    const seen = new Map<string, number>()
-    const start = new Uint32Array(entries.length + 1)
-    const list: number[] = []
-    entries.forEach((c, i) => {
-      start[i] = list.length
-      for (const v of new Set(spec.valuesOf(c))) {
-        let code = seen.get(v)
+  const seen = specs.map(() => new Map<string, number>())
+  const starts = specs.map(() => new Uint32Array(entries.length + 1))
+  const lists = specs.map((): number[] => [])
+  // One pass over the entries for every facet: at 100,000 entries, each pass costs its cache misses.
+  for (let i = 0; i < entries.length; i++) {
+    const c = entries[i] as Condition
+    for (let f = 0; f < specs.length; f++) {
+      const own = (specs[f] as FacetSpec).valuesOf(c)
+      const codes = seen[f] as Map<string, number>
+      const list = lists[f] as number[]
+      ;(starts[f] as Uint32Array)[i] = list.length
+      for (let k = 0; k < own.length; k++) {
+        const v = own[k] as string
+        // A value listed twice on one entry counts once.
+        if (own.indexOf(v) !== k) continue
+        let code = codes.get(v)
         if (code === undefined) {
-          code = seen.size
-          seen.set(v, code)
+          code = codes.size
+          codes.set(v, code)
         }
         list.push(code)
       }
-    })
-    start[entries.length] = list.length
-    values.push([...seen.keys()])
-    starts.push(start)
-    codes.push(Uint32Array.from(list))
+    }
   }
-  return { ids: specs.map((s) => s.id), values, starts, codes }
+  specs.forEach((_, f) => {
+    ;(starts[f] as Uint32Array)[entries.length] = (lists[f] as number[]).length
+  })
+  return {
+    ids: specs.map((spec) => spec.id),
+    values: seen.map((codes) => [...codes.keys()]),
+    starts,
+    codes: lists.map((list) => Uint32Array.from(list)),
+  }
 }
 
 export interface FacetPass {
