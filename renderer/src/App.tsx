@@ -69,6 +69,15 @@ const ViewContent = memo(function ViewContent({
   return view.render(context)
 })
 
+/** The source line: drawn again only for another source or revision, not with each keystroke of a search (the shell renders with the URL). */
+const SourceFooter = memo(function SourceFooter({ title, revision }: { title: string; revision: string }) {
+  return (
+    <footer className="app-footer">
+      Source{NBSP}: {guillemets(title)} · contenu révisé le {frenchIsoDate(revision)}
+    </footer>
+  )
+})
+
 export function App() {
   const { state, reload } = useKnowledgeBase()
   const snapshot = state.status === 'ready' ? state.snapshot : null
@@ -184,11 +193,7 @@ export function App() {
                   ))}
               </main>
 
-              {meta && (
-                <footer className="app-footer">
-                  Source{NBSP}: {guillemets(meta.source.title)} · contenu révisé le {frenchIsoDate(meta.revision)}
-                </footer>
-              )}
+              {meta && <SourceFooter title={meta.source.title} revision={meta.revision} />}
             </div>
 
             <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />

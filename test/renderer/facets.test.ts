@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { facetCounts, passes, type FacetSpec } from '../../renderer/src/lib/facets'
+import { facetCounts, indexFacets, type FacetSpec } from '../../renderer/src/lib/facets'
 import { conditionsOf, type Condition } from '../../shared/kb/types'
 import { readKb } from '../kb/kb-files'
 
@@ -11,6 +11,12 @@ const specs: FacetSpec[] = [
   { id: 'scope', valuesOf: (c) => [c.scope] },
   { id: 'contexts', valuesOf: (c) => c.contexts },
 ]
+const index = indexFacets(entries, specs)
+
+/** Whether an entry passes a facet's filter: no option ticked, or one of its values is ticked. */
+function passes(spec: FacetSpec, selected: readonly string[] | undefined, c: Condition): boolean {
+  return !selected || selected.length === 0 || spec.valuesOf(c).some((v) => selected.includes(v))
+}
 
 /** The definition, spelled out: for each facet, filter by every other facet, then count its values. */
 function naive(list: readonly Condition[], selected: Record<string, string[]>) {
@@ -25,23 +31,36 @@ function naive(list: readonly Condition[], selected: Record<string, string[]>) {
 }
 
 const valuesOf = (id: string) => [...new Set(entries.flatMap((c) => specs.find((s) => s.id === id)!.valuesOf(c)))]
+const positions = entries.map((_, i) => i)
 
 describe('facetCounts', () => {
-  it('counts each option over the entries every other facet lets through', () => {
+  it('counts each option over the entries every other facet lets through, and keeps those every facet lets through', () => {
     fc.assert(
       fc.property(
-        fc.subarray([...entries]),
-        fc.record(Object.fromEntries(specs.map((s) => [s.id, fc.subarray(valuesOf(s.id))]))) as fc.Arbitrary<Record<string, string[]>>,
-        (list, selected) => {
-          expect(facetCounts(list, specs, selected)).toEqual(naive(list, selected))
+        fc.subarray(positions),
+        fc.record(Object.fromEntries(specs.map((s) => [s.id, fc.subarray([...valuesOf(s.id), 'nexistepas'])]))) as fc.Arbitrary<
+          Record<string, string[]>
+        >,
+        (pool, selected) => {
+          const list = pool.map((i) => entries[i]!)
+          const { counts, kept } = facetCounts(index, pool, selected)
+          expect(counts).toEqual(naive(list, selected))
+          expect(kept).toEqual(pool.filter((i) => specs.every((s) => passes(s, selected[s.id], entries[i]!))))
         },
       ),
     )
   })
 
-  it('with nothing ticked, counts every entry under each of its values', () => {
-    const counts = facetCounts(entries, specs, {})
+  it('with nothing ticked, counts every entry under each of its values and keeps the pool as it is', () => {
+    const { counts, kept } = facetCounts(index, positions, {})
     const total = [...(counts.get('category')?.values() ?? [])].reduce((a, b) => a + b, 0)
     expect(total).toBe(entries.length)
+    expect(kept).toBe(positions)
+  })
+
+  it('counts a value listed twice on one entry once', () => {
+    const c = entries.find((e) => e.contexts.length > 0)!
+    const twice = indexFacets([{ ...c, contexts: [c.contexts[0]!, c.contexts[0]!] }], specs)
+    expect(facetCounts(twice, [0], {}).counts.get('contexts')).toEqual(new Map([[c.contexts[0]!, 1]]))
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { conditionMatches, searchEntries, searchFields } from '../../shared/search/conditions'
+import { conditionMatches, prepareSearch, searchEntries, searchFields } from '../../shared/search/conditions'
 import { foldForSearch } from '../../shared/text/fold'
 import { conditionsOf } from '../../shared/kb/types'
 import { readKb } from '../kb/kb-files'
@@ -45,5 +45,50 @@ describe('the condition search', () => {
     expect(other.matches).toEqual(conditions.filter((c) => conditionMatches(c, 'sclerose')))
     const shorter = [...conditions].reverse()
     expect(searchEntries(shorter, 'crampes', itself, first).matches).toEqual(shorter.filter((c) => conditionMatches(c, 'crampes')))
+  })
+
+  it('gives, after any run of queries each searched from the last result, what a fresh search gives', () => {
+    const words = conditions.flatMap((c) => foldForSearch(c.name).split(' ')).filter((w) => w.length > 0)
+    const edits = fc.oneof(
+      fc.constantFrom(...words).map((w) => (q: string) => `${q}${w.slice(0, 3)}`),
+      fc.constantFrom(' ', 'e', 'x', 'a').map((ch) => (q: string) => `${q}${ch}`),
+      fc.constant((q: string) => q.slice(0, -1)),
+      fc.constant(() => ''),
+    )
+    fc.assert(
+      fc.property(fc.array(edits, { maxLength: 25 }), (steps) => {
+        let query = ''
+        let last = searchEntries(conditions, query, itself)
+        for (const step of steps) {
+          query = step(query)
+          last = searchEntries(conditions, query, itself, last)
+          const fresh = conditions.filter((c) => conditionMatches(c, query))
+          expect(last.matches).toEqual(fresh)
+          expect(last.indices.map((i) => conditions[i])).toEqual(fresh)
+        }
+      }),
+    )
+  })
+
+  it('finds the result of an earlier query again as one erases back to it', () => {
+    const c = searchEntries(conditions, 'c', itself)
+    const cr = searchEntries(conditions, 'cr', itself, c)
+    const cra = searchEntries(conditions, 'cra', itself, cr)
+    expect(searchEntries(conditions, 'cr', itself, cra)).toBe(cr)
+    expect(searchEntries(conditions, ' C ', itself, cra)).toBe(c)
+    expect(searchEntries(conditions, 'cro', itself, cra).parent).toBe(cr)
+  })
+
+  it('folds a list ahead of its first search a slice at a time, and the search folds what is left', () => {
+    const list = [...conditions]
+    const slice = (n: number) => () => n-- > 0
+    expect(prepareSearch(list, itself, slice(5))).toBe(false)
+    expect(prepareSearch(list, itself, slice(5))).toBe(list.length <= 10)
+    expect(searchEntries(list, 'crampe', itself).matches).toEqual(list.filter((c) => conditionMatches(c, 'crampe')))
+    expect(prepareSearch(list, itself, () => false)).toBe(true)
+    const other = [...conditions]
+    let slices = 0
+    while (!prepareSearch(other, itself, slice(4))) slices += 1
+    expect(slices).toBe(Math.ceil(other.length / 4) - 1)
   })
 })

@@ -4,8 +4,15 @@
 // list (a knowledge base of thousands of entries) renders only the rows on
 // screen, still as one <table>: spacer rows stand for the others, and
 // aria-rowcount / aria-rowindex give assistive technologies the whole table.
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
-import { useTable, type ColumnFiltersState, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import {
+  FlexRender,
+  useTable,
+  type ColumnFiltersState,
+  type ColumnVisibilityState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table'
 import type { Arrangement } from '../../../shared/app/url-state'
 import { useKbIndex } from '../hooks/useKbIndex'
 import { useOpenDetail } from '../hooks/useDetail'
@@ -14,8 +21,9 @@ import { focusFirstRow, moveRowFocus } from '../lib/rowFocus'
 import { ColumnMenu } from './ColumnMenu'
 import { FacetFilter } from './FacetFilter'
 import { conditionColumns, conditionFeatures, type ConditionRow } from './conditionColumns'
-import { facetCounts } from '../lib/facets'
-import { searchEntries, type SearchResult } from '../../../shared/search/conditions'
+import { facetCounts, indexFacets } from '../lib/facets'
+import { rowWindow, sameRows, VIRTUAL_FROM, type BodyPlace, type RowWindow } from '../lib/rowWindow'
+import { prepareSearch, searchEntries, type SearchResult } from '../../../shared/search/conditions'
 import type { ConditionSummary } from '../../../shared/kb/types'
 import { SearchBox } from './SearchBox'
 
@@ -40,45 +48,38 @@ export interface ConditionTableProps {
 
 const SORT_ARIA = { asc: 'ascending', desc: 'descending' } as const
 
-/** Above this many rows, only the rows near the screen are rendered. */
-const VIRTUAL_FROM = 200
-/** Rows rendered above and below the screen. */
-const OVERSCAN = 15
 /** A row's height before one has been measured (px). */
 const ROW_GUESS = 56
-
-interface RowWindow {
-  start: number
-  end: number
-}
+/** How long one slice of folding the search's texts ahead of time runs (ms). */
+const FOLD_SLICE_MS = 4
 
 /**
- * The rows to render out of `count`: all of them up to VIRTUAL_FROM, else
- * those that cross the viewport (plus OVERSCAN), from the table body's
- * position, on any scroll of the page or of a container, and on resize.
+ * The rows to render out of `count` (rowWindow.ts), from where the table body
+ * was last seen: measured at the next frame when the list becomes long, on any
+ * scroll of the page or of a container, and on resize, never in the middle of
+ * a keystroke's render (a keystroke changes only `count`: its window is
+ * derived here, with no layout read and no second render).
  */
 function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | null>): RowWindow & { rowHeight: number } {
   const virtual = count > VIRTUAL_FROM
   const [rowHeight, setRowHeight] = useState(ROW_GUESS)
-  const [win, setWin] = useState<RowWindow>({ start: 0, end: Math.min(count, 2 * OVERSCAN) })
+  // Until measured, at the next frame: the body's top on screen, as when a view opens.
+  const [place, setPlace] = useState<BodyPlace>(() => ({ top: 0, viewport: window.innerHeight }))
 
   useEffect(() => {
     if (!virtual) return
     let frame = 0
-    const update = () => {
+    const measure = () => {
       frame = 0
       const el = body.current
       if (!el) return
-      const top = el.getBoundingClientRect().top
-      const first = Math.max(0, Math.floor(-top / rowHeight) - OVERSCAN)
-      const start = Math.min(first, Math.max(0, count - 1))
-      const end = Math.min(count, start + Math.ceil(window.innerHeight / rowHeight) + 2 * OVERSCAN)
-      setWin((w) => (w.start === start && w.end === end ? w : { start, end }))
+      const next = { top: el.getBoundingClientRect().top, viewport: window.innerHeight }
+      setPlace((last) => (sameRows(last, next, rowHeight) ? last : next))
     }
     const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(update)
+      if (frame === 0) frame = requestAnimationFrame(measure)
     }
-    update()
+    schedule()
     document.addEventListener('scroll', schedule, { capture: true, passive: true })
     window.addEventListener('resize', schedule)
     return () => {
@@ -86,7 +87,7 @@ function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | n
       document.removeEventListener('scroll', schedule, { capture: true })
       window.removeEventListener('resize', schedule)
     }
-  }, [virtual, count, rowHeight, body])
+  }, [virtual, rowHeight, body])
 
   // The average height of the first rows rendered, measured once (measuring at
   // every render would move the spacers, hence the rows, under the reader).
@@ -104,9 +105,7 @@ function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | n
     setRowHeight(average)
   })
 
-  if (!virtual) return { start: 0, end: count, rowHeight }
-  const start = Math.min(win.start, Math.max(0, count - 1))
-  return { start, end: Math.min(count, Math.max(win.end, start + 1)), rowHeight }
+  return { ...rowWindow(count, place, rowHeight), rowHeight }
 }
 
 const itself = (c: ConditionSummary): ConditionSummary => c
@@ -129,7 +128,6 @@ export function ConditionTable({
 }: ConditionTableProps) {
   const index = useKbIndex()
   const entries = index.kb[list]
-  const openDetail = useOpenDetail()
   const columns = useMemo(() => conditionColumns(index), [index])
   // The facets, their options and their values: from the list, not from each keystroke's rows.
   const facets = useMemo(
@@ -164,23 +162,36 @@ export function ConditionTable({
     [arrangement.hidden, columnIds],
   )
 
-  // The search: folded once per query, narrowing the last matches while one types on. The table
-  // gets only the matches, so its filtering and sorting cost the matches, not the whole list.
+  // The search: folded once per query, narrowing an earlier result while one types on, finding
+  // it again as one erases. It and the facets give positions in the list; the table, given the
+  // whole list once, shows the rows at those positions (keptRows.ts) and sorts them.
   const lastSearch = useRef<SearchResult<ConditionSummary> | null>(null)
-  const matches = useMemo(() => {
+  const search = useMemo(() => {
     const result = searchEntries(entries, query, itself, lastSearch.current)
     lastSearch.current = result
-    return result.matches
+    return result
   }, [entries, query])
-  const counts = useMemo(
-    () => facetCounts(matches, facets, Object.fromEntries(columnFilters.map((f) => [f.id, f.value as string[]]))),
-    [matches, facets, columnFilters],
-  )
+  // The entries' texts are folded for the search ahead of the first keystroke, in slices of a few
+  // milliseconds each its own task (a key pressed meanwhile waits no longer than a slice), so that
+  // the first keystroke searches at once rather than folding the whole list first.
+  useEffect(() => {
+    const tasks = new MessageChannel()
+    tasks.port1.onmessage = () => {
+      const until = performance.now() + FOLD_SLICE_MS
+      if (!prepareSearch(entries, itself, () => performance.now() < until)) tasks.port2.postMessage(null)
+    }
+    tasks.port2.postMessage(null)
+    return () => tasks.port1.close()
+  }, [entries])
+  const facetIndex = useMemo(() => indexFacets(entries, facets), [entries, facets])
+  const ticked = useMemo(() => Object.fromEntries(columnFilters.map((f) => [f.id, f.value as string[]])), [columnFilters])
+  const { counts, kept } = useMemo(() => facetCounts(facetIndex, search.indices, ticked), [facetIndex, search, ticked])
 
   const table = useTable({
     features: conditionFeatures,
     columns,
-    data: matches as ConditionSummary[],
+    data: entries as ConditionSummary[],
+    meta: { kept },
     getRowId: (c) => c.id,
     enableMultiSort: false,
     sortDescFirst: false,
@@ -211,19 +222,6 @@ export function ConditionTable({
   const clearFilters = () => {
     table.resetColumnFilters(true)
     onQueryChange('')
-  }
-
-  const open = (row: ConditionRow, element: HTMLElement) => openDetail(row.original.id, element)
-
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, row: ConditionRow) => {
-    const tr = event.currentTarget
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault()
-      open(row, tr)
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault()
-      moveRowFocus(tr, event.key === 'ArrowDown' ? 1 : -1)
-    }
   }
 
   return (
@@ -303,21 +301,7 @@ export function ConditionTable({
             <tbody ref={body}>
               {virtual && start > 0 && <SpacerRow height={start * rowHeight} columns={visibleColumns} />}
               {rows.slice(start, end).map((row, i) => (
-                <tr
-                  key={row.id}
-                  tabIndex={0}
-                  className="entry-row"
-                  data-entry={row.id}
-                  aria-rowindex={virtual ? start + i + 2 : undefined}
-                  onClick={(e) => open(row, e.currentTarget)}
-                  onKeyDown={(e) => onRowKey(e, row)}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={`col-${cell.column.id}`}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
+                <EntryRow key={row.id} row={row} cells={row.getVisibleCells()} rowIndex={virtual ? start + i + 2 : undefined} />
               ))}
               {virtual && end < rows.length && <SpacerRow height={(rows.length - end) * rowHeight} columns={visibleColumns} />}
               {rows.length === 0 && (
@@ -345,6 +329,47 @@ export function ConditionTable({
     </div>
   )
 }
+
+interface EntryRowProps {
+  row: ConditionRow
+  cells: ReturnType<ConditionRow['getVisibleCells']>
+  /** aria-rowindex, when only some rows are rendered. */
+  rowIndex: number | undefined
+}
+
+/**
+ * One entry: drawn again only when it moves in the table or its columns change. The table's Rows
+ * and their cells outlive a keystroke, so the rows that stay on screen as one types are skipped.
+ */
+const EntryRow = memo(function EntryRow({ row, cells, rowIndex }: EntryRowProps) {
+  const openDetail = useOpenDetail()
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    const tr = event.currentTarget
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      openDetail(row.original.id, tr)
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      moveRowFocus(tr, event.key === 'ArrowDown' ? 1 : -1)
+    }
+  }
+  return (
+    <tr
+      tabIndex={0}
+      className="entry-row"
+      data-entry={row.id}
+      aria-rowindex={rowIndex}
+      onClick={(e) => openDetail(row.original.id, e.currentTarget)}
+      onKeyDown={onKeyDown}
+    >
+      {cells.map((cell) => (
+        <td key={cell.id} className={`col-${cell.column.id}`}>
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  )
+})
 
 /** Stands for the rows not rendered, so that the table keeps its height and its scroll bar. */
 function SpacerRow({ height, columns }: { height: number; columns: number }) {

@@ -1,11 +1,14 @@
 // A faceted filter: one checkbox per option with how many entries have it,
 // given the other active filters and the search.
+import { memo } from 'react'
 import type { Column } from '@tanstack/react-table'
 import type { ConditionSummary } from '../../../shared/kb/types'
 import type { ConditionFeatures, FacetOption } from './conditionColumns'
 
+type FacetColumn = Column<ConditionFeatures, ConditionSummary, unknown>
+
 export interface FacetFilterProps {
-  column: Column<ConditionFeatures, ConditionSummary, unknown>
+  column: FacetColumn
   label: string
   options: FacetOption[]
   /** Option value → entries it would show (renderer/src/lib/facets.ts). */
@@ -14,11 +17,6 @@ export interface FacetFilterProps {
 
 export function FacetFilter({ column, label, options, counts }: FacetFilterProps) {
   const selected = (column.getFilterValue() as string[] | undefined) ?? []
-  const toggle = (value: string, on: boolean) =>
-    column.setFilterValue((old: string[] | undefined) => {
-      const rest = (old ?? []).filter((v) => v !== value)
-      return on ? [...rest, value] : rest
-    })
   return (
     <fieldset className="facet" data-facet={column.id}>
       <legend>{label}</legend>
@@ -27,7 +25,7 @@ export function FacetFilter({ column, label, options, counts }: FacetFilterProps
         const checked = selected.includes(option.value)
         return (
           <label key={option.value} className={`facet-option${n === 0 && !checked ? ' facet-empty' : ''}`}>
-            <input type="checkbox" checked={checked} onChange={(e) => toggle(option.value, e.target.checked)} />
+            <FacetBox column={column} value={option.value} checked={checked} />
             <span className="facet-label">{option.label}</span>
             <span className="facet-count">{n}</span>
           </label>
@@ -36,3 +34,13 @@ export function FacetFilter({ column, label, options, counts }: FacetFilterProps
     </fieldset>
   )
 }
+
+/** The checkbox alone: a keystroke changes the counts beside it, seldom whether it is ticked. */
+const FacetBox = memo(function FacetBox({ column, value, checked }: { column: FacetColumn; value: string; checked: boolean }) {
+  const toggle = (on: boolean) =>
+    column.setFilterValue((old: string[] | undefined) => {
+      const rest = (old ?? []).filter((v) => v !== value)
+      return on ? [...rest, value] : rest
+    })
+  return <input type="checkbox" checked={checked} onChange={(e) => toggle(e.target.checked)} />
+})

@@ -4,8 +4,6 @@ import {
   columnFilteringFeature,
   columnVisibilityFeature,
   createColumnHelper,
-  createFilteredRowModel,
-  createSortedRowModel,
   rowSortingFeature,
   tableFeatures,
   type FilterFn,
@@ -15,6 +13,7 @@ import {
 import type { ConditionSummary } from '../../../shared/kb/types'
 import { CATEGORIES, CONTEXT_GROUP, FIELD_LABELS, REFERRALS, SCOPES, SERIOUSNESS } from '../../../shared/kb/vocabulary'
 import { findingLabel, type KbIndex } from '../lib/kbIndex'
+import { createKeptRowModel, createKeptSortedRowModel, type KeptRowsMeta } from '../lib/keptRows'
 import { SeriousnessBadge } from './SeriousnessBadge'
 
 export interface FacetOption {
@@ -31,13 +30,16 @@ export interface ConditionColumnMeta {
   }
 }
 
+// The search and the facets filter outside the table, in one pass (facets.ts); the table shows
+// the rows they keep, in the order of the whole list sorted once per sort (keptRows.ts).
 export const conditionFeatures = tableFeatures({
   columnFilteringFeature,
-  filteredRowModel: createFilteredRowModel(),
+  filteredRowModel: createKeptRowModel(),
   rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
+  sortedRowModel: createKeptSortedRowModel(),
   columnVisibilityFeature,
   columnMeta: {} as ConditionColumnMeta,
+  tableMeta: {} as KeptRowsMeta,
 })
 
 export type ConditionFeatures = typeof conditionFeatures
@@ -56,15 +58,12 @@ function byRank(record: object, value: (c: ConditionSummary) => string): SortFn<
   return (a, b) => keys.indexOf(value(a.original)) - keys.indexOf(value(b.original))
 }
 
-/** Keeps rows whose value is one of the checked options. */
-const oneOf: FilterFn<ConditionFeatures, ConditionSummary> = (row, columnId, selected: readonly string[]) =>
-  selected.includes(row.getValue<string>(columnId))
-oneOf.autoRemove = (value) => !Array.isArray(value) || value.length === 0
-
-/** Keeps rows having at least one of the checked options. */
-const someOf: FilterFn<ConditionFeatures, ConditionSummary> = (row, columnId, selected: readonly string[]) =>
-  row.getValue<readonly string[]>(columnId).some((v) => selected.includes(v))
-someOf.autoRemove = oneOf.autoRemove
+/**
+ * A facet's filter as TanStack's column filtering knows it: only so that unticking the last
+ * option removes the filter. The rows are kept by facets.ts, with the search, outside the table.
+ */
+const facetFilter: FilterFn<ConditionFeatures, ConditionSummary> = () => true
+facetFilter.autoRemove = (value) => !Array.isArray(value) || value.length === 0
 
 /** Options of a closed vocabulary that occur in the entries, in vocabulary order. */
 function vocabularyOptions(record: Record<string, string>, value: (c: ConditionSummary) => string) {
@@ -98,7 +97,7 @@ export function conditionColumns(index: KbIndex) {
     helper.accessor('category', {
       header: FIELD_LABELS.category,
       sortFn: byText((c) => CATEGORIES[c.category]),
-      filterFn: oneOf,
+      filterFn: facetFilter,
       meta: {
         facet: { label: FIELD_LABELS.category, options: vocabularyOptions(CATEGORIES, (c) => c.category), valuesOf: (c) => [c.category] },
       },
@@ -107,7 +106,7 @@ export function conditionColumns(index: KbIndex) {
     helper.accessor('seriousness', {
       header: FIELD_LABELS.seriousness,
       sortFn: byRank(SERIOUSNESS, (c) => c.seriousness),
-      filterFn: oneOf,
+      filterFn: facetFilter,
       meta: {
         facet: {
           label: FIELD_LABELS.seriousness,
@@ -120,14 +119,14 @@ export function conditionColumns(index: KbIndex) {
     helper.accessor('scope', {
       header: FIELD_LABELS.scope,
       sortFn: byRank(SCOPES, (c) => c.scope),
-      filterFn: oneOf,
+      filterFn: facetFilter,
       meta: { facet: { label: FIELD_LABELS.scope, options: vocabularyOptions(SCOPES, (c) => c.scope), valuesOf: (c) => [c.scope] } },
       cell: ({ row }) => SCOPES[row.original.scope],
     }),
     helper.accessor('contexts', {
       header: FIELD_LABELS.contexts,
       enableSorting: false,
-      filterFn: someOf,
+      filterFn: facetFilter,
       meta: { facet: { label: 'Contexte', options: contextOptions, valuesOf: (c) => c.contexts } },
       cell: ({ row }) =>
         row.original.contexts.length === 0 ? (
