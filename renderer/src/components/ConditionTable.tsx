@@ -28,7 +28,6 @@ import type { ConditionSummary } from '../../../shared/kb/types'
 import { SearchBox } from './SearchBox'
 
 export interface ConditionTableProps {
-  /** Entries shown, in the knowledge base's order. */
   /** Which list of the knowledge base the table shows. */
   list: 'causes' | 'differentials'
   /** Accessible caption of the table. */
