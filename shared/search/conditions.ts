@@ -44,7 +44,33 @@ export function conditionMatches(c: ConditionSummary, query: string): boolean {
  * every entry. Folded ahead of the first search (prepareSearch) or by it, not
  * for a blank query; `ready` texts are folded so far.
  */
-const listTexts = new WeakMap<readonly unknown[], { texts: string[]; ready: number }>()
+const listTexts = new WeakMap<readonly unknown[], FoldedList>()
+
+interface FoldedList {
+  texts: string[]
+  /** Per text, the CHAR_BITS of the characters it holds: a term whose bits a text lacks cannot be in it. */
+  masks: Int32Array
+  ready: number
+}
+
+/**
+ * A character's bit: a–z each their own (the folded texts are lower case and
+ * unaccented), the digits five bits between them, anything else bit 31. Two
+ * characters may share a bit, so a mask can only rule a text out — except for
+ * a one-letter term, whose bit is its own: there the mask is the answer
+ * (most first keys of a query, which would otherwise read every text).
+ */
+function charBit(code: number): number {
+  if (code >= 97 && code <= 122) return 1 << (code - 97)
+  if (code >= 48 && code <= 57) return 1 << (26 + ((code - 48) % 5))
+  return 1 << 31
+}
+
+function maskOf(text: string): number {
+  let mask = 0
+  for (let i = 0; i < text.length; i++) mask |= charBit(text.charCodeAt(i))
+  return mask
+}
 /** Per list, 0 … length − 1: what a blank query matches. */
 const listPositions = new WeakMap<readonly unknown[], readonly number[]>()
 
@@ -52,14 +78,16 @@ function fold<T>(
   entries: readonly T[],
   conditionOf: (entry: T) => ConditionSummary,
   more: () => boolean,
-): { texts: string[]; ready: number } {
+): FoldedList {
   let list = listTexts.get(entries)
   if (list === undefined) {
-    list = { texts: new Array<string>(entries.length), ready: 0 }
+    list = { texts: new Array<string>(entries.length), masks: new Int32Array(entries.length), ready: 0 }
     listTexts.set(entries, list)
   }
   while (list.ready < entries.length && more()) {
-    list.texts[list.ready] = searchText(conditionOf(entries[list.ready] as T))
+    const text = searchText(conditionOf(entries[list.ready] as T))
+    list.texts[list.ready] = text
+    list.masks[list.ready] = maskOf(text)
     list.ready += 1
   }
   return list
@@ -147,14 +175,18 @@ export function searchEntries<T>(
     if (narrowed === null && narrows(terms, r.terms)) narrowed = r
   }
   if (terms.length === 0) return result(entries, terms, positionsOf(entries), null)
-  const { texts } = fold(entries, conditionOf, always)
+  const { texts, masks } = fold(entries, conditionOf, always)
   const pool = narrowed === null ? positionsOf(entries) : narrowed.indices
+  const needed = terms.reduce((mask, term) => mask | maskOf(term), 0)
+  // Only terms the masks cannot answer alone are looked for in the texts.
+  const read = terms.filter((term) => !(term.length === 1 && term >= 'a' && term <= 'z'))
   const indices: number[] = []
   for (let k = 0; k < pool.length; k++) {
     const i = pool[k] as number
+    if (((masks[i] as number) & needed) !== needed) continue
     const text = texts[i] as string
     let hit = true
-    for (let t = 0; t < terms.length && hit; t++) hit = text.includes(terms[t] as string)
+    for (let t = 0; t < read.length && hit; t++) hit = text.includes(read[t] as string)
     if (hit) indices.push(i)
   }
   return result(entries, terms, indices, narrowed)
