@@ -101,7 +101,7 @@ export function renderReport(x: Input): string {
       warm <= 50 ? met(true) : `${met(false)} by ${ms(warm - 50)} (×${(warm / 50).toFixed(1)})`,
     ],
     [
-      'Fiche patient: a tick → its preview redrawn, p95 (bundled base; includes the 100 ms debounce)',
+      'Fiche patient: a tick → its preview redrawn, p95 (bundled base)',
       tick ? ms(tick.p95) : 'not measured',
       '≤ 250 ms',
       tick === undefined ? '❌ not measured' : tick.p95 <= 250 ? met(true) : `${met(false)} by ${ms(tick.p95 - 250)}`,
@@ -190,8 +190,8 @@ Where a keystroke's time goes (CPU profile of a second round of typing, on a sec
 ${bases.map(transportRow).join('\n')}
 
 The renderer's first call gets the outline (every entry without its « Que faire », quotes and
-article terms; the columns above are the whole snapshot's, which main holds): the detail fields
-come one entry at a time when a detail opens. In Electron the outline crosses by structured
+article terms; the whole snapshot stays in main): the detail fields come one entry at a time
+when a detail opens. In Electron the outline crosses by structured
 clone; in this bench, as a JSON string the page fetches from the test server over loopback HTTP
 and parses. The navigation figures above therefore carry a JSON round trip in place of
 Electron's clone: the two columns say how far apart those are.
@@ -299,9 +299,11 @@ function misses(x: Input): string {
     out.push(
       `- **Keystroke p95 at ${size} entries: ${ms(k.p95)}, ${ms(k.p95 - goal)} over ${goal} ms** (p50 ${ms(k.p50)}). ` +
         `The profile of this run's typing puts the self time in ${profileOf(base) || '(no profile)'}. ` +
-        'What is left runs over the matches of each query, not over the rows shown: the first key of a query ' +
-        'searches every entry (the later ones narrow the previous matches), and TanStack Table rebuilds its core, ' +
-        'filtered and sorted row models from the new matches at every key; React then reconciles the rows in sight. ' +
+        'TanStack Table builds its rows once per list and picks the kept ones at each key (the sort, once per sort); ' +
+        'the search narrows the previous matches, or finds an erased query again, so what is left is the first ' +
+        'key of a query, which reads every entry’s folded text (about 19 MB at 100,000 entries), the facet counts ' +
+        'over the matches, and the browser’s style, layout and paint of the rows that come into the window ' +
+        '(about two thirds of a 10,000-entry keystroke’s busy time when the profile includes the browser’s own work). ' +
         'A sample also waits for the next frame (up to 16.7 ms at 60 Hz), so a frame-aligned sample cannot be much ' +
         'under one frame.' +
         (busy(x) ? " The machine's load during the run (see above) multiplies every figure." : ''),
