@@ -212,7 +212,7 @@ Method (\`e2e/bench/renderer.bench.ts\`, Playwright project \`bench\` of \`playw
   \`artifacts/bench/renderer.json\`).
 - **Tick → preview redrawn** (bundled base): a cause of the Fiche patient form ticked and
   unticked ${tick?.n ?? 'several'} times; a sample runs from the click to the frame after the
-  preview's pages were replaced (the debounce, main's warm render in its thread, the page's
+  preview's pages were replaced (main's warm render in its thread, the page's
   pdf.js drawing).
 - **Keystroke → rows painted**: queries typed key by key in the search box of the Causes view,
   then erased with Backspace, each key one sample. A sample runs from the \`keydown\` event's
