@@ -74,11 +74,7 @@ function maskOf(text: string): number {
 /** Per list, 0 … length − 1: what a blank query matches. */
 const listPositions = new WeakMap<readonly unknown[], readonly number[]>()
 
-function fold<T>(
-  entries: readonly T[],
-  conditionOf: (entry: T) => ConditionSummary,
-  more: () => boolean,
-): FoldedList {
+function fold<T>(entries: readonly T[], conditionOf: (entry: T) => ConditionSummary, more: () => boolean): FoldedList {
   let list = listTexts.get(entries)
   if (list === undefined) {
     list = { texts: new Array<string>(entries.length), masks: new Int32Array(entries.length), ready: 0 }
