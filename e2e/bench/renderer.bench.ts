@@ -137,6 +137,16 @@ async function timeToInteractive(page: Page, url: string): Promise<number> {
   return page.evaluate(() => (window as unknown as BenchWindow).__interactiveAt as number)
 }
 
+/** The sample a page-side watcher (WATCH_KEYSTROKES, WATCH_PREVIEW) holds; the watcher is armed for the next. */
+function takeSample(page: Page, watcher: '__keys' | '__preview'): Promise<number> {
+  return page.evaluate((name) => {
+    const st = (window as unknown as BenchWindow)[name]
+    const took = st.end - st.start
+    st.start = 0
+    return took
+  }, watcher)
+}
+
 async function keystrokes(page: Page): Promise<number[]> {
   await page.evaluate(WATCH_KEYSTROKES)
   const search = page.locator('[role="tabpanel"]:not([hidden]) input[type="search"]')
@@ -153,14 +163,7 @@ async function keystrokes(page: Page): Promise<number[]> {
       null,
       { polling: 20, timeout: 60_000 },
     )
-    samples.push(
-      await page.evaluate(() => {
-        const st = (window as unknown as BenchWindow).__keys
-        const took = st.end - st.start
-        st.start = 0
-        return took
-      }),
-    )
+    samples.push(await takeSample(page, '__keys'))
   }
   for (const query of QUERIES) {
     for (const ch of query) await one(ch === ' ' ? 'Space' : ch)
@@ -181,14 +184,7 @@ async function previewTicks(page: Page): Promise<number[]> {
     await box.click()
     await page.waitForFunction(() => (window as unknown as BenchWindow).__preview.end > 0, null, { polling: 10, timeout: 60_000 })
     await expect(view.locator('.pdf-preview')).toHaveAttribute('aria-busy', 'false')
-    samples.push(
-      await page.evaluate(() => {
-        const st = (window as unknown as BenchWindow).__preview
-        const took = st.end - st.start
-        st.start = 0
-        return took
-      }),
-    )
+    samples.push(await takeSample(page, '__preview'))
   }
   return samples
 }
