@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect } from '../harness/fixtures'
+import { test, expect, sendMenuCommand } from '../harness/fixtures'
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true })
 const panel = (page: Page, name: string) => page.getByRole('tabpanel', { name, exact: true })
@@ -96,6 +96,28 @@ test('each view keeps its own search', async ({ mollet }) => {
   await expect(panel(mollet, 'Diagnostics différentiels').getByRole('searchbox')).toHaveValue('')
   await mollet.goBack()
   await expect(causes.getByRole('searchbox')).toHaveValue('stress')
+})
+
+test('a search typed just before Back is kept in its history entry', async ({ mollet }) => {
+  // The hash takes the search once typing pauses (useUrlState): the app's Back writes it first.
+  await tab(mollet, 'Diagnostics différentiels').click()
+  await tab(mollet, 'Causes').click()
+  const search = panel(mollet, 'Causes').getByRole('searchbox')
+  await search.click()
+  await mollet.keyboard.type('stress', { delay: 20 })
+  await mollet.keyboard.press('Alt+ArrowLeft')
+  await expect(tab(mollet, 'Diagnostics différentiels')).toHaveAttribute('aria-selected', 'true')
+  await mollet.keyboard.press('Alt+ArrowRight')
+  await expect(search).toHaveValue('stress')
+  await expect(mollet).toHaveURL(/q=stress/)
+
+  // The menu's « Aller › Précédent » does the same.
+  await search.click()
+  await mollet.keyboard.type(' aigu', { delay: 20 })
+  await sendMenuCommand(mollet, 'go-back')
+  await expect(tab(mollet, 'Diagnostics différentiels')).toHaveAttribute('aria-selected', 'true')
+  await sendMenuCommand(mollet, 'go-forward')
+  await expect(search).toHaveValue('stress aigu')
 })
 
 test('the app reopens on the last view, search and filters, never on the findings', async ({ mollet, server, userDataDir }) => {

@@ -114,7 +114,7 @@ export function App() {
     setDetailId(id)
   }, [])
   const setView = viewState.setView
-  useNavigation(setView)
+  useNavigation(setView, viewState.walk)
   const openHandout = useCallback(() => setView(HANDOUT_VIEW), [setView])
   const showOrientation = useCallback(() => setView('orientation'), [setView])
   const closeDetail = useCallback(() => {

@@ -27,13 +27,13 @@ function commandOf(event: KeyboardEvent): MenuCommand | null {
   return null
 }
 
-export function useNavigation(setView: (id: ViewId) => void): void {
+/** `walk`: Back (-1) or Forward (1) through the URL state (useUrlState), which writes what waits first. */
+export function useNavigation(setView: (id: ViewId) => void, walk: (step: -1 | 1) => void): void {
   const act = useCallback(
     (command: MenuCommand) => {
       if (command === 'go-back' || command === 'go-forward') {
         closeDialogs()
-        if (command === 'go-back') window.history.back()
-        else window.history.forward()
+        walk(command === 'go-back' ? -1 : 1)
         return
       }
       const id = viewShownBy(command)
@@ -43,7 +43,7 @@ export function useNavigation(setView: (id: ViewId) => void): void {
       // After the tab is rendered as selected.
       window.requestAnimationFrame(() => document.getElementById(tabId(id))?.focus())
     },
-    [setView],
+    [setView, walk],
   )
 
   useEffect(() => {

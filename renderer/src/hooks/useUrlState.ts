@@ -49,6 +49,8 @@ export interface UrlState {
   restorable: () => boolean
   /** Shows a saved last view (its findings, if any, are dropped). */
   restore: (hash: string) => void
+  /** Back (-1) or Forward (1), once the search waiting to be written is in the entry being left. */
+  walk: (step: -1 | 1) => void
 }
 
 const EMPTY_SCOPE: ViewScope = { query: '', filters: {}, arrangement: defaultArrangement() }
@@ -76,8 +78,9 @@ const START_VIEW = encodeViewState(toViewState(fromHash('', null), false))
  * after the last frame asked for one), and only the last of several:
  * Chromium's replaceState costs more the more form controls the page holds,
  * and written after each key's frame it was still 9–11 % of a keystroke at
- * 10,000 entries (bench profile). A new entry, leaving the page or unmounting
- * writes the waiting one first.
+ * 10,000 entries (bench profile). A new entry or unmounting writes the
+ * waiting one first, and so does the app's own Back and Forward (walk):
+ * after popstate the entry left can no longer be written.
  */
 const REPLACE_QUIET_MS = 250
 
@@ -115,14 +118,10 @@ function useHistoryWriter() {
     },
     [flush, cancel],
   )
-  useEffect(() => {
-    window.addEventListener('pagehide', flush)
-    return () => {
-      window.removeEventListener('pagehide', flush)
-      flush()
-    }
-  }, [flush])
-  return { write, cancel }
+  // No unload event helps: a reload takes the entry's URL before they run. The app has no
+  // reload (menu.ts); across a restart, the saved last view brings the search back.
+  useEffect(() => flush, [flush])
+  return { write, cancel, flush }
 }
 
 export function useUrlState(): UrlState {
@@ -194,6 +193,13 @@ export function useUrlState(): UrlState {
   const scope = useCallback((view: ViewId) => state.scopes[view] ?? EMPTY_SCOPE, [state.scopes])
   const restorable = useCallback(() => emptyAtStart.current && !touched.current, [])
   const restore = useCallback((hash: string) => setState((previous) => ({ ...fromHash(hash, previous), findings: {} })), [])
+  const walk = useCallback(
+    (step: -1 | 1) => {
+      history.flush()
+      window.history.go(step)
+    },
+    [history],
+  )
 
   return {
     view: state.view,
@@ -208,5 +214,6 @@ export function useUrlState(): UrlState {
     startView: START_VIEW,
     restorable,
     restore,
+    walk,
   }
 }
