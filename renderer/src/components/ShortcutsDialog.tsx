@@ -38,7 +38,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   }
 
   return (
-    <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title" onClose={closed}>
+    <dialog ref={dialog} className="panel-dialog shortcuts" aria-labelledby="shortcuts-title" onClose={closed}>
       <div className="shortcuts-head">
         <h2 id="shortcuts-title">Raccourcis clavier</h2>
         <button type="button" className="button button-quiet" onClick={() => dialog.current?.close()}>

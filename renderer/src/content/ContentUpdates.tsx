@@ -193,7 +193,7 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
 
       <dialog
         ref={dialog}
-        className="content-dialog"
+        className="panel-dialog content-dialog"
         aria-labelledby={`${id}-title`}
         onClose={closed}
         onCancel={(event) => {
