@@ -7,7 +7,8 @@ import { resolve } from 'node:path'
 import type { HandoutDocument } from '../../shared/handout/compose'
 import { composeHandout } from '../../shared/handout/compose'
 import { standardSelection } from '../../shared/handout/selection'
-import { createRenderThread, RenderFailedError, RenderTimeoutError } from '../../electron/main/handout/render-thread'
+import { createRenderThread } from '../../electron/main/handout/render-thread'
+import { JobFailedError, JobTimeoutError } from '../../electron/main/job-thread'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 import { devRenderThread } from '../../scripts/dev-render-thread'
 import { pdfInfo, pdfText } from './pdf-tools'
@@ -59,14 +60,14 @@ describe('the render thread', () => {
 
   it('a render that hangs ends its worker after the time limit; the next request gets a new one', async () => {
     const render = fake({ timeoutMs: 300 })
-    await expect(render(doc('hang'), '/r')).rejects.toBeInstanceOf(RenderTimeoutError)
+    await expect(render(doc('hang'), '/r')).rejects.toBeInstanceOf(JobTimeoutError)
     // A fresh worker: it has seen nothing before.
     expect(await text(render(doc('seen?'), '/r'))).toBe('seen?')
   })
 
   it('a worker that dies fails its request; the next request gets a new one', async () => {
     const render = fake()
-    await expect(render(doc('crash'), '/r')).rejects.toBeInstanceOf(RenderFailedError)
+    await expect(render(doc('crash'), '/r')).rejects.toEqual(new JobFailedError('WorkerExit3'))
     expect(await text(render(doc('after'), '/r'))).toBe('after')
   })
 

@@ -8,9 +8,9 @@
 // 1 ms for the bundled content) and reading the answer (under 20 ms).
 // A job that takes longer than `timeoutMs` ends the worker and refuses its
 // pack; a worker that fails refuses the pack it was verifying: a pack is never
-// installed on a doubt. Plain Node, like the handout's render thread.
-import { Worker } from 'node:worker_threads'
+// installed on a doubt. The queue and its bounds are job-thread.ts's.
 import type { KbProblem, KnowledgeBase, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
+import { createJobThread, JobTimeoutError } from '../job-thread'
 import { loadKnowledgeBase } from '../knowledge/load'
 import { diffKnowledge } from '../../../shared/pack/diff'
 import type { ContentDiff } from '../../../shared/pack/types'
@@ -37,13 +37,6 @@ export type PackJob =
   | { op: 'load'; resourcesDir: string }
 
 export type PackAnswer = { verdict: PackVerdict; diff: ContentDiff | null } | { diff: ContentDiff } | { snapshot: KnowledgeBaseSnapshot }
-
-export interface PackRequest {
-  id: number
-  job: PackJob
-}
-
-export type PackReply = { id: number; ok: true; answer: PackAnswer } | { id: number; ok: false }
 
 /** The job itself: what the worker runs, and what runs on the calling thread without one. */
 export async function runPackJob(job: PackJob): Promise<PackAnswer> {
@@ -75,79 +68,12 @@ export interface PackThreadOptions {
   timeoutMs?: number
 }
 
-/** A verification that could not run: the pack is refused. */
-class PackThreadError extends Error {
-  constructor(readonly reason: 'timeout' | 'failed') {
-    super(`pack thread ${reason}`)
-    this.name = 'PackThreadError'
-  }
-}
-
-interface Job {
-  job: PackJob
-  resolve: (answer: PackAnswer) => void
-  reject: (error: PackThreadError) => void
-}
-
 export function createPackThread(options: PackThreadOptions): PackThread {
-  const timeoutMs = options.timeoutMs ?? 60_000
-  const queue: Job[] = []
-  let worker: Worker | null = null
-  let running: { id: number; job: Job; timer: NodeJS.Timeout } | null = null
-  let nextId = 1
-
-  function settle(outcome: PackAnswer | PackThreadError): void {
-    const current = running
-    if (!current) return
-    running = null
-    clearTimeout(current.timer)
-    if (outcome instanceof PackThreadError) current.job.reject(outcome)
-    else current.job.resolve(outcome)
-    pump()
-  }
-
-  function startWorker(): Worker {
-    const w = new Worker(options.entry, { workerData: options.workerData })
-    w.on('message', (reply: PackReply) => {
-      if (running && reply.id === running.id) settle(reply.ok ? reply.answer : new PackThreadError('failed'))
-    })
-    const lost = () => {
-      if (worker !== w) return
-      worker = null
-      settle(new PackThreadError('failed'))
-    }
-    w.on('error', lost)
-    w.on('exit', lost)
-    return w
-  }
-
-  function pump(): void {
-    if (running) return
-    const next = queue.shift()
-    if (!next) {
-      // Idle: the thread does not keep a command line or a test alive.
-      worker?.unref()
-      return
-    }
-    worker ??= startWorker()
-    worker.ref()
-    const id = nextId++
-    const timer = setTimeout(() => {
-      const w = worker
-      worker = null
-      settle(new PackThreadError('timeout'))
-      void w?.terminate()
-    }, timeoutMs)
-    running = { id, job: next, timer }
-    const request: PackRequest = { id, job: next.job }
-    worker.postMessage(request)
-  }
-
-  const submit = (job: PackJob) =>
-    new Promise<PackAnswer>((resolve, reject) => {
-      queue.push({ job, resolve, reject })
-      pump()
-    })
+  const submit = createJobThread<PackJob, PackAnswer>({
+    entry: options.entry,
+    workerData: options.workerData,
+    timeoutMs: options.timeoutMs ?? 60_000,
+  })
 
   return {
     async verify(bytes, trusted, archive, baseline) {
@@ -157,7 +83,7 @@ export function createPackThread(options: PackThreadOptions): PackThread {
           diff: ContentDiff | null
         }
       } catch (error) {
-        const slow = error instanceof PackThreadError && error.reason === 'timeout'
+        const slow = error instanceof JobTimeoutError
         const problem: KbProblem = {
           file: archive,
           entry: null,
