@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { writeFileAtomically } from '../electron/main/atomic-write'
 import { createHandoutService } from '../electron/main/handout/service'
+import { JobFailedError } from '../electron/main/job-thread'
 import { bundledKnowledge } from '../electron/main/knowledge/store'
 import { devRenderThread } from './dev-render-thread'
 import { HandoutContentError } from '../shared/handout/compose'
@@ -197,7 +198,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${error.message}\n`)
       process.exitCode = 1
     } else {
-      process.stderr.write(`Erreur inattendue\u00a0: ${error instanceof Error ? error.message : String(error)}\n`)
+      // The class only, in a French sentence: a message may be English, or quote the handout.
+      const name = error instanceof JobFailedError ? error.errorName : error instanceof Error ? error.name : typeof error
+      process.stderr.write(`Erreur inattendue\u00a0: la fiche n’a pas pu être produite (${name}). Aucun fichier n’a été écrit.\n`)
       process.exitCode = 1
     }
   },
