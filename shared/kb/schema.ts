@@ -2,10 +2,23 @@
 // process when it loads resources/knowledge/*.json. Main-side only (zod stays
 // out of the renderer bundle); the renderer imports the inferred types.
 import { z } from 'zod'
+import { unprintableChars, unprintableContentMessage } from '../handout/printable'
 import { CATEGORIES, ENTRY_KINDS, FINDING_GROUPS, HANDOUT_SECTIONS, REFERRALS, SCOPES, SERIOUSNESS, keysOf } from './vocabulary'
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant attendu en minuscules-avec-tirets')
-const text = z.string().trim().min(1, 'texte vide')
+/**
+ * Text of the content: not empty, and printable by the handout's font (the
+ * handouts carry it; one character the font lacks in a red flag would stop
+ * every handout from printing).
+ */
+const text = z
+  .string()
+  .trim()
+  .min(1, 'texte vide')
+  .superRefine((value, ctx) => {
+    const bad = unprintableChars(value)
+    if (bad.length > 0) ctx.addIssue({ code: 'custom', message: unprintableContentMessage(bad) })
+  })
 
 /** A verbatim passage of the source article and the heading of its section. */
 export const provenanceSchema = z.object({

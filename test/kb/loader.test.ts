@@ -99,6 +99,21 @@ describe('loadKnowledgeBase on a broken copy', () => {
     expect(counts(kb)).toEqual({ ...EXPECTED_COUNTS, differentials: EXPECTED_COUNTS.differentials - 1 })
   })
 
+  it('a text the handout’s font cannot print: that entry is left out, the characters named', async () => {
+    const { kb, problems } = await brokenCopy((k) =>
+      editJson(k, 'differentials.json', (list) => {
+        byId(list, 'meningite').aliases = ['Fièvre ≥ 39\u00a0°C\u0007']
+      }),
+    )
+    expect(problems[0]).toEqual({
+      file: 'differentials.json',
+      entry: 'meningite',
+      field: 'aliases.0',
+      message: 'Caractères que la police des fiches ne peut pas imprimer\u00a0: «\u00a0≥\u00a0» (U+2265), U+0007. Remplacez-les.',
+    })
+    expect(kb.differentials.map((d) => d.id)).not.toContain('meningite')
+  })
+
   it('a finding left out for its type makes the references to it dangling, reported and pruned', async () => {
     const { kb, problems } = await brokenCopy((k) =>
       editJson(k, 'findings.json', (list) => {

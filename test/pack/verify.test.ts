@@ -15,6 +15,7 @@ import {
   manifestOf,
   pack,
   packedFiles,
+  readJsonFile,
   resigned,
   rezip,
   signedArchive,
@@ -264,6 +265,27 @@ describe('refused, each with its own French message', () => {
       expect.arrayContaining([
         ['knowledge/causes.json', causes[0]?.id, 'provenance.0.quote'],
         ['knowledge/causes.json', causes[1]?.id, 'seriousness'],
+      ]),
+    )
+    expect(() => buildPack(files, key.privateKey)).toThrow(PackContentError)
+  })
+
+  it('a red flag the handout’s font cannot print: refused, the characters named', async () => {
+    // Installed, it would stop every handout from printing: they all carry the red flags.
+    const files = await content({ revision: '2026-12-15', edition: '2' })
+    const findings = readJsonFile<{ id: string; label: string; redFlag: boolean }[]>(files, 'knowledge/findings.json')
+    const flag = findings.find((f) => f.redFlag)!
+    flag.label = `${flag.label} ≥ 38\u00a0°C 🌡`
+    writeJsonFile(files, 'knowledge/findings.json', findings)
+    expect(checkContent(files).problems).toEqual(
+      expect.arrayContaining([
+        {
+          file: 'knowledge/findings.json',
+          entry: flag.id,
+          field: 'label',
+          message:
+            'Caractères que la police des fiches ne peut pas imprimer\u00a0: «\u00a0≥\u00a0» (U+2265), «\u00a0🌡\u00a0» (U+1F321). Remplacez-les.',
+        },
       ]),
     )
     expect(() => buildPack(files, key.privateKey)).toThrow(PackContentError)

@@ -1,0 +1,40 @@
+// What the handout can print (shared/handout/printable.ts): its table of code
+// points is the bundled font's own, and a text's unprintable characters are
+// named the way the knowledge-base checks say them.
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FONT_COVERAGE } from '../../shared/handout/font-coverage'
+import { unprintableChars, unprintableContentMessage } from '../../shared/handout/printable'
+import { bundledFont } from '../../electron/main/handout/pdf/fonts'
+
+describe('the handout’s printable characters', () => {
+  it('are the code points every face of the bundled font draws (else: npx tsx scripts/font-coverage.ts)', async () => {
+    const font = await bundledFont(resolve(import.meta.dirname, '../../resources'))
+    const differ: string[] = []
+    // Planes 0 and 1 hold every script and symbol Noto Sans could cover; the table stops there.
+    const controls = /^\p{Cc}$/u
+    for (let cp = 0; cp < 0x20000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue // surrogates: never a character of a string
+      const ch = String.fromCodePoint(cp)
+      if (controls.test(ch)) continue // said below
+      if ((unprintableChars(ch).length === 0) !== font.covers(cp)) differ.push(cp.toString(16))
+    }
+    expect(differ).toEqual([])
+    expect((FONT_COVERAGE.at(-1) as readonly [number, number])[1]).toBeLessThan(0x20000)
+  }, 30_000)
+
+  it('names what the font lacks and controls, each once, in order; tabs and line breaks are laid out', () => {
+    expect(unprintableChars('Fièvre, 38,5\u00a0°C\u2009; «\u00a0oui\u00a0» — l’œdème\tet\nla suite')).toEqual([])
+    expect(unprintableChars('≥ 😀 ≥ a\u0007b\u0000 ∞')).toEqual(['≥', '😀', '\u0007', '\u0000', '∞'])
+  })
+
+  it('says the characters in French, with their code, up to five of them', () => {
+    expect(unprintableContentMessage(['≥'])).toBe(
+      'Caractère que la police des fiches ne peut pas imprimer\u00a0: «\u00a0≥\u00a0» (U+2265). Remplacez-le.',
+    )
+    expect(unprintableContentMessage(['\u0007', '😀'])).toBe(
+      'Caractères que la police des fiches ne peut pas imprimer\u00a0: U+0007, «\u00a0😀\u00a0» (U+1F600). Remplacez-les.',
+    )
+    expect(unprintableContentMessage(['①', '②', '③', '④', '⑤', '⑥', '⑦'])).toMatch(/\(U\+2464\) et 2 autres\. Remplacez-les\.$/u)
+  })
+})
