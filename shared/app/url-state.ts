@@ -72,7 +72,8 @@ export function encodeViewState(state: ViewState): string {
  * The state a hash stands for. Total: any input (a leading '#' or not, junk,
  * unknown views, malformed escapes, non-strings) gives a valid state, never
  * throws. Unknown parameters and non-KB-shaped ids are dropped; a finding listed both present
- * and absent counts as present; repeated filter values are kept once.
+ * and absent counts as present, whichever comes first and however often the key is repeated;
+ * repeated filter values are kept once.
  */
 export function decodeViewState(hash: unknown): ViewState {
   const state = defaultViewState()
@@ -84,7 +85,15 @@ export function decodeViewState(hash: unknown): ViewState {
   state.query = params.get('q') ?? ''
   const sort = /^(-?)([A-Za-z][A-Za-z0-9]*)$/u.exec(params.get('sort') ?? '')
   if (sort) state.arrangement.sort = { id: sort[2] as string, desc: sort[1] === '-' }
-  state.arrangement.hidden = [...new Set((params.get('hide') ?? '').split(',').filter((id) => COLUMN.test(id)))].sort(byCodeUnit)
+  state.arrangement.hidden = [
+    ...new Set(
+      params
+        .getAll('hide')
+        .join(',')
+        .split(',')
+        .filter((id) => COLUMN.test(id)),
+    ),
+  ].sort(byCodeUnit)
 
   const filters = new Map<string, string[]>()
   const findings = new Map<string, FindingState>()
@@ -97,7 +106,9 @@ export function decodeViewState(hash: unknown): ViewState {
     }
   }
   for (const s of ['present', 'absent'] as const) {
-    for (const id of (params.get(s) ?? '').split(',')) {
+    // Every `present=` and `absent=` counts, not only the first: a pasted hash that also says
+    // `present=fievre` further on must not read as a patient with no red flag.
+    for (const id of params.getAll(s).join(',').split(',')) {
       if (ID.test(id) && !findings.has(id)) findings.set(id, s)
     }
   }

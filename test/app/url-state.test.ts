@@ -130,6 +130,15 @@ describe('encodeViewState / decodeViewState', () => {
     })
   })
 
+  it('reads every repeated present / absent / hide key; present wins wherever it comes', () => {
+    // A pasted hash that says fever is present after saying it is absent: never read as no red flag.
+    expect(decodeViewState('#present=stress&absent=douleur,fievre&absent=froid&present=fievre&hide=scope&hide=icd10')).toEqual({
+      ...defaultViewState(),
+      arrangement: { sort: null, hidden: ['icd10', 'scope'] },
+      findings: { stress: 'present', fievre: 'present', douleur: 'absent', froid: 'absent' },
+    })
+  })
+
   it('keeps "__proto__" as plain data', () => {
     const state = decodeViewState('#f.__proto__=x&present=constructor')
     expect(Object.keys(state.filters)).toEqual(['__proto__'])
