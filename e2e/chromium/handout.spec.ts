@@ -96,6 +96,31 @@ test('the preview draws the real PDF under the app’s CSP, without any violatio
   expect(errors).toEqual([])
 })
 
+test('« Aperçu à jour » is said only once the current PDF’s pages are drawn', async ({ mollet }) => {
+  // Every moment the status reads « à jour », what the preview shows then.
+  await mollet.addInitScript(() => {
+    const seen: { pages: number; busy: string | null }[] = []
+    Object.defineProperty(window, '__upToDate', { value: seen })
+    new MutationObserver(() => {
+      const status = document.querySelector('[role="tabpanel"]:not([hidden]) .preview-status')
+      if (status?.textContent !== 'Aperçu à jour.') return
+      const preview = document.querySelector('.pdf-preview')
+      seen.push({ pages: document.querySelectorAll('.pdf-pages canvas').length, busy: preview?.getAttribute('aria-busy') ?? null })
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true })
+  })
+  await mollet.reload()
+  const view = await openHandout(mollet)
+  await previewSettled(view)
+  const box = view.locator('[data-cause]').getByRole('checkbox').first()
+  await box.click()
+  await previewSettled(view)
+  await box.click()
+  await previewSettled(view)
+  const seen = await mollet.evaluate(() => (window as unknown as { __upToDate: { pages: number; busy: string | null }[] }).__upToDate)
+  expect(seen.length).toBeGreaterThan(0)
+  expect(seen.filter((s) => s.pages === 0 || s.busy !== 'false')).toEqual([])
+})
+
 test('the ticked causes are on the handout and the others are not; the warning signs always are', async ({ mollet, desktop }) => {
   const view = await openHandout(mollet)
   await expect(causeBox(view, 'deshydratation')).toBeChecked()

@@ -58,6 +58,8 @@ export function HandoutView() {
   const handout = useHandout()
   const { options, settings, action } = handout
   const preview = usePreview(options, handout.letterheadRevision, handout.active)
+  // The PDF whose pages the preview shows: « à jour » only once the current one is drawn.
+  const [shownPdf, setShownPdf] = useState<Uint8Array | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const id = useId()
 
@@ -204,11 +206,13 @@ export function HandoutView() {
           <p className="preview-status muted" role="status">
             {preview.stale
               ? 'Aperçu non mis à jour\u00a0: la note dépasse ses limites.'
-              : preview.pending
-                ? 'Mise à jour de l’aperçu…'
-                : preview.pdf
-                  ? 'Aperçu à jour.'
-                  : ''}
+              : preview.error
+                ? 'Aperçu non mis à jour.'
+                : preview.pending || (preview.pdf !== null && shownPdf !== preview.pdf)
+                  ? 'Mise à jour de l’aperçu…'
+                  : preview.pdf
+                    ? 'Aperçu à jour.'
+                    : ''}
           </p>
           {preview.error && (
             <p className="banner banner-error" role="alert">
@@ -216,7 +220,7 @@ export function HandoutView() {
             </p>
           )}
         </div>
-        <PdfPreview pdf={preview.pdf} label="Aperçu de la fiche patient" />
+        <PdfPreview pdf={preview.pdf} label="Aperçu de la fiche patient" onSettled={setShownPdf} />
       </div>
     </div>
   )

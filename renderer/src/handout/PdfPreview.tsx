@@ -12,13 +12,18 @@ interface Props {
   pdf: Uint8Array | null
   /** Accessible name of the preview region. */
   label: string
+  /** Told of each PDF once its pages are on screen (or could not be drawn): until then it is not shown. */
+  onSettled?: (pdf: Uint8Array) => void
 }
 
-export function PdfPreview({ pdf, label }: Props) {
+export function PdfPreview({ pdf, label, onSettled }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const [pageCount, setPageCount] = useState(0)
   const [drawing, setDrawing] = useState(false)
   const [failed, setFailed] = useState(false)
+  // Read when a drawing ends, so that a new callback does not draw the pages again.
+  const settled = useRef(onSettled)
+  settled.current = onSettled
 
   useEffect(() => {
     const host = container.current
@@ -45,10 +50,12 @@ export function PdfPreview({ pdf, label }: Props) {
         setPageCount(pages)
         setFailed(false)
         setDrawing(false)
+        settled.current?.(pdf)
       } catch {
         if (!cancelled) {
           setFailed(true)
           setDrawing(false)
+          settled.current?.(pdf)
         }
       }
     })()
