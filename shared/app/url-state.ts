@@ -75,6 +75,13 @@ export function encodeViewState(state: ViewState): string {
  * and absent counts as present, whichever comes first and however often the key is repeated;
  * repeated filter values are kept once.
  */
+/**
+ * The comma-separated ids of every `key=` of the hash, not only the first: a
+ * pasted hash that also says `present=fievre` further on must not read as a
+ * patient with no red flag.
+ */
+const listParam = (params: URLSearchParams, key: string): string[] => params.getAll(key).join(',').split(',')
+
 export function decodeViewState(hash: unknown): ViewState {
   const state = defaultViewState()
   if (typeof hash !== 'string') return state
@@ -85,15 +92,7 @@ export function decodeViewState(hash: unknown): ViewState {
   state.query = params.get('q') ?? ''
   const sort = /^(-?)([A-Za-z][A-Za-z0-9]*)$/u.exec(params.get('sort') ?? '')
   if (sort) state.arrangement.sort = { id: sort[2] as string, desc: sort[1] === '-' }
-  state.arrangement.hidden = [
-    ...new Set(
-      params
-        .getAll('hide')
-        .join(',')
-        .split(',')
-        .filter((id) => COLUMN.test(id)),
-    ),
-  ].sort(byCodeUnit)
+  state.arrangement.hidden = [...new Set(listParam(params, 'hide').filter((id) => COLUMN.test(id)))].sort(byCodeUnit)
 
   const filters = new Map<string, string[]>()
   const findings = new Map<string, FindingState>()
@@ -106,9 +105,7 @@ export function decodeViewState(hash: unknown): ViewState {
     }
   }
   for (const s of ['present', 'absent'] as const) {
-    // Every `present=` and `absent=` counts, not only the first: a pasted hash that also says
-    // `present=fievre` further on must not read as a patient with no red flag.
-    for (const id of params.getAll(s).join(',').split(',')) {
+    for (const id of listParam(params, s)) {
       if (ID.test(id) && !findings.has(id)) findings.set(id, s)
     }
   }

@@ -18,8 +18,6 @@ const UNPRINTABLE = new RegExp(`[^\\t\\n${FONT_CLASS}]|(?![\\t\\n])\\p{Cc}`, 'gu
 
 /** The characters of `text` a handout cannot print, each once, in order: those the font lacks, and controls. */
 export function unprintableChars(text: string): string[] {
-  UNPRINTABLE.lastIndex = 0
-  if (!UNPRINTABLE.test(text)) return []
   return [...new Set(text.match(UNPRINTABLE))]
 }
 
