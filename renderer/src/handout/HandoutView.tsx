@@ -3,7 +3,7 @@
 // the clinic's letterhead; a live preview of the very PDF main makes, and
 // "Imprimer" / "Enregistrer en PDF…".
 import { useKbIndex } from '../hooks/useKbIndex'
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import {
   LETTERHEAD_LIMITS,
   NOTE_LINES_MAX,
@@ -58,8 +58,9 @@ export function HandoutView() {
   const handout = useHandout()
   const { options, settings, action } = handout
   const preview = usePreview(options, handout.letterheadRevision, handout.active)
-  // The PDF whose pages the preview shows: « à jour » only once the current one is drawn.
-  const [shownPdf, setShownPdf] = useState<Uint8Array | null>(null)
+  // The last PDF the preview settled on, and whether its pages could be drawn: « à jour » only once the current one is.
+  const [shown, setShown] = useState<{ pdf: Uint8Array; drawn: boolean } | null>(null)
+  const onSettled = useCallback((pdf: Uint8Array, drawn: boolean) => setShown({ pdf, drawn }), [])
   const heading = useRef<HTMLHeadingElement>(null)
   const id = useId()
 
@@ -208,9 +209,9 @@ export function HandoutView() {
               ? 'Aperçu non mis à jour\u00a0: la note dépasse ses limites.'
               : preview.error
                 ? 'Aperçu non mis à jour.'
-                : preview.pending || (preview.pdf !== null && shownPdf !== preview.pdf)
+                : preview.pending || (preview.pdf !== null && shown?.pdf !== preview.pdf)
                   ? 'Mise à jour de l’aperçu…'
-                  : preview.pdf
+                  : shown?.drawn
                     ? 'Aperçu à jour.'
                     : ''}
           </p>
@@ -220,7 +221,7 @@ export function HandoutView() {
             </p>
           )}
         </div>
-        <PdfPreview pdf={preview.pdf} label="Aperçu de la fiche patient" onSettled={setShownPdf} />
+        <PdfPreview pdf={preview.pdf} label="Aperçu de la fiche patient" onSettled={onSettled} />
       </div>
     </div>
   )

@@ -12,8 +12,8 @@ interface Props {
   pdf: Uint8Array | null
   /** Accessible name of the preview region. */
   label: string
-  /** Told of each PDF once its pages are on screen (or could not be drawn): until then it is not shown. */
-  onSettled?: (pdf: Uint8Array) => void
+  /** Told of each PDF once its pages are on screen (`drawn`) or could not be drawn: until then it is not shown. */
+  onSettled?: (pdf: Uint8Array, drawn: boolean) => void
 }
 
 export function PdfPreview({ pdf, label, onSettled }: Props) {
@@ -50,12 +50,12 @@ export function PdfPreview({ pdf, label, onSettled }: Props) {
         setPageCount(pages)
         setFailed(false)
         setDrawing(false)
-        settled.current?.(pdf)
+        settled.current?.(pdf, true)
       } catch {
         if (!cancelled) {
           setFailed(true)
           setDrawing(false)
-          settled.current?.(pdf)
+          settled.current?.(pdf, false)
         }
       }
     })()
