@@ -37,6 +37,8 @@ Options :
                          (causes fréquentes et bénignes) ; --causes "" : aucune
   --advice ID,ID         conseils à donner ; sans cette option : ceux qu’apportent les causes choisies
                          (comme dans Mollet : chaque cause cochée apporte ses conseils) ; --advice "" : aucun
+  --alerts ID,ID         signes d’alerte présents chez ce patient : la fiche s’ouvre alors sur la
+                         consultation d’un médecin (et d’un neurologue s’il y a lieu), jamais sur « sans gravité »
   --patient NOM          nom du patient (n’est enregistré nulle part)
   --note TEXTE           note libre du soignant (n’est enregistrée nulle part)
   --large-print          gros caractères (corps 14 au lieu de 12)
@@ -55,6 +57,7 @@ const OPTIONS = {
   out: { type: 'string' },
   causes: { type: 'string' },
   advice: { type: 'string' },
+  alerts: { type: 'string' },
   patient: { type: 'string' },
   note: { type: 'string' },
   'large-print': { type: 'boolean' },
@@ -131,6 +134,8 @@ async function main(argv: string[]): Promise<number> {
       ...conditionsOf(kb).map((c) => `  ${c.id}  ${c.name}`),
       'Conseils (--advice)\u00a0:',
       ...kb.advice.map((a) => `  ${a.id}  ${a.label}`),
+      'Signes d’alerte (--alerts)\u00a0:',
+      ...kb.findings.filter((f) => f.redFlag).map((f) => `  ${f.id}  ${f.label}`),
     ]
     process.stdout.write(`${lines.join('\n')}\n`)
     return 0
@@ -145,7 +150,11 @@ async function main(argv: string[]): Promise<number> {
     causes: values.causes !== undefined ? idList(values.causes) : defaults.causes,
     advice: values.advice !== undefined ? idList(values.advice) : values.causes !== undefined ? null : defaults.advice,
   }
-  const unknown = unknownSelection(kb, { causes: given.causes ?? [], advice: given.advice ?? [] })
+  const alerts = idList(values.alerts ?? '')
+  const unknown = [
+    ...unknownSelection(kb, { causes: given.causes ?? [], advice: given.advice ?? [] }),
+    ...alerts.filter((id) => !kb.findings.some((f) => f.redFlag && f.id === id)),
+  ]
   if (unknown.length > 0) {
     throw new UsageError(
       `Identifiant${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''}\u00a0: ${unknown.join(', ')}. La liste\u00a0: npm run handout -- --list`,
@@ -170,6 +179,7 @@ async function main(argv: string[]): Promise<number> {
     patientName,
     note,
     largePrint: values['large-print'] ?? defaults.largePrint,
+    alerts,
   }
 
   const { pdf, doc, unprintable } = await service.render(options, letterhead)

@@ -26,14 +26,18 @@ const LETTERHEAD = { name: 'Cabinet médical du Parc', address: '12 rue des Lila
 const NOTE_AT_LIMIT = handoutWithLongestNote(kb).note ?? ''
 
 const every = [...kb.causes, ...kb.differentials].map((c) => c.id)
-const standard: HandoutOptions = { ...standardSelection(kb), patientName: 'Mme Exemple', note: '', largePrint: false }
+const standard: HandoutOptions = { ...standardSelection(kb), patientName: 'Mme Exemple', note: '', largePrint: false, alerts: [] }
 const fixed: [string, HandoutOptions, typeof LETTERHEAD][] = [
   ['standard', standard, LETTERHEAD],
   ['large print', { ...standard, largePrint: true }, LETTERHEAD],
   ['longest note', { ...standard, note: NOTE_AT_LIMIT }, LETTERHEAD],
   ['longest note, large print', { ...standard, note: NOTE_AT_LIMIT, largePrint: true }, LETTERHEAD],
   ['every cause and advice', { ...standard, causes: every, advice: kb.advice.map((a) => a.id), largePrint: true }, LETTERHEAD],
-  ['nothing ticked', { causes: [], advice: [], patientName: '', note: '', largePrint: false }, { name: '', address: '', phone: '' }],
+  [
+    'nothing ticked',
+    { causes: [], advice: [], patientName: '', note: '', largePrint: false, alerts: [] },
+    { name: '', address: '', phone: '' },
+  ],
   ['3,000 characters', { ...standard, note: 'Buvez un grand verre d’eau le matin et le soir. '.repeat(70).slice(0, NOTE_MAX) }, LETTERHEAD],
 ]
 
@@ -76,7 +80,7 @@ const corpus = [
   ...fixed,
   ...drawn.map((d, i): [string, HandoutOptions, typeof LETTERHEAD] => [
     `drawn ${i}`,
-    { causes: d.causes, advice: [], patientName: d.patientName, note: d.note, largePrint: d.largePrint },
+    { causes: d.causes, advice: [], patientName: d.patientName, note: d.note, largePrint: d.largePrint, alerts: [] },
     d.letterhead,
   ]),
 ]

@@ -14,7 +14,7 @@ const LETTERHEAD: Letterhead = {
 const DATE = new Date(Date.UTC(2026, 10, 25, 12))
 
 function standardOptions(kb: KnowledgeBase): HandoutOptions {
-  return { ...standardSelection(kb), patientName: 'Mme Exemple', note: '', largePrint: false }
+  return { ...standardSelection(kb), patientName: 'Mme Exemple', note: '', largePrint: false, alerts: [] }
 }
 
 export function standardHandout(kb: KnowledgeBase): HandoutDocument {

@@ -2,11 +2,12 @@
 // the app, the command line and the tests share it. Every clinical sentence
 // comes from the knowledge base (itself quoted from the article); only the
 // handout's own chrome (headings, "Date", the footer's wording) is written here.
-import { conditionsOf, type ConditionSummary, type KnowledgeOutline } from '../kb/types'
-import { HANDOUT_SECTIONS, type HandoutSectionId } from '../kb/vocabulary'
+import { conditionsOf, type ConditionSummary, type HandoutBlock, type KnowledgeOutline } from '../kb/types'
+import { HANDOUT_SECTIONS, type HandoutSectionId, type Referral } from '../kb/vocabulary'
 import { frenchTypography } from '../text/typography'
 import { letterheadProblem, noteProblem, type HandoutOptions, type Letterhead } from './options'
 import { unknownSelection } from './selection'
+import { redFlagAlert } from '../differentials/match'
 import { frenchIsoDate, frenchLongDate } from '../text/french'
 
 /** A bullet: an optional bold lead ("Déshydratation.") then its text. */
@@ -38,6 +39,8 @@ export interface HandoutDocument {
   patientName: string | null
   note: string | null
   largePrint: boolean
+  /** The referral of the red flags marked present (neurologue before médecin); null when none is. */
+  referral: Referral | null
   /** `edition`: « Édition 2 », the content it was printed from (null when the content names none). */
   footer: { source: string; edition: string | null; revision: string; disclaimer: string }
   metadata: { title: string; author: string; subject: string; language: 'fr-FR' }
@@ -101,13 +104,36 @@ export function composeHandout(kb: KnowledgeOutline, options: HandoutOptions, le
   }
   const tooLong = noteProblem(options.note) ?? letterheadProblem(letterhead)
   if (tooLong) throw new HandoutLimitError(tooLong)
-  const unknown = unknownSelection(kb, options)
+  const unknown = [...unknownSelection(kb, options), ...options.alerts.filter((id) => !redFlags.some((f) => f.id === id))]
   if (unknown.length > 0) {
     throw new HandoutSelectionError(`Choix inconnu${unknown.length > 1 ? 's' : ''}\u00a0: ${unknown.join(', ')}.`, unknown)
   }
 
   const fr = frenchTypography
-  const blocks = (section: HandoutSectionId): string[] => kb.handout.filter((b) => b.section === section).map((b) => fr(b.text))
+  // The orientation's own rule for the red flags present and where they send the patient.
+  const alert = redFlagAlert(kb, Object.fromEntries(options.alerts.map((id) => [id, 'present' as const])))
+  const referral: Referral | null = alert?.referral ?? null
+  const forThisHandout = (b: HandoutBlock): boolean =>
+    b.when === undefined ||
+    (b.when === 'sans-alerte' && referral === null) ||
+    (b.when === 'alerte' && referral !== null) ||
+    (b.when === 'alerte-neurologue' && referral === 'neurologue')
+  const blocks = (section: HandoutSectionId): string[] =>
+    kb.handout.filter((b) => b.section === section && forThisHandout(b)).map((b) => fr(b.text))
+  const mainMessage = blocks('message-principal')
+  if (referral !== null) {
+    if (!kb.handout.some((b) => b.section === 'message-principal' && b.when === 'alerte')) {
+      throw new HandoutContentError(
+        'La base de connaissances n’a pas de message pour un patient avec un signe d’alerte\u00a0: la fiche ne peut pas être produite.',
+      )
+    }
+    // Right after the article's words on consulting: the signs the clinician marked, as the patient can check them.
+    mainMessage.splice(
+      1,
+      0,
+      fr(`Signes notés lors de la consultation\u00a0: ${(alert?.findings ?? []).map((f) => lowerFirst(f.label)).join(', ')}.`),
+    )
+  }
 
   const chosenCauses = new Set(options.causes)
   const conditions: ConditionSummary[] = conditionsOf(kb).filter((c) => chosenCauses.has(c.id))
@@ -133,23 +159,27 @@ export function composeHandout(kb: KnowledgeOutline, options: HandoutOptions, le
     const emphasis = id === 'quand-consulter'
     const content = emphasis ? [...list, ...paragraphs] : [...paragraphs, ...list]
     // "Causes fréquentes" would call epilepsy or a disc herniation frequent.
-    const heading = id === 'causes' && conditions.some((c) => c.seriousness !== 'benin') ? HANDOUT_POSSIBLE_CAUSES : HANDOUT_SECTIONS[id]
+    const heading =
+      id === 'causes' && (referral !== null || conditions.some((c) => c.seriousness !== 'benin'))
+        ? HANDOUT_POSSIBLE_CAUSES
+        : HANDOUT_SECTIONS[id]
     sections.push({ id, heading, content, emphasis })
   }
 
   const clean = (s: string): string => fr(s.trim())
-  const lh: Letterhead = { name: clean(letterhead.name), address: clean(letterhead.address), phone: clean(letterhead.phone) }
+  const lh: Letterhead = { name: clean(letterhead.name), address: clean(letterhead.address), phone: phoneLine(clean(letterhead.phone)) }
   const title = fr(meta.title)
   return {
     title,
     subtitle: HANDOUT_SUBTITLE,
-    mainMessage: blocks('message-principal'),
+    mainMessage,
     sections,
     letterhead: lh,
     date: frenchLongDate(date),
     patientName: options.patientName.trim() ? clean(options.patientName) : null,
     note: options.note.trim() ? clean(options.note) : null,
     largePrint: options.largePrint,
+    referral,
     footer: {
       source: fr(`Source\u00a0: ${meta.source.title}`),
       edition: meta.edition ? fr(`Édition ${meta.edition}`) : null,
@@ -178,6 +208,20 @@ export function handoutBodyBlocks(doc: HandoutDocument): string[] {
       s.content.flatMap((c) => (c.type === 'paragraph' ? [c.text] : c.items.map((i) => (i.lead ? `${i.lead} ${i.text}` : i.text)))),
     ),
   ]
+}
+
+/**
+ * The letterhead's phone line: « Tél. : » before the number, unless the
+ * clinician wrote their own words before it (« Tél. 04… », « Secrétariat :
+ * 04… »), which are kept as typed rather than doubled.
+ */
+function phoneLine(phone: string): string {
+  if (phone === '') return ''
+  return /^[^\p{Nd}]*\p{L}/u.test(phone) ? phone : `Tél.\u00a0: ${phone}`
+}
+
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLocaleLowerCase('fr-FR') + label.slice(1)
 }
 
 /** A bold run-in lead ends with a full stop: "Déshydratation." */

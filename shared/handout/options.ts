@@ -60,9 +60,37 @@ export function noteProblem(note: string): string | null {
   return null
 }
 
-/** Why a handout with characters its font cannot draw is not printed or saved, in French. */
+/** Signs a clinician types for which French words fit: the suggestion names the first one found. */
+const WORDS_FOR: Readonly<Record<string, string>> = {
+  '≤': 'au plus',
+  '≥': 'au moins',
+  '≠': 'différent de',
+  '≈': 'environ',
+  '☎': 'Tél.',
+  '📞': 'Tél.',
+  '✆': 'Tél.',
+  '→': 'puis',
+  '✓': 'oui',
+}
+
+/** What to do with characters the handout's font cannot draw, fitted to what they are. */
+function unprintableAdvice(characters: readonly string[]): string {
+  const worded = characters.find((c) => Object.hasOwn(WORDS_FOR, c))
+  if (worded)
+    return `Remplacez-les ou retirez-les (par exemple «\u00a0${worded}\u00a0» par «\u00a0${WORDS_FOR[worded]}\u00a0»), puis réessayez.`
+  if (characters.some((c) => /\p{L}/u.test(c) && !/\p{Extended_Pictographic}/u.test(c))) {
+    return 'Écrivez ce texte en lettres latines (par exemple «\u00a0Li Wei\u00a0» plutôt qu’en caractères chinois), puis réessayez.'
+  }
+  return 'Retirez-les ou écrivez-les en toutes lettres, puis réessayez.'
+}
+
+/**
+ * Why a handout with characters its font cannot draw is not printed or
+ * saved, in French: the one message of the form (as typed), the letterhead
+ * (at « Enregistrer l’en-tête »), printing and the command line.
+ */
 export function unprintableMessage(characters: readonly string[]): string {
-  return `La fiche contient des caractères que sa police ne peut pas imprimer\u00a0: ${characters.join(' ')}. Remplacez-les ou retirez-les (par exemple «\u00a0≤\u00a0» par «\u00a0au plus\u00a0»), puis réessayez.`
+  return `La fiche contient des caractères que sa police ne peut pas imprimer\u00a0: ${characters.join(' ')}. ${unprintableAdvice(characters)}`
 }
 
 const fr = (n: number): string => n.toLocaleString('fr-FR')
@@ -78,6 +106,12 @@ export interface HandoutOptions {
   note: string
   /** 14 pt body instead of 12 pt. */
   largePrint: boolean
+  /**
+   * The red flags (finding ids) marked Présent for this patient: the handout
+   * then opens on the article's words on consulting and the referral, never
+   * on reassurance. Empty: no red flag present.
+   */
+  alerts: string[]
 }
 
 export interface Letterhead {

@@ -122,7 +122,7 @@ export function unknownSelection(kb: KnowledgeOutline, selection: HandoutSelecti
 }
 
 /** The same choice without the ids the knowledge base no longer holds (saved defaults of an older base). */
-export function knownChoice(kb: KnowledgeOutline, choice: HandoutChoice): HandoutChoice {
+export function knownChoice(kb: Pick<KnowledgeOutline, 'causes' | 'differentials' | 'advice'>, choice: HandoutChoice): HandoutChoice {
   const conditions = new Set(conditionsOf(kb).map((c) => c.id))
   const advice = new Set(kb.advice.map((a) => a.id))
   return {

@@ -15,6 +15,7 @@ const handoutOptionsSchema = z.strictObject({
   patientName: z.string().max(PATIENT_NAME_MAX),
   note: z.string().max(NOTE_MAX),
   largePrint: z.boolean(),
+  alerts: ids,
 })
 
 export const argsValidators: { [M in Method]: z.ZodType<Args<M>> } = {

@@ -3,7 +3,17 @@
 // out of the renderer bundle); the renderer imports the inferred types.
 import { z } from 'zod'
 import { unprintableChars, unprintableContentMessage } from '../handout/printable'
-import { CATEGORIES, ENTRY_KINDS, FINDING_GROUPS, HANDOUT_SECTIONS, REFERRALS, SCOPES, SERIOUSNESS, keysOf } from './vocabulary'
+import {
+  CATEGORIES,
+  ENTRY_KINDS,
+  FINDING_GROUPS,
+  HANDOUT_AUDIENCES,
+  HANDOUT_SECTIONS,
+  REFERRALS,
+  SCOPES,
+  SERIOUSNESS,
+  keysOf,
+} from './vocabulary'
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant attendu en minuscules-avec-tirets')
 /**
@@ -133,6 +143,8 @@ export const topicSchema = z.object({
 export const handoutBlockSchema = z.object({
   id,
   section: z.enum(keysOf(HANDOUT_SECTIONS)),
+  /** Which handouts carry it (HANDOUT_AUDIENCES); absent: every handout. */
+  when: z.enum(keysOf(HANDOUT_AUDIENCES)).optional(),
   text,
   provenance: z.array(provenanceSchema).min(1, 'au moins une citation de l’article'),
 })

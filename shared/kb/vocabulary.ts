@@ -77,6 +77,19 @@ export const HANDOUT_SECTIONS = {
 } as const
 export type HandoutSectionId = keyof typeof HANDOUT_SECTIONS
 
+/**
+ * Which handouts a block is written for. A handout never says less than the
+ * orientation found: with a red flag present, the reassuring blocks give way
+ * to the article's words on consulting, and to the neurologist where a
+ * present red flag sends the patient there. A block without `when` is for
+ * every handout.
+ */
+export const HANDOUT_AUDIENCES = {
+  'sans-alerte': 'Fiche sans signe d’alerte présent',
+  alerte: 'Fiche avec un signe d’alerte présent',
+  'alerte-neurologue': 'Fiche avec un signe d’alerte qui oriente vers un neurologue',
+} as const
+
 export function keysOf<T extends object>(record: T): [keyof T & string, ...(keyof T & string)[]] {
   return Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
 }

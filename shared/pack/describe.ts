@@ -46,6 +46,7 @@ export const FIELD_LABELS: Record<string, string> = {
   text: 'texte',
   members: 'membres',
   section: 'section',
+  when: 'fiches concernées',
   title: 'titre',
   editor: 'éditeur',
   source: 'article source',

@@ -25,6 +25,7 @@ const OPTIONS: HandoutOptions = {
   patientName: PATIENT,
   note: '',
   largePrint: false,
+  alerts: [],
 }
 const SAVED: Settings = {
   ...DEFAULT_SETTINGS,

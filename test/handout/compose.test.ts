@@ -13,7 +13,7 @@ import { NBSP, NNBSP, frenchLongDate } from '../../shared/text/french'
 import { LETTERHEAD, fixtureKb } from './fixture'
 
 const DATE = new Date(2026, 11, 1, 12)
-const NONE: HandoutOptions = { causes: [], advice: [], patientName: '', note: '', largePrint: false }
+const NONE: HandoutOptions = { causes: [], advice: [], patientName: '', note: '', largePrint: false, alerts: [] }
 
 const allText = (doc: HandoutDocument): string => handoutBodyBlocks(doc).join('\n')
 const sectionIds = (doc: HandoutDocument): string[] => doc.sections.map((s) => s.id)
@@ -129,6 +129,82 @@ describe('composeHandout', () => {
 
   it('carries the large-print choice', () => {
     expect(composeHandout(kb, { ...NONE, largePrint: true }, LETTERHEAD, DATE).largePrint).toBe(true)
+  })
+})
+
+describe('a handout for a patient with a red flag present', () => {
+  const base = fixtureKb()
+  const prov = base.handout[0]?.provenance ?? []
+  const kb = {
+    ...base,
+    findings: base.findings.map((f) => (f.id === 'douleur' ? { ...f, referral: 'neurologue' as const } : f)),
+    handout: [
+      {
+        id: 'calme',
+        section: 'message-principal' as const,
+        when: 'sans-alerte' as const,
+        text: 'Le plus souvent sans gravité.',
+        provenance: prov,
+      },
+      {
+        id: 'alerte',
+        section: 'message-principal' as const,
+        when: 'alerte' as const,
+        text: 'Un médecin doit les examiner.',
+        provenance: prov,
+      },
+      {
+        id: 'neuro',
+        section: 'message-principal' as const,
+        when: 'alerte-neurologue' as const,
+        text: 'Un examen par un neurologue est nécessaire.',
+        provenance: prov,
+      },
+      ...base.handout.filter((b) => b.section !== 'message-principal'),
+    ],
+  }
+
+  it('opens on the reassurance only without a red flag present', () => {
+    expect(composeHandout(kb, { ...NONE, ...standardSelection(kb) }, LETTERHEAD, DATE).mainMessage).toEqual([
+      'Le plus souvent sans gravité.',
+    ])
+  })
+
+  it('opens on consulting, names the signs noted, and where they send the patient', () => {
+    const medecin = composeHandout(kb, { ...NONE, alerts: ['fievre'] }, LETTERHEAD, DATE)
+    expect(medecin.mainMessage).toEqual(['Un médecin doit les examiner.', `Signes notés lors de la consultation${NBSP}: de la fièvre.`])
+    expect(medecin.referral).toBe('medecin')
+    const neurologue = composeHandout(kb, { ...NONE, alerts: ['fievre', 'douleur'] }, LETTERHEAD, DATE)
+    expect(neurologue.referral).toBe('neurologue')
+    expect(neurologue.mainMessage).toEqual([
+      'Un médecin doit les examiner.',
+      `Signes notés lors de la consultation${NBSP}: une douleur au mollet, à la jambe ou au dos, de la fièvre.`,
+      'Un examen par un neurologue est nécessaire.',
+    ])
+    expect(allText(neurologue)).not.toContain('sans gravité')
+  })
+
+  it('calls the causes « possibles », never « fréquentes », with a red flag present', () => {
+    const doc = composeHandout(kb, { ...NONE, ...standardSelection(kb), alerts: ['fievre'] }, LETTERHEAD, DATE)
+    expect(doc.sections.find((s) => s.id === 'causes')?.heading).toBe('Causes possibles')
+  })
+
+  it('refuses an alert that is not a red flag, and a content with no opening for one', () => {
+    expect(() => composeHandout(kb, { ...NONE, alerts: ['apres-effort'] }, LETTERHEAD, DATE)).toThrow(HandoutSelectionError)
+    expect(() => composeHandout(base, { ...NONE, alerts: ['fievre'] }, LETTERHEAD, DATE)).toThrow(HandoutContentError)
+  })
+})
+
+describe('the letterhead’s phone line', () => {
+  const kb = fixtureKb()
+  const phone = (typed: string) => composeHandout(kb, NONE, { ...LETTERHEAD, phone: typed }, DATE).letterhead.phone
+
+  it('says « Tél. : » before a number, and keeps the clinician’s own words as typed', () => {
+    expect(phone('04 91 00 00 00')).toMatch(/^Tél\.\u00a0: 04.91.00.00.00$/u)
+    expect(phone('+33 4 91 00 00 00')).toMatch(/^Tél\.\u00a0: \+33/u)
+    expect(phone('Tél. 04 91 00 00 00')).toBe('Tél. 04 91 00 00 00')
+    expect(phone('Secrétariat : 04 91 00 00 00')).toMatch(/^Secrétariat\u00a0: 04/u)
+    expect(phone('  ')).toBe('')
   })
 })
 

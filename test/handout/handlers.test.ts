@@ -24,6 +24,7 @@ const OPTIONS: HandoutOptions = {
   patientName: PATIENT,
   note: NOTE,
   largePrint: false,
+  alerts: [],
 }
 
 interface FakeDesktop extends DesktopPort {

@@ -147,6 +147,7 @@ describe('the handout’s layout, for inputs nobody chose', () => {
       patientName: 'Mme Marie-Thérèse de La Rochefoucauld-Montmorency '.repeat(5).slice(0, PATIENT_NAME_MAX),
       note: '',
       largePrint: true,
+      alerts: kb.findings.filter((f) => f.redFlag).map((f) => f.id),
     }
     expect(broken(await layout(options, lh), true)).toEqual([])
   }, 60_000)
@@ -158,7 +159,13 @@ describe('the handout’s layout, for inputs nobody chose', () => {
       phone: '01 23 45 67 89',
     }
     for (const largePrint of [false, true]) {
-      const options = { ...standardSelection(kb), patientName: 'M. Jean-Baptiste de La Rochefoucauld-Montmorency', note: '', largePrint }
+      const options = {
+        ...standardSelection(kb),
+        patientName: 'M. Jean-Baptiste de La Rochefoucauld-Montmorency',
+        note: '',
+        largePrint,
+        alerts: [],
+      }
       expect(broken(await layout(options, lh), largePrint)).toEqual([])
     }
   }, 60_000)
@@ -169,7 +176,7 @@ describe('the handout’s layout, for inputs nobody chose', () => {
     for (const largePrint of [false, true]) {
       const note = `Pour prendre rendez-vous en ligne : ${url}\nOu écrivez au secrétariat : ${mail}`
       const lh = { name: 'Maison de santé des Tilleuls', address: `12 avenue du Général-Leclerc\n${mail}`, phone: url }
-      const pages = await layout({ ...standardSelection(kb), patientName: '', note, largePrint }, lh)
+      const pages = await layout({ ...standardSelection(kb), patientName: '', note, largePrint, alerts: [] }, lh)
       const words = pages.flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => w.text)))
       expect(words.filter((w) => w === url).length, `${largePrint}`).toBeGreaterThanOrEqual(2)
       expect(words.filter((w) => w === mail).length, `${largePrint}`).toBeGreaterThanOrEqual(2)
@@ -182,7 +189,14 @@ describe('the handout’s layout, for inputs nobody chose', () => {
     const every = conditionsOf(kb).map((c) => c.id)
     for (const largePrint of [false, true]) {
       for (const causes of [[], every]) {
-        const options = { causes, advice: causes.length ? kb.advice.map((a) => a.id) : [], patientName: '', note: '', largePrint }
+        const options = {
+          causes,
+          advice: causes.length ? kb.advice.map((a) => a.id) : [],
+          patientName: '',
+          note: '',
+          largePrint,
+          alerts: [],
+        }
         expect(
           broken(await layout(options, { name: '', address: '', phone: '' }), largePrint),
           `${causes.length} causes, ${largePrint}`,
@@ -199,8 +213,9 @@ describe('the handout’s layout, for inputs nobody chose', () => {
         note,
         fc.boolean(),
         fc.subarray(conditionsOf(kb).map((c) => c.id)),
-        async (lh, name, typed, largePrint, causes) => {
-          const options = { causes, advice: [], patientName: name, note: typed, largePrint }
+        fc.subarray(kb.findings.filter((f) => f.redFlag).map((f) => f.id)),
+        async (lh, name, typed, largePrint, causes, alerts) => {
+          const options = { causes, advice: [], patientName: name, note: typed, largePrint, alerts }
           expect(broken(await layout(options, lh), largePrint)).toEqual([])
         },
       ),

@@ -19,7 +19,7 @@ import { bodyWordHeight, pdfFonts, pdfInfo, pdfPages, pdfText, pdfTextKeepingSpa
 const resourcesDir = resolve(import.meta.dirname, '../../resources')
 const LETTERHEAD: Letterhead = { name: 'Cabinet du Parc', address: '12 rue des Lilas\n75011 Paris', phone: '01 23 45 67 89' }
 const DATE = new Date(2026, 10, 25, 12)
-const EMPTY: HandoutOptions = { causes: [], advice: [], patientName: '', note: '', largePrint: false }
+const EMPTY: HandoutOptions = { causes: [], advice: [], patientName: '', note: '', largePrint: false, alerts: [] }
 
 let kb: KnowledgeBase
 let standard: HandoutOptions

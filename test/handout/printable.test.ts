@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FONT_COVERAGE } from '../../shared/handout/font-coverage'
 import { unprintableChars, unprintableContentMessage } from '../../shared/handout/printable'
+import { unprintableMessage } from '../../shared/handout/options'
 import { bundledFont } from '../../electron/main/handout/pdf/fonts'
 
 describe('the handout’s printable characters', () => {
@@ -36,5 +37,20 @@ describe('the handout’s printable characters', () => {
       'Caractères que la police des fiches ne peut pas imprimer\u00a0: U+0007, «\u00a0😀\u00a0» (U+1F600). Remplacez-les.',
     )
     expect(unprintableContentMessage(['①', '②', '③', '④', '⑤', '⑥', '⑦'])).toMatch(/\(U\+2464\) et 2 autres\. Remplacez-les\.$/u)
+  })
+})
+
+describe('what the form, printing and the command line say of unprintable characters', () => {
+  it('one message, with a suggestion that fits the character', () => {
+    const lead = 'La fiche contient des caractères que sa police ne peut pas imprimer\u00a0: '
+    expect(unprintableMessage(['≤'])).toBe(
+      `${lead}≤. Remplacez-les ou retirez-les (par exemple «\u00a0≤\u00a0» par «\u00a0au plus\u00a0»), puis réessayez.`,
+    )
+    expect(unprintableMessage(['☎'])).toContain('«\u00a0☎\u00a0» par «\u00a0Tél.\u00a0»')
+    // A name in Chinese: never « ≤ » → « au plus ».
+    const chinese = unprintableMessage(unprintableChars('李伟'))
+    expect(chinese).toContain('lettres latines')
+    expect(chinese).not.toContain('au plus')
+    expect(unprintableMessage(['😀'])).toContain('Retirez-les ou écrivez-les en toutes lettres')
   })
 })

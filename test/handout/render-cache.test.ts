@@ -24,7 +24,7 @@ let kb: KnowledgeBase
 let standard: HandoutOptions
 beforeAll(async () => {
   kb = (await loadKnowledgeBase(resourcesDir)).kb
-  standard = { ...standardSelection(kb), patientName: 'Mme Dupont', note: '', largePrint: false }
+  standard = { ...standardSelection(kb), patientName: 'Mme Dupont', note: '', largePrint: false, alerts: [] }
 })
 
 const draw = async (options: HandoutOptions, letterhead = LETTERHEAD): Promise<string> =>

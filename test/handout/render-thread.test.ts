@@ -74,7 +74,7 @@ describe('the render thread', () => {
   it('the real worker lays out the handout and names what its font cannot draw', async () => {
     const resourcesDir = resolve(import.meta.dirname, '../../resources')
     const kb = (await loadKnowledgeBase(resourcesDir)).kb
-    const options = { ...standardSelection(kb), patientName: 'Mme Zoé 😀', note: 'Revenez dans huit jours.', largePrint: false }
+    const options = { ...standardSelection(kb), patientName: 'Mme Zoé 😀', note: 'Revenez dans huit jours.', largePrint: false, alerts: [] }
     const rendered = await devRenderThread()(composeHandout(kb, options, { name: '', address: '', phone: '' }, new Date()), resourcesDir)
     expect(pdfInfo(rendered.pdf).pages).toBeGreaterThanOrEqual(1)
     expect(pdfText(rendered.pdf)).toContain('Revenez dans huit jours.')

@@ -6,7 +6,7 @@ import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 import type { KbProblem } from '../../shared/kb/types'
 import { RESOURCES_DIR } from './kb-files'
 
-const EXPECTED_COUNTS = { causes: 13, differentials: 14, findings: 22, advice: 6, groups: 7, topics: 7, handout: 9 }
+const EXPECTED_COUNTS = { causes: 13, differentials: 14, findings: 22, advice: 6, groups: 7, topics: 7, handout: 14 }
 
 function counts(kb: Awaited<ReturnType<typeof loadKnowledgeBase>>['kb']) {
   return {

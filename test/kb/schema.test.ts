@@ -106,6 +106,20 @@ describe('references between files', () => {
   it('every handout section has at least one block', () => {
     const sections = new Set(kb.handout.map((b) => b.section))
     expect([...sections].sort()).toEqual(['causes', 'definition', 'duree', 'message-principal', 'que-faire', 'quand-consulter'].sort())
-    expect(kb.handout.filter((b) => b.section === 'message-principal')).toHaveLength(1)
+    // One opening for a handout without a red flag present, one for a handout with one: never both.
+    const openings = kb.handout.filter((b) => b.section === 'message-principal')
+    expect(openings.filter((b) => b.when === 'sans-alerte')).toHaveLength(1)
+    expect(openings.filter((b) => b.when === 'alerte')).toHaveLength(1)
+    expect(openings.filter((b) => b.when === undefined)).toEqual([])
+  })
+
+  it('a block written for one kind of handout has its counterpart for the other', () => {
+    // A section left with nothing to say on a red-flag handout would lose its heading silently.
+    for (const section of new Set(kb.handout.filter((b) => b.when === 'sans-alerte').map((b) => b.section))) {
+      expect(
+        kb.handout.some((b) => b.section === section && b.when === 'alerte'),
+        section,
+      ).toBe(true)
+    }
   })
 })

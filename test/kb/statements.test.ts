@@ -99,7 +99,7 @@ describe('the handout', () => {
   it('says of meningitis and brain haemorrhage nothing the article says only of their group', () => {
     const doc = composeHandout(
       { ...kb, article },
-      { causes: ['meningite', 'hemorragie-cerebrale'], advice: [], patientName: '', note: '', largePrint: false },
+      { causes: ['meningite', 'hemorragie-cerebrale'], advice: [], patientName: '', note: '', largePrint: false, alerts: [] },
       { name: '', address: '', phone: '' },
       new Date('2026-12-01T12:00:00Z'),
     )
@@ -108,7 +108,17 @@ describe('the handout', () => {
     expect(items).toHaveLength(2)
     for (const text of items) {
       expect(text).not.toMatch(/fréquentes|médecin|traitement/)
-      expect(text).toContain('sans en dire plus')
+      expect(text).toContain('n’en dit pas plus')
     }
+  })
+
+  it('never speaks of « l’article », which the patient never saw', () => {
+    const patientTexts = [
+      ...conditions.map((c) => ({ id: c.id, text: c.patientExplanation })),
+      ...kb.advice.map((a) => ({ id: a.id, text: a.patientText })),
+      ...kb.handout.map((b) => ({ id: b.id, text: b.text })),
+      ...kb.findings.filter((f) => f.redFlag).map((f) => ({ id: f.id, text: f.label })),
+    ]
+    expect(patientTexts.filter((t) => /\barticle/iu.test(t.text)).map((t) => t.id)).toEqual([])
   })
 })

@@ -45,7 +45,10 @@ describe('knowledge store', () => {
     })
     const first = await handlers.loadKnowledgeBase()
     expect(await handlers.loadKnowledgeBase()).toBe(first)
-    const handout = await handlers.renderHandout({ ...standardSelection(first.kb), patientName: '', note: '', largePrint: false }, 'print')
+    const handout = await handlers.renderHandout(
+      { ...standardSelection(first.kb), patientName: '', note: '', largePrint: false, alerts: [] },
+      'print',
+    )
     expect(handout.status).toBe('rendered')
     expect(titles).toEqual([first.kb.meta?.title])
     expect(load).toHaveBeenCalledTimes(1)

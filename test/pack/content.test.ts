@@ -244,7 +244,7 @@ describe('through the handlers', () => {
     expect(applied.info.version?.edition).toBe('2')
     const after = await handlers.loadKnowledgeBase()
     expect(after.kb.causes.map((c) => c.id)).toContain('stress-aigu')
-    await handlers.renderHandout({ ...standardSelection(after.kb), patientName: '', note: '', largePrint: false }, 'print')
+    await handlers.renderHandout({ ...standardSelection(after.kb), patientName: '', note: '', largePrint: false, alerts: [] }, 'print')
     expect(titles).toEqual(['Édition 2. Contenu révisé le 15\u00a0décembre 2026'])
     await expect(Promise.resolve(handlers.applyContentChange(preview.token, false))).rejects.toThrow('n’est plus proposé')
   })

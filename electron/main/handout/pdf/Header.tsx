@@ -25,7 +25,11 @@ export function Letterhead({ letterhead: lh, s }: { letterhead: HandoutDocument[
           {line}
         </Text>
       ))}
-      {lh.phone ? <Text style={s.line} hyphenationCallback={wholeWords}>{`Tél.\u00a0: ${lh.phone}`}</Text> : null}
+      {lh.phone ? (
+        <Text style={s.line} hyphenationCallback={wholeWords}>
+          {lh.phone}
+        </Text>
+      ) : null}
     </View>
   )
 }
