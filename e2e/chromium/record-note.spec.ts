@@ -8,7 +8,8 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { composeHandout } from '../../shared/handout/compose'
-import { standardSelection } from '../../shared/handout/selection'
+import { selectionOf, standardChoice } from '../../shared/handout/selection'
+import { patientHandout } from '../../shared/handout/from-orientation'
 import type { MarkedFindings } from '../../shared/differentials/match'
 import type { KnowledgeBase } from '../../shared/kb/types'
 import { composeRecordNote } from '../../shared/orientation/record-note'
@@ -77,13 +78,15 @@ test('the note reaches the clipboard, is shown as copied, and names the handout 
   await mollet.keyboard.press('Control+Shift+C')
   await expect(view).toBeVisible()
   await expect.poll(() => desktop.clipboard.length).toBe(2)
-  const standard = composeHandout(
+  // The handout follows the orientation: the one printed for these findings.
+  const plan = patientHandout(kb, marked, standardChoice(kb), [])
+  const printed = composeHandout(
     kb,
-    { ...standardSelection(kb), largePrint: false, patientName: PATIENT, note: NOTE },
+    { ...selectionOf(kb, plan.choice), largePrint: false, patientName: PATIENT, note: NOTE, alerts: plan.alerts },
     { name: '', address: '', phone: '' },
     new Date(),
   )
-  const withHandout = composeRecordNote(kb, marked, new Date(), { action: 'imprimée', sections: standard.sections.map((s) => s.heading) })
+  const withHandout = composeRecordNote(kb, marked, new Date(), { action: 'imprimée', sections: printed.sections.map((s) => s.heading) })
   expect(desktop.clipboard[1]).toBe(withHandout)
   expect(withHandout).toContain('Fiche patient imprimée\u00a0: ')
 

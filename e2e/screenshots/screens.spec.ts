@@ -278,3 +278,43 @@ for (const scheme of SCHEMES) {
     })
   }
 }
+
+// Two patients in a row: A with red flags (the Fiche patient's plan, the handout as PNG pages,
+// opening on the referral), then « Nouveau patient » with its « Annuler » line, at 1280 × 840
+// and 900 × 600.
+for (const [label, size] of [
+  ['1280x840', { width: 1280, height: 840 }],
+  ['900x600', { width: 900, height: 600 }],
+] as const) {
+  test(`new patient after a red-flag patient at ${label}`, async ({ mollet, desktop }) => {
+    test.setTimeout(90_000)
+    await mollet.setViewportSize(size)
+    await expect(mollet.locator('tr.entry-row').first()).toBeVisible()
+    await mollet.getByRole('tab', { name: 'Orientation' }).click()
+    await mark(mollet, 'apres-effort', 'Présent')
+    await mark(mollet, 'picotements', 'Présent')
+    await mark(mollet, 'douleur-jambe-dos', 'Présent')
+    const view = await handoutView(mollet)
+    await view.getByLabel('Nom du patient (facultatif)').fill('M. Karim Ben Saïd')
+    await view.getByLabel('Note du soignant (facultatif)').fill('IRM lombaire demandée. Revoir avec le résultat.')
+    await expect(view.getByText('Aperçu à jour.')).toBeVisible({ timeout: 15_000 })
+    await mollet.screenshot({ path: join(outDir, `consultation-a-handout-${label}.png`) })
+    await view.getByTestId('handout-plan').scrollIntoViewIfNeeded()
+    await mollet.screenshot({ path: join(outDir, `consultation-a-plan-${label}.png`) })
+    if (label === '1280x840') {
+      const handoutDir = join(repoRoot, 'artifacts', 'handout')
+      await mkdir(handoutDir, { recursive: true })
+      const pdf = join(handoutDir, 'fiche-signe-alerte.pdf')
+      desktop.nextSavePath = () => pdf
+      await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
+      await expect(view.getByTestId('handout-action')).toHaveText(`Fiche enregistrée\u00a0: ${pdf}`)
+      execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(handoutDir, 'fiche-signe-alerte')])
+    }
+    await mollet.getByRole('button', { name: /Nouveau patient/ }).click()
+    await expect(mollet.getByTestId('new-patient-status')).not.toBeEmpty()
+    await mollet.screenshot({ path: join(outDir, `consultation-b-start-${label}.png`) })
+    await mollet.getByRole('tab', { name: 'Fiche patient' }).click()
+    await expect(mollet.getByRole('tabpanel', { name: 'Fiche patient' }).getByText('Aperçu à jour.')).toBeVisible({ timeout: 15_000 })
+    await mollet.screenshot({ path: join(outDir, `consultation-b-handout-${label}.png`) })
+  })
+}

@@ -33,6 +33,9 @@ export function menuTemplate(send: (command: MenuCommand) => void, host: MenuHos
     {
       label: 'Fichier',
       submenu: [
+        // Everything of the patient in front of the clinician leaves memory (a few seconds of « Annuler » in the window).
+        { label: 'Nouveau patient', accelerator: 'CmdOrCtrl+N', click: () => send('new-patient') },
+        { type: 'separator' },
         { label: 'Imprimer la fiche patient…', accelerator: 'CmdOrCtrl+P', click: () => send('print-handout') },
         { label: 'Enregistrer la fiche en PDF…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('save-handout') },
         { type: 'separator' },
@@ -57,7 +60,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, host: MenuHos
       ],
     },
     {
-      // Back and Forward walk the URL hash's history (views, filters, findings), as the page's own Alt+← / Alt+→ do.
+      // Back and Forward walk the URL hash’s history (views, filters) inside the consultation, as the page’s own Alt+← / Alt+→ do.
       label: 'Aller',
       submenu: [
         { label: 'Précédent', accelerator: isMac ? 'Cmd+[' : 'Alt+Left', click: () => send('go-back') },

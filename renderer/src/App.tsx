@@ -7,6 +7,8 @@ import { ProblemsBanner } from './components/ProblemsBanner'
 import { ShortcutsDialog } from './components/ShortcutsDialog'
 import { ViewTabs, panelId, tabId } from './components/ViewTabs'
 import { HandoutProvider } from './handout/HandoutContext'
+import { ConsultationProvider, useConsultation } from './consultation/ConsultationContext'
+import { NewPatient } from './consultation/NewPatient'
 import { HANDOUT_VIEW, type ViewId } from '../../shared/app/views'
 import { OpenDetailContext } from './hooks/useDetail'
 import { KbIndexContext } from './hooks/useKbIndex'
@@ -14,12 +16,13 @@ import { useKnowledgeBase } from './hooks/useKnowledgeBase'
 import { RecordNoteProvider } from './hooks/useRecordNote'
 import { useNavigation } from './hooks/useNavigation'
 import { useLastView } from './hooks/useLastView'
+import { useStickyHeader } from './hooks/useStickyHeader'
 import { useUrlState } from './hooks/useUrlState'
 import { NBSP, frenchIsoDate, guillemets } from '../../shared/text/french'
 import { EMPTY_KB, indexKnowledgeBase } from './lib/kbIndex'
 import { VIEWS, type View, type ViewContext } from './views'
 import type { Arrangement } from '../../shared/app/url-state'
-import type { Filters, Findings } from './hooks/useUrlState'
+import type { Filters } from './hooks/useUrlState'
 
 /** True when a key press belongs to a text field rather than to the shortcuts. */
 function typing(target: EventTarget | null): boolean {
@@ -34,25 +37,23 @@ interface ViewContentProps {
   query: string
   filters: Filters
   arrangement: Arrangement
-  findings: Findings
   setQuery: (view: ViewId, query: string) => void
   setFilters: (view: ViewId, filters: Filters) => void
   setArrangement: (view: ViewId, arrangement: Arrangement) => void
-  setFindings: (findings: Findings) => void
 }
 
-/** The shown view's content, drawn again only when its own search or filters, the findings or the knowledge base change. */
+/** The shown view's content, drawn again only when its own search or filters, the consultation or the knowledge base change. */
 const ViewContent = memo(function ViewContent({
   view,
   query,
   filters,
   arrangement,
-  findings,
   setQuery,
   setFilters,
   setArrangement,
-  setFindings,
 }: ViewContentProps) {
+  const { consultation, setFindings } = useConsultation()
+  const findings = consultation.findings
   const context = useMemo<ViewContext>(
     () => ({
       query,
@@ -68,6 +69,12 @@ const ViewContent = memo(function ViewContent({
   )
   return view.render(context)
 })
+
+/** The view drawn anew for each consultation: nothing of its scroll, focus or local state carries to the next patient. */
+function ConsultationView(props: ViewContentProps) {
+  const { consultation } = useConsultation()
+  return <ViewContent key={consultation.id} {...props} />
+}
 
 /** The source line: drawn again only for another source or revision, not with each keystroke of a search (the shell renders with the URL). */
 const SourceFooter = memo(function SourceFooter({ title, revision }: { title: string; revision: string }) {
@@ -116,6 +123,13 @@ export function App() {
   const setView = viewState.setView
   useNavigation(setView, viewState.walk)
   const openHandout = useCallback(() => setView(HANDOUT_VIEW), [setView])
+  const startOver = viewState.startOver
+  // A new patient: the first view, scrolled to the top, and the focus on its tab (the view it was in is gone).
+  const newPatient = useCallback(() => {
+    startOver()
+    window.scrollTo(0, 0)
+    window.requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus())
+  }, [startOver])
   const showOrientation = useCallback(() => setView('orientation'), [setView])
   const closeDetail = useCallback(() => {
     setDetailId(null)
@@ -123,83 +137,87 @@ export function App() {
     opener.current = null
   }, [])
 
+  const header = useRef<HTMLElement>(null)
+  useStickyHeader(header)
+
   const meta = index.kb.meta
   return (
     <KbIndexContext value={index}>
       <OpenDetailContext value={openDetail}>
-        <HandoutProvider view={view} onOpen={openHandout}>
-          <RecordNoteProvider findings={viewState.findings} onShow={showOrientation}>
-            <div className="app">
-              <header className="app-header">
-                <div className="brand">
-                  <h1>Mollet</h1>
-                  <p className="subtitle">Contractions musculaires au mollet{NBSP}: causes et diagnostics différentiels</p>
-                </div>
-                <div className="nav-row">
-                  <ViewTabs views={VIEWS} current={view} onSelect={viewState.setView} />
-                  <button type="button" className="button button-quiet shortcuts-button" onClick={() => setShortcutsOpen(true)}>
-                    Raccourcis clavier <kbd>?</kbd>
-                  </button>
-                </div>
-              </header>
+        <ConsultationProvider onNewPatient={newPatient}>
+          <HandoutProvider view={view} onOpen={openHandout}>
+            <RecordNoteProvider onShow={showOrientation}>
+              <div className="app">
+                <header ref={header} className="app-header">
+                  <div className="brand">
+                    <h1>Mollet</h1>
+                    <p className="subtitle">Contractions musculaires au mollet{NBSP}: causes et diagnostics différentiels</p>
+                  </div>
+                  <div className="nav-row">
+                    <ViewTabs views={VIEWS} current={view} onSelect={viewState.setView} />
+                    <NewPatient />
+                    <button type="button" className="button button-quiet shortcuts-button" onClick={() => setShortcutsOpen(true)}>
+                      Raccourcis clavier <kbd>?</kbd>
+                    </button>
+                  </div>
+                </header>
 
-              <main className="app-main">
-                {state.status === 'loading' && (
-                  <p className="loading" role="status">
-                    Chargement de la base de connaissances…
-                  </p>
-                )}
-                {state.status === 'error' && (
-                  <section className="banner banner-error" role="alert">
-                    <div className="banner-head">
-                      <div>
-                        <h2 className="banner-title">La base de connaissances n’a pas pu être chargée</h2>
-                        <p className="banner-text">{state.message}</p>
+                <main className="app-main">
+                  {state.status === 'loading' && (
+                    <p className="loading" role="status">
+                      Chargement de la base de connaissances…
+                    </p>
+                  )}
+                  {state.status === 'error' && (
+                    <section className="banner banner-error" role="alert">
+                      <div className="banner-head">
+                        <div>
+                          <h2 className="banner-title">La base de connaissances n’a pas pu être chargée</h2>
+                          <p className="banner-text">{state.message}</p>
+                        </div>
+                        <button type="button" className="button" onClick={reload}>
+                          Réessayer
+                        </button>
                       </div>
-                      <button type="button" className="button" onClick={reload}>
-                        Réessayer
-                      </button>
-                    </div>
-                  </section>
-                )}
-                {snapshot && <ProblemsBanner problems={snapshot.problems} />}
-                <ContentUpdates onChanged={reload} />
-
-                {state.status !== 'loading' &&
-                  VIEWS.map((v) => (
-                    <section
-                      key={v.id}
-                      role="tabpanel"
-                      id={panelId(v.id)}
-                      aria-labelledby={tabId(v.id)}
-                      hidden={v.id !== view}
-                      className="panel"
-                    >
-                      {/* Only the view shown is mounted: hidden ones held ~100,000 elements at 10,000 entries. */}
-                      {v.id === view && (
-                        <ViewContent
-                          view={v}
-                          query={viewState.scope(v.id).query}
-                          filters={viewState.scope(v.id).filters}
-                          arrangement={viewState.scope(v.id).arrangement}
-                          findings={viewState.findings}
-                          setQuery={viewState.setQuery}
-                          setFilters={viewState.setFilters}
-                          setArrangement={viewState.setArrangement}
-                          setFindings={viewState.setFindings}
-                        />
-                      )}
                     </section>
-                  ))}
-              </main>
+                  )}
+                  {snapshot && <ProblemsBanner problems={snapshot.problems} />}
+                  <ContentUpdates onChanged={reload} />
 
-              {meta && <SourceFooter title={meta.source.title} revision={meta.revision} />}
-            </div>
+                  {state.status !== 'loading' &&
+                    VIEWS.map((v) => (
+                      <section
+                        key={v.id}
+                        role="tabpanel"
+                        id={panelId(v.id)}
+                        aria-labelledby={tabId(v.id)}
+                        hidden={v.id !== view}
+                        className="panel"
+                      >
+                        {/* Only the view shown is mounted: hidden ones held ~100,000 elements at 10,000 entries. */}
+                        {v.id === view && (
+                          <ConsultationView
+                            view={v}
+                            query={viewState.scope(v.id).query}
+                            filters={viewState.scope(v.id).filters}
+                            arrangement={viewState.scope(v.id).arrangement}
+                            setQuery={viewState.setQuery}
+                            setFilters={viewState.setFilters}
+                            setArrangement={viewState.setArrangement}
+                          />
+                        )}
+                      </section>
+                    ))}
+                </main>
 
-            <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />
-            <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
-          </RecordNoteProvider>
-        </HandoutProvider>
+                {meta && <SourceFooter title={meta.source.title} revision={meta.revision} />}
+              </div>
+
+              <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />
+              <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+            </RecordNoteProvider>
+          </HandoutProvider>
+        </ConsultationProvider>
       </OpenDetailContext>
     </KbIndexContext>
   )

@@ -5,10 +5,11 @@ import { ConditionTable } from './components/ConditionTable'
 import { OrientationView } from './components/OrientationView'
 import { HandoutView } from './handout/HandoutView'
 import type { Arrangement } from '../../shared/app/url-state'
-import type { Filters, Findings } from './hooks/useUrlState'
+import type { Filters } from './hooks/useUrlState'
+import type { MarkedFindings } from '../../shared/differentials/match'
 import { VIEW_IDS, VIEW_LABELS, type ViewId } from '../../shared/app/views'
 
-/** What a view gets of the state kept in the URL hash: its own search and filters, and the patient's findings. */
+/** What a view gets: its own search and filters (kept in the URL hash), and the patient's findings (the consultation's). */
 export interface ViewContext {
   query: string
   onQueryChange: (query: string) => void
@@ -17,8 +18,8 @@ export interface ViewContext {
   /** The table's sort and hidden columns. */
   arrangement: Arrangement
   onArrangementChange: (arrangement: Arrangement) => void
-  findings: Findings
-  onFindingsChange: (findings: Findings) => void
+  findings: MarkedFindings
+  onFindingsChange: (findings: MarkedFindings) => void
 }
 
 export interface View {

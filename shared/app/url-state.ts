@@ -1,15 +1,15 @@
-// The app's URL state: the view, its search, filters and table arrangement,
-// and the patient's findings live in the URL hash, so Back and Forward work.
+// The app's URL state: the view, its search, filters and table arrangement
+// live in the URL hash, so Back and Forward work. Nothing of the patient does:
+// the findings belong to the consultation (shared/consultation/desk.ts), which
+// no URL, history entry or setting ever carries. A pasted hash cannot mark a finding.
 // Pure: the renderer reads and writes location.hash with it
 // (renderer/src/hooks/useUrlState.ts).
 //
 // Format (URLSearchParams, keys in this order, defaults left out):
 //   #view=differentials&sort=-seriousness&hide=icd10,scope&q=scl%C3%A9rose&f.category=effort&f.category=metabolique
-//    &present=douleur,picotements&absent=fievre
 // An entry's detail is not in the hash: it is a dialog over the view.
-// Equal states encode to the same string (filter keys and finding ids sorted),
-// so the UI can compare hashes to avoid pushing duplicate history entries.
-import type { FindingState } from '../differentials/match'
+// Equal states encode to the same string (filter keys sorted), so the UI can
+// compare hashes to avoid pushing duplicate history entries.
 import { FIRST_VIEW, isViewId, type ViewId } from './views'
 
 /** How a table is arranged: its sort column (descending or not) and its hidden columns. */
@@ -29,15 +29,12 @@ export interface ViewState {
   query: string
   /** Column id → selected values. Empty lists are left out. */
   filters: Record<string, string[]>
-  findings: Record<string, FindingState>
 }
 
 export function defaultViewState(): ViewState {
-  return { view: FIRST_VIEW, arrangement: defaultArrangement(), query: '', filters: {}, findings: {} }
+  return { view: FIRST_VIEW, arrangement: defaultArrangement(), query: '', filters: {} }
 }
 
-/** Knowledge-base identifiers (same rule as shared/kb/schema.ts). */
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const FILTER_PREFIX = 'f.'
 /** Column ids: letters and digits (name, icd10…). */
 const COLUMN = /^[A-Za-z][A-Za-z0-9]*$/
@@ -46,7 +43,7 @@ function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** The hash for a state, with its leading '#'. Ids that are not KB-shaped are left out. */
+/** The hash for a state, with its leading '#'. Column ids that are not column-shaped are left out. */
 export function encodeViewState(state: ViewState): string {
   const params = new URLSearchParams()
   params.set('view', state.view)
@@ -59,29 +56,18 @@ export function encodeViewState(state: ViewState): string {
     if (key === '') continue
     for (const value of state.filters[key] ?? []) params.append(FILTER_PREFIX + key, value)
   }
-  for (const s of ['present', 'absent'] as const) {
-    const ids = Object.keys(state.findings)
-      .filter((id) => state.findings[id] === s && ID.test(id))
-      .sort(byCodeUnit)
-    if (ids.length > 0) params.set(s, ids.join(','))
-  }
   return `#${params.toString()}`
 }
+
+/** The comma-separated ids of every `key=` of the hash, not only the first. */
+const listParam = (params: URLSearchParams, key: string): string[] => params.getAll(key).join(',').split(',')
 
 /**
  * The state a hash stands for. Total: any input (a leading '#' or not, junk,
  * unknown views, malformed escapes, non-strings) gives a valid state, never
- * throws. Unknown parameters and non-KB-shaped ids are dropped; a finding listed both present
- * and absent counts as present, whichever comes first and however often the key is repeated;
- * repeated filter values are kept once.
+ * throws. Unknown parameters (findings included) are dropped; repeated filter
+ * values are kept once.
  */
-/**
- * The comma-separated ids of every `key=` of the hash, not only the first: a
- * pasted hash that also says `present=fievre` further on must not read as a
- * patient with no red flag.
- */
-const listParam = (params: URLSearchParams, key: string): string[] => params.getAll(key).join(',').split(',')
-
 export function decodeViewState(hash: unknown): ViewState {
   const state = defaultViewState()
   if (typeof hash !== 'string') return state
@@ -95,7 +81,6 @@ export function decodeViewState(hash: unknown): ViewState {
   state.arrangement.hidden = [...new Set(listParam(params, 'hide').filter((id) => COLUMN.test(id)))].sort(byCodeUnit)
 
   const filters = new Map<string, string[]>()
-  const findings = new Map<string, FindingState>()
   for (const [key, value] of params) {
     if (key.startsWith(FILTER_PREFIX) && key.length > FILTER_PREFIX.length) {
       const name = key.slice(FILTER_PREFIX.length)
@@ -104,13 +89,7 @@ export function decodeViewState(hash: unknown): ViewState {
       filters.set(name, values)
     }
   }
-  for (const s of ['present', 'absent'] as const) {
-    for (const id of listParam(params, s)) {
-      if (ID.test(id) && !findings.has(id)) findings.set(id, s)
-    }
-  }
   // Object.fromEntries defines own properties, so a key like "__proto__" is plain data.
   state.filters = Object.fromEntries(filters)
-  state.findings = Object.fromEntries(findings)
   return state
 }

@@ -95,6 +95,7 @@ export type Invoke = (method: Method, args: unknown[]) => Promise<unknown>
 
 /** What the application menu asks the renderer to do (the renderer's own shortcuts do the same). */
 export const MENU_COMMANDS = [
+  'new-patient',
   'print-handout',
   'save-handout',
   'copy-record-note',

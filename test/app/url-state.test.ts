@@ -3,8 +3,6 @@ import fc from 'fast-check'
 import { VIEW_IDS as VIEWS } from '../../shared/app/views'
 import { decodeViewState, defaultViewState, encodeViewState, defaultArrangement, type ViewState } from '../../shared/app/url-state'
 
-const kbId = fc.array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('-'))
-
 /** States in canonical form: what the UI can hold and the hash can carry. */
 const viewState: fc.Arbitrary<ViewState> = fc
   .record({
@@ -16,7 +14,6 @@ const viewState: fc.Arbitrary<ViewState> = fc
       fc.string({ unit: 'grapheme', minLength: 1 }),
       fc.uniqueArray(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 4 }),
     ),
-    findings: fc.dictionary(kbId, fc.constantFrom('present' as const, 'absent' as const)),
   })
   .map(
     (s): ViewState => ({
@@ -24,26 +21,24 @@ const viewState: fc.Arbitrary<ViewState> = fc
       arrangement: { sort: s.sort, hidden: [...s.hidden].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) },
       query: s.query,
       filters: s.filters,
-      findings: s.findings,
     }),
   )
 
 function isValidState(s: ViewState): boolean {
-  const idOk = (id: string): boolean => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)
   return (
     (VIEWS as readonly string[]).includes(s.view) &&
     typeof s.query === 'string' &&
     Object.entries(s.filters).every(
       ([k, v]) => k.length > 0 && Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'),
     ) &&
-    Object.entries(s.findings).every(([k, v]) => idOk(k) && (v === 'present' || v === 'absent'))
+    Object.keys(s).sort().join() === 'arrangement,filters,query,view'
   )
 }
 
 describe('encodeViewState / decodeViewState', () => {
   it('decodes an empty hash to the default state', () => {
     expect(decodeViewState('')).toEqual(defaultViewState())
-    expect(decodeViewState('#')).toEqual({ view: 'causes', arrangement: { sort: null, hidden: [] }, query: '', filters: {}, findings: {} })
+    expect(decodeViewState('#')).toEqual({ view: 'causes', arrangement: { sort: null, hidden: [] }, query: '', filters: {} })
   })
 
   it('writes a readable hash, defaults left out', () => {
@@ -54,22 +49,17 @@ describe('encodeViewState / decodeViewState', () => {
         arrangement: defaultArrangement(),
         query: 'sclérose en',
         filters: { seriousness: ['grave'], category: ['effort', 'metabolique'] },
-        findings: { picotements: 'present', douleur: 'present', fievre: 'absent' },
       }),
-    ).toBe(
-      '#view=differentials&q=scl%C3%A9rose+en&f.category=effort&f.category=metabolique&f.seriousness=grave' +
-        '&present=douleur%2Cpicotements&absent=fievre',
-    )
+    ).toBe('#view=differentials&q=scl%C3%A9rose+en&f.category=effort&f.category=metabolique&f.seriousness=grave')
   })
 
   it('reads a hash as a browser hands it back (percent-encoded, # or not)', () => {
-    const state = decodeViewState('#view=differentials&q=h%C3%A9morragie%20c&present=douleur,picotements')
+    const state = decodeViewState('#view=differentials&q=h%C3%A9morragie%20c')
     expect(state).toEqual({
       view: 'differentials',
       arrangement: defaultArrangement(),
       query: 'hémorragie c',
       filters: {},
-      findings: { douleur: 'present', picotements: 'present' },
     })
     expect(decodeViewState('view=handout')).toEqual({ ...defaultViewState(), view: 'handout' })
   })
@@ -80,14 +70,12 @@ describe('encodeViewState / decodeViewState', () => {
       arrangement: { sort: null, hidden: ['scope', 'icd10'] },
       query: '',
       filters: { b: ['1'], a: ['2'] },
-      findings: { y: 'absent', x: 'present', z: 'present' },
     }
     const b: ViewState = {
       view: 'causes',
       arrangement: { sort: null, hidden: ['icd10', 'scope'] },
       query: '',
       filters: { a: ['2'], b: ['1'] },
-      findings: { z: 'present', y: 'absent', x: 'present' },
     }
     expect(encodeViewState(a)).toBe(encodeViewState(b))
   })
@@ -120,30 +108,28 @@ describe('encodeViewState / decodeViewState', () => {
     // The detail view of old links is gone: its hash opens the first view.
     expect(decodeViewState('#view=detail&entry=hernie-discale')).toEqual(defaultViewState())
     expect(decodeViewState('#view=admin&entry=x')).toEqual(defaultViewState())
-    expect(decodeViewState('#present=douleur,,DOULEUR,a--b,fievre&absent=fievre,froid')).toEqual({
-      ...defaultViewState(),
-      findings: { douleur: 'present', fievre: 'present', froid: 'absent' },
-    })
     expect(decodeViewState('#f.=x&f.category=effort&f.category=effort&f.category=&zzz=1')).toEqual({
       ...defaultViewState(),
       filters: { category: ['effort', ''] },
     })
   })
 
-  it('reads every repeated present / absent / hide key; present wins wherever it comes', () => {
-    // A pasted hash that says fever is present after saying it is absent: never read as no red flag.
-    expect(decodeViewState('#present=stress&absent=douleur,fievre&absent=froid&present=fievre&hide=scope&hide=icd10')).toEqual({
+  it('reads every repeated hide key', () => {
+    expect(decodeViewState('#hide=scope&hide=icd10').arrangement.hidden).toEqual(['icd10', 'scope'])
+  })
+
+  it('carries nothing of the patient: findings in a pasted hash are dropped, never marked', () => {
+    // The findings belong to the consultation: no URL, history entry or setting holds them.
+    expect(decodeViewState('#view=orientation&present=douleur-mollet,fievre&absent=stress')).toEqual({
       ...defaultViewState(),
-      arrangement: { sort: null, hidden: ['icd10', 'scope'] },
-      findings: { stress: 'present', fievre: 'present', douleur: 'absent', froid: 'absent' },
+      view: 'orientation',
     })
   })
 
   it('keeps "__proto__" as plain data', () => {
-    const state = decodeViewState('#f.__proto__=x&present=constructor')
+    const state = decodeViewState('#f.__proto__=x')
     expect(Object.keys(state.filters)).toEqual(['__proto__'])
     expect(Object.getPrototypeOf(state.filters)).toBe(Object.prototype)
-    expect(state.findings).toEqual({ constructor: 'present' })
   })
 
   it('decodes garbage to a valid state without throwing', () => {

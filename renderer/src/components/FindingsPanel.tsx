@@ -4,9 +4,8 @@
 // say "Signe d’alerte" in words, not by colour only.
 import { useKbIndex } from '../hooks/useKbIndex'
 import { useId, useRef, type ReactNode } from 'react'
-import type { FindingState } from '../../../shared/differentials/match'
 import { FINDING_GROUPS } from '../../../shared/kb/vocabulary'
-import type { Findings } from '../hooks/useUrlState'
+import type { FindingState, MarkedFindings } from '../../../shared/differentials/match'
 
 type Choice = FindingState | 'inconnu'
 
@@ -17,8 +16,8 @@ const CHOICES: readonly { value: Choice; label: string }[] = [
 ]
 
 export interface FindingsPanelProps {
-  findings: Findings
-  onChange: (findings: Findings) => void
+  findings: MarkedFindings
+  onChange: (findings: MarkedFindings) => void
   /** What the findings call for, kept in sight at the top of the panel as it scrolls. */
   summary?: ReactNode
 }

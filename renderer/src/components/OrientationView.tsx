@@ -4,14 +4,13 @@
 // medical record.
 import { useKbIndex } from '../hooks/useKbIndex'
 import { useId, useMemo } from 'react'
-import { matchDifferentials, reassurance, redFlagAlert, type MatchResult } from '../../../shared/differentials/match'
+import { matchDifferentials, reassurance, redFlagAlert, type MarkedFindings, type MatchResult } from '../../../shared/differentials/match'
 import { composeRecordNote } from '../../../shared/orientation/record-note'
 import { queryTerms } from '../../../shared/text/fold'
 import type { ConditionSummary } from '../../../shared/kb/types'
 import { searchEntries } from '../../../shared/search/conditions'
 import { useHandout } from '../handout/HandoutContext'
 import { useRecordNote, type CopyState } from '../hooks/useRecordNote'
-import type { Findings } from '../hooks/useUrlState'
 import { NBSP, count, withColon } from '../../../shared/text/french'
 import { focusFirstRow } from '../lib/rowFocus'
 import { FindingsPanel } from './FindingsPanel'
@@ -22,8 +21,8 @@ import { SearchBox } from './SearchBox'
 export interface OrientationViewProps {
   query: string
   onQueryChange: (query: string) => void
-  findings: Findings
-  onFindingsChange: (findings: Findings) => void
+  findings: MarkedFindings
+  onFindingsChange: (findings: MarkedFindings) => void
 }
 
 const conditionOfResult = (r: MatchResult): ConditionSummary => r.condition

@@ -1,19 +1,23 @@
 // The keyboard shortcuts, listed in a modal dialog that `?` opens; Esc or
 // "Fermer" closes it and the focus goes back where it was.
 import { useEffect, useRef } from 'react'
+import { MODIFIER, isMac } from '../lib/platform'
+
+const M = MODIFIER.label
 
 const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
+  { keys: [`${M}+N`], action: 'Nouveau patient\u00a0: effacer tout ce qui concerne le patient précédent' },
   { keys: ['/'], action: 'Aller à la recherche de la vue' },
   { keys: ['↓', '↑'], action: 'Parcourir les lignes du tableau (↓ depuis la recherche\u00a0: première ligne)' },
   { keys: ['Entrée'], action: 'Ouvrir la fiche de la ligne' },
   { keys: ['Échap'], action: 'Fermer la fiche ou cette aide' },
   { keys: ['←', '→'], action: 'Changer de vue (sur les onglets)' },
-  { keys: ['Ctrl+1…4'], action: 'Afficher une vue\u00a0: Causes, Diagnostics différentiels, Orientation, Fiche patient' },
-  { keys: ['Alt+←', 'Alt+→'], action: 'Précédent, suivant (vue, filtres, signes)' },
+  { keys: [`${M}+1…4`], action: 'Afficher une vue\u00a0: Causes, Diagnostics différentiels, Orientation, Fiche patient' },
+  { keys: isMac ? ['⌘+[', '⌘+]'] : ['Alt+←', 'Alt+→'], action: 'Précédent, suivant (vue, filtres) dans la consultation en cours' },
   { keys: ['Tab'], action: 'Passer d’un signe à l’autre\u202f; les flèches changent son état' },
-  { keys: ['Ctrl+P'], action: 'Fiche patient\u00a0: l’afficher, puis l’imprimer' },
-  { keys: ['Ctrl+Maj+S'], action: 'Fiche patient\u00a0: l’afficher, puis l’enregistrer en PDF' },
-  { keys: ['Ctrl+Maj+C'], action: 'Orientation\u00a0: copier le résumé pour le dossier médical' },
+  { keys: [`${M}+P`], action: 'Fiche patient\u00a0: l’afficher, puis l’imprimer' },
+  { keys: [`${M}+Maj+S`], action: 'Fiche patient\u00a0: l’afficher, puis l’enregistrer en PDF' },
+  { keys: [`${M}+Maj+C`], action: 'Orientation\u00a0: copier le résumé pour le dossier médical' },
   { keys: ['?'], action: 'Afficher cette aide' },
 ]
 

@@ -1,14 +1,19 @@
-// The handout being prepared, shared by the "Fiche patient" view, the entry
-// detail ("Ajouter à la fiche patient"), the shortcuts and the menu. Until the
-// clinician changes something, the options are the defaults of the settings
-// (or the standard handout). The patient's name and the note live here, in
-// React state only: never in the settings, the URL hash, localStorage or a log.
+// The handout being prepared for the patient in front of the clinician,
+// shared by the "Fiche patient" view, the entry detail ("Ajouter à la fiche
+// patient"), the shortcuts and the menu. It follows the orientation
+// (shared/handout/from-orientation.ts): what the marked findings rank, with
+// their advice, or the settings' defaults when nothing is indicated; then what
+// the clinician ticked by hand. The ticks, the name and the note are the
+// consultation's (ConsultationContext), never saved anywhere.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { api, events } from '../api'
 import { useSettings, type SaveOutcome, type SettingsState } from '../hooks/useSettings'
-import { selectionOf, withAdvice, withCause, type HandoutChoice } from '../../../shared/handout/selection'
+import { selectionOf, type HandoutChoice } from '../../../shared/handout/selection'
 import { composeHandout } from '../../../shared/handout/compose'
+import { patientHandout, type PatientHandout } from '../../../shared/handout/from-orientation'
 import { noteProblem, type HandoutOptions, type Letterhead } from '../../../shared/handout/options'
+import type { PatientText } from '../../../shared/consultation/desk'
+import { useConsultation } from '../consultation/ConsultationContext'
 import type { MenuCommand } from '../../../shared/ipc/contract'
 import type { GivenHandout } from '../../../shared/orientation/record-note'
 import { useKbIndex } from '../hooks/useKbIndex'
@@ -17,36 +22,31 @@ import { defaultsFor, type HandoutDefaults } from './defaults'
 import { printPdf } from './printDocument'
 import { HANDOUT_VIEW, type ViewId } from '../../../shared/app/views'
 
-/** The handout being prepared: the choice follows the one rule of selection.ts. */
-interface Draft {
-  choice: HandoutChoice
-  patientName: string
-  note: string
-  largePrint: boolean
-}
-
-export type HandoutText = 'patientName' | 'note'
-
 export type ActionState =
   | { status: 'idle' }
   | { status: 'busy'; action: 'print' | 'save' }
   | { status: 'saved'; path: string }
-  | { status: 'error'; message: string }
+  /** `note`: the note passed its limits (the error goes once it is mended). */
+  | { status: 'error'; message: string; note?: boolean }
+
+const IDLE: ActionState = { status: 'idle' }
 
 export interface HandoutContextValue {
   /** What is sent to main: the causes, the advice the choice gives, the name, the note, the print size. */
   options: HandoutOptions
   /** The causes and what the clinician did by hand to the advice. */
   choice: HandoutChoice
+  /** Where the ticks come from: the orientation, a red flag alone, or the defaults; why each cause is ticked. */
+  plan: PatientHandout
   defaults: HandoutDefaults
   settings: SettingsState
   /** Ticks or unticks a cause or differential (its advice follows). The detail's « Ajouter à la fiche patient » ticks it too. */
   setCause: (id: string, on: boolean) => void
   /** Ticks or unticks an advice by hand. */
   setAdvice: (id: string, on: boolean) => void
-  setText: (key: HandoutText, value: string) => void
+  setText: (key: PatientText, value: string) => void
   setLargePrint: (on: boolean) => void
-  /** Back to the defaults; the patient's name and the note stay. */
+  /** Back to what the orientation or the defaults give (the ticks by hand and the print size go); the name and the note stay. */
   resetOptions: () => void
   /** The current causes, advice and print size become the defaults (never the name or the note). */
   saveDefaults: () => Promise<SaveOutcome>
@@ -62,7 +62,7 @@ export interface HandoutContextValue {
   focusRequest: number
   /** The Fiche patient view is the one shown. */
   active: boolean
-  /** The handout printed or saved last in this session, for the record note; null before any. */
+  /** The handout printed or saved last for this patient, for the record note; null before any. */
   given: GivenHandout | null
 }
 
@@ -90,30 +90,24 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   const { state: settings, update: updateSettings } = useSettings()
   const saved = settings.status === 'ready' ? settings.settings.handoutDefaults : null
   const defaults = useMemo(() => defaultsFor(kb, saved), [kb, saved])
-  /** Null until the clinician changes something: the handout follows the defaults. */
-  const [edited, setEdited] = useState<Draft | null>(null)
-  const draft = useMemo<Draft>(() => edited ?? { ...defaults, patientName: '', note: '' }, [edited, defaults])
+  const { consultation, dispatch } = useConsultation()
+  const { findings, edits, patientName, note } = consultation
+  const plan = useMemo(() => patientHandout(kb, findings, defaults.choice, edits), [kb, findings, defaults, edits])
+  const largePrint = consultation.largePrint ?? defaults.largePrint
   const options = useMemo<HandoutOptions>(
-    () => ({ ...selectionOf(kb, draft.choice), patientName: draft.patientName, note: draft.note, largePrint: draft.largePrint }),
-    [kb, draft],
+    () => ({ ...selectionOf(kb, plan.choice), patientName, note, largePrint, alerts: plan.alerts }),
+    [kb, plan, patientName, note, largePrint],
   )
   const latest = useRef(options)
   latest.current = options
+  const consultationId = useRef(consultation.id)
+  consultationId.current = consultation.id
 
-  const fromDefaults = useRef(draft)
-  fromDefaults.current = { ...defaults, patientName: '', note: '' }
-  const edit = useCallback((update: (d: Draft) => Draft) => {
-    setEdited((previous) => update(previous ?? fromDefaults.current))
-  }, [])
-  const setCause = useCallback((id: string, on: boolean) => edit((d) => ({ ...d, choice: withCause(kb, d.choice, id, on) })), [kb, edit])
-  const setAdvice = useCallback((id: string, on: boolean) => edit((d) => ({ ...d, choice: withAdvice(kb, d.choice, id, on) })), [kb, edit])
-  const setText = useCallback((key: HandoutText, value: string) => edit((d) => ({ ...d, [key]: value })), [edit])
-  const setLargePrint = useCallback((on: boolean) => edit((d) => ({ ...d, largePrint: on })), [edit])
-
-  const resetOptions = useCallback(
-    () => edit((d) => ({ ...d, choice: defaults.choice, largePrint: defaults.largePrint })),
-    [defaults, edit],
-  )
+  const setCause = useCallback((id: string, on: boolean) => dispatch({ type: 'edit', edit: { kind: 'cause', id, on } }), [dispatch])
+  const setAdvice = useCallback((id: string, on: boolean) => dispatch({ type: 'edit', edit: { kind: 'advice', id, on } }), [dispatch])
+  const setLargePrint = useCallback((on: boolean) => dispatch({ type: 'large-print', on }), [dispatch])
+  const setText = useCallback((key: PatientText, value: string) => dispatch({ type: 'text', key, value }), [dispatch])
+  const resetOptions = useCallback(() => dispatch({ type: 'reset-handout' }), [dispatch])
 
   const saveDefaults = useCallback(async () => {
     const { causes, advice, largePrint } = latest.current
@@ -130,16 +124,21 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
     [updateSettings],
   )
 
-  const [action, setAction] = useState<ActionState>({ status: 'idle' })
-  const [given, setGiven] = useState<GivenHandout | null>(null)
+  // What the last print or save did, for the consultation it was asked in: the next patient starts idle.
+  const [lastAction, setLastAction] = useState<{ consultation: number; state: ActionState }>({ consultation: 0, state: IDLE })
+  const noteMended = lastAction.state.status === 'error' && lastAction.state.note === true && noteProblem(note) === null
+  const action = lastAction.consultation === consultation.id && !noteMended ? lastAction.state : IDLE
   const busy = useRef(false)
   const run = useCallback(
     async (kind: 'print' | 'save') => {
       if (busy.current) return
-      // A note past its limits: said in French here, before main would refuse the call.
+      const asked = consultationId.current
+      const setAction = (state: ActionState) => setLastAction({ consultation: asked, state })
+      const setGiven = (given: GivenHandout) => dispatch({ type: 'given', consultation: asked, given })
+      // A note past its limits: said in French here, before main would refuse the call; gone once the note is mended.
       const tooLong = noteProblem(latest.current.note)
       if (tooLong) {
-        setAction({ status: 'error', message: tooLong })
+        setAction({ status: 'error', message: tooLong, note: true })
         return
       }
       // The handout as it is now: what the record note will name, whatever is ticked while it prints.
@@ -173,7 +172,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
         busy.current = false
       }
     },
-    [kb],
+    [kb, dispatch],
   )
   const print = useCallback(() => void run('print'), [run])
   const save = useCallback(() => void run('save'), [run])
@@ -220,7 +219,8 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   const value = useMemo<HandoutContextValue>(
     () => ({
       options,
-      choice: draft.choice,
+      choice: plan.choice,
+      plan,
       defaults,
       settings,
       setCause,
@@ -237,11 +237,11 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
       open,
       focusRequest,
       active: view === HANDOUT_VIEW,
-      given,
+      given: consultation.given,
     }),
     [
       options,
-      draft.choice,
+      plan,
       defaults,
       settings,
       setCause,
@@ -258,7 +258,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
       open,
       focusRequest,
       view,
-      given,
+      consultation.given,
     ],
   )
   return <HandoutContext value={value}>{children}</HandoutContext>

@@ -12,9 +12,14 @@ import {
   letterheadProblem,
   lineCount,
   noteProblem,
+  unprintableMessage,
   type Letterhead,
 } from '../../../shared/handout/options'
 import { adviceReasons, type HandoutChoice } from '../../../shared/handout/selection'
+import { editOf, type PatientHandout } from '../../../shared/handout/from-orientation'
+import { unprintableChars } from '../../../shared/handout/printable'
+import { REFERRALS } from '../../../shared/kb/vocabulary'
+import { useConsultation } from '../consultation/ConsultationContext'
 import type { ConditionSummary } from '../../../shared/kb/types'
 import type { KbIndex } from '../lib/kbIndex'
 import { NBSP, guillemets } from '../../../shared/text/french'
@@ -23,11 +28,10 @@ import { useHandout } from './HandoutContext'
 import type { SaveOutcome } from '../hooks/useSettings'
 import { PdfPreview } from './PdfPreview'
 import { usePreview } from './usePreview'
+import { MODIFIER } from '../lib/platform'
 import './handout.css'
 
 const number = (n: number): string => n.toLocaleString('fr-FR')
-/** The key the shortcuts use with P and S: ⌘ on a Mac, Ctrl elsewhere. */
-const MODIFIER = /Mac/u.test(navigator.userAgent) ? '⌘' : 'Ctrl'
 
 const names = (index: KbIndex, ids: readonly string[]): string => {
   const list = ids.map((cid) => index.conditions.get(cid)?.name).filter((n) => n !== undefined)
@@ -42,6 +46,40 @@ function adviceReason(index: KbIndex, choice: HandoutChoice, adviceId: string, o
   if (reasons.causes.length > 0) return `retiré à la main (apporté par${NBSP}: ${names(index, reasons.causes)})`
   const appliesTo = index.kb.advice.find((a) => a.id === adviceId)?.appliesTo ?? []
   return appliesTo.length > 0 ? `pour${NBSP}: ${names(index, appliesTo)}` : 'conseil général'
+}
+
+/** Why a cause's box is as it is: from the orientation, the defaults, or the clinician's hand. */
+function causeReason(plan: PatientHandout, edited: boolean | undefined, id: string, on: boolean): string {
+  if (on) {
+    const reason = plan.reasons.get(id)
+    return reason === 'main' ? 'coché à la main' : reason === 'orientation' ? 'd’après l’orientation' : 'par défaut'
+  }
+  return edited === false ? 'décoché à la main' : ''
+}
+
+/** Where the ticks start from, and how the handout opens: said once above the causes. */
+function PlanSummary({ plan, index }: { plan: PatientHandout; index: KbIndex }) {
+  const alerts = plan.alerts.map((id) => index.findings.get(id)?.label).filter((l) => l !== undefined)
+  return (
+    <div className={plan.alerts.length > 0 ? 'banner banner-alert' : 'field-hint'} data-testid="handout-plan">
+      {plan.alerts.length > 0 && (
+        <p>
+          <strong>Signe d’alerte présent</strong>
+          {NBSP}: {alerts.join(', ')}. La fiche s’ouvre sur la consultation d’un médecin
+          {plan.referral === 'neurologue' ? ` et l’orientation vers un ${REFERRALS.neurologue.toLowerCase()}` : ''}, jamais sur «{NBSP}sans
+          gravité{NBSP}».
+        </p>
+      )}
+      <p>
+        {plan.basis === 'orientation'
+          ? 'Causes cochées d’après l’orientation (graves et probables), avec leurs conseils.'
+          : plan.basis === 'alerte'
+            ? 'Aucune cause n’est cochée d’office : l’orientation n’en classe aucune pour ces signes.'
+            : 'Aucun signe marqué dans l’orientation : la fiche par défaut.'}{' '}
+        Chaque case reste à votre main.
+      </p>
+    </div>
+  )
 }
 
 /** The conditions grouped as a clinician thinks of them: common and harmless, to evaluate, differentials. */
@@ -70,6 +108,7 @@ export function HandoutView() {
 
   const busy = action.status === 'busy'
   const noteTooLong = noteProblem(options.note)
+  const { consultation } = useConsultation()
 
   return (
     <div className="handout">
@@ -131,9 +170,7 @@ export function HandoutView() {
           )}
           {preview.unprintable.length > 0 && (
             <p className="banner" role="status" data-testid="unprintable">
-              Ces caractères ne peuvent pas être imprimés (la police de la fiche ne les a pas) et apparaîtront comme «{NBSP}
-              {'\ufffd'}
-              {NBSP}»{NBSP}: {preview.unprintable.join(' ')}. Remplacez-les ou retirez-les avant d’imprimer.
+              {unprintableMessage(preview.unprintable)}
             </p>
           )}
           <p className="field-hint" id={`${id}-private`}>
@@ -147,19 +184,34 @@ export function HandoutView() {
 
         <fieldset className="handout-group">
           <legend>Causes à expliquer</legend>
+          <PlanSummary plan={handout.plan} index={index} />
           {conditionGroups(index).map((group) => (
             <fieldset key={group.label} className="handout-subgroup">
               <legend>{group.label}</legend>
-              {group.entries.map((c) => (
-                <label key={c.id} className="check" data-cause={c.id}>
-                  <input
-                    type="checkbox"
-                    checked={options.causes.includes(c.id)}
-                    onChange={(e) => handout.setCause(c.id, e.target.checked)}
-                  />
-                  <span>{c.name}</span>
-                </label>
-              ))}
+              {group.entries.map((c) => {
+                const on = options.causes.includes(c.id)
+                const reason = causeReason(handout.plan, editOf(consultation.edits, 'cause', c.id)?.on, c.id, on)
+                const hintId = `${id}-cause-${c.id}`
+                return (
+                  <label key={c.id} className="check" data-cause={c.id}>
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      aria-describedby={reason ? hintId : undefined}
+                      onChange={(e) => handout.setCause(c.id, e.target.checked)}
+                    />
+                    <span>
+                      {c.name}
+                      {reason && (
+                        <span className="check-hint" id={hintId} data-testid="cause-reason">
+                          {' '}
+                          — {reason}
+                        </span>
+                      )}
+                    </span>
+                  </label>
+                )
+              })}
             </fieldset>
           ))}
         </fieldset>
@@ -200,7 +252,7 @@ export function HandoutView() {
               Enregistrer en PDF…
             </button>
             <span className="handout-keys muted">
-              <kbd>{MODIFIER}</kbd>+<kbd>P</kbd> imprime
+              <kbd>{MODIFIER.label}</kbd>+<kbd>P</kbd> imprime
             </span>
           </div>
           <ActionMessage />
@@ -295,6 +347,21 @@ function LetterheadForm() {
   const value = draft ?? saved
   // Checked as typed, nothing cut: a pasted address past its bounds is said, not silently shortened.
   const tooLong = letterheadProblem(value)
+  // A character the handout cannot print would make every handout refuse to print: refused here, beside its field.
+  const unprintable = {
+    name: unprintableChars(value.name),
+    address: unprintableChars(value.address),
+    phone: unprintableChars(value.phone),
+  }
+  const printable = Object.values(unprintable).every((chars) => chars.length === 0)
+  const fieldError = (key: keyof Letterhead) =>
+    unprintable[key].length > 0 ? (
+      <p className="field-error" role="alert" id={`${id}-${key}-error`} data-testid={`letterhead-unprintable-${key}`}>
+        {unprintableMessage(unprintable[key])}
+      </p>
+    ) : null
+  const describedBy = (key: keyof Letterhead, hint?: string) =>
+    [hint, unprintable[key].length > 0 ? `${id}-${key}-error` : undefined].filter(Boolean).join(' ') || undefined
   const edit = (key: keyof Letterhead, text: string) => {
     setDraft({ ...value, [key]: text })
     setOutcome(undefined)
@@ -319,27 +386,48 @@ function LetterheadForm() {
       <p className="field-hint" id={`${id}-limits`}>
         Imprimé en haut de chaque fiche. Enregistré sur cet ordinateur. Au plus {LETTERHEAD_LIMITS.name}
         {NBSP}caractères pour le nom, {LETTERHEAD_LIMITS.addressLines}
-        {NBSP}lignes pour l’adresse{NBSP}: la fiche garde sa première page aux signes d’alerte.
+        {NBSP}lignes pour l’adresse{NBSP}: la fiche commence toujours les signes d’alerte sur sa première page.
       </p>
       <label className="field">
         <span className="field-label">Nom du cabinet</span>
-        <input type="text" value={value.name} aria-describedby={`${id}-limits`} onChange={(e) => edit('name', e.target.value)} />
+        <input
+          type="text"
+          value={value.name}
+          aria-invalid={unprintable.name.length > 0}
+          aria-describedby={describedBy('name', `${id}-limits`)}
+          onChange={(e) => edit('name', e.target.value)}
+        />
       </label>
+      {fieldError('name')}
       <label className="field">
         <span className="field-label">Adresse</span>
-        <textarea value={value.address} rows={2} aria-describedby={`${id}-limits`} onChange={(e) => edit('address', e.target.value)} />
+        <textarea
+          value={value.address}
+          rows={2}
+          aria-invalid={unprintable.address.length > 0}
+          aria-describedby={describedBy('address', `${id}-limits`)}
+          onChange={(e) => edit('address', e.target.value)}
+        />
       </label>
+      {fieldError('address')}
       <label className="field">
         <span className="field-label">Téléphone</span>
-        <input type="text" value={value.phone} onChange={(e) => edit('phone', e.target.value)} />
+        <input
+          type="text"
+          value={value.phone}
+          aria-invalid={unprintable.phone.length > 0}
+          aria-describedby={describedBy('phone')}
+          onChange={(e) => edit('phone', e.target.value)}
+        />
       </label>
+      {fieldError('phone')}
       {tooLong && (
         <p className="banner banner-error" role="alert" data-testid="letterhead-problem">
           {tooLong}
         </p>
       )}
       <div className="handout-defaults">
-        <button type="submit" className="button" disabled={saving || settings.status === 'loading' || tooLong !== null}>
+        <button type="submit" className="button" disabled={saving || settings.status === 'loading' || tooLong !== null || !printable}>
           Enregistrer l’en-tête
         </button>
         <Outcome outcome={outcome} saved="En-tête enregistré." />

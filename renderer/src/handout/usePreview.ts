@@ -37,7 +37,15 @@ export function usePreview(options: HandoutOptions, revision: number, active: bo
   const [state, setState] = useState<PreviewState>({ pdf: null, error: null, pending: false, unprintable: [], stale: false })
   const sequence = useRef(0)
   // One key for "the same handout": the options' values, not their identity.
-  const key = JSON.stringify([options.causes, options.advice, options.patientName, options.note, options.largePrint, revision])
+  const key = JSON.stringify([
+    options.causes,
+    options.advice,
+    options.alerts,
+    options.patientName,
+    options.note,
+    options.largePrint,
+    revision,
+  ])
   const latest = useRef(options)
   latest.current = options
   /** The name and note of the last preview asked for: a change elsewhere is a tick. */

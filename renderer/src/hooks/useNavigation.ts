@@ -9,8 +9,7 @@ import { showView, viewShownBy, type MenuCommand } from '../../../shared/ipc/con
 import { VIEW_IDS, type ViewId } from '../../../shared/app/views'
 import { tabId } from '../components/ViewTabs'
 import { closeDialogs } from '../lib/dialogs'
-
-const isMac = /Mac/u.test(navigator.userAgent)
+import { isMac } from '../lib/platform'
 
 /** The command a key stands for, if any. */
 function commandOf(event: KeyboardEvent): MenuCommand | null {

@@ -1,14 +1,14 @@
 // « Copier pour le dossier »: the note for the medical record, written to the
 // system clipboard by the main process (in a sandboxed renderer,
-// navigator.clipboard needs a permission Mollet refuses). The copied text
-// stays in React state only, so that the view shows what was copied: never in
-// the settings, the URL hash, localStorage or a log.
+// navigator.clipboard needs a permission Mollet refuses). The copied text is
+// the consultation's (so that the view shows what was copied for this patient
+// only): never in the settings, the URL hash, localStorage or a log.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { api, events } from '../api'
 import { composeRecordNote } from '../../../shared/orientation/record-note'
 import { useHandout } from '../handout/HandoutContext'
-import type { Findings } from './useUrlState'
 import { useKbIndex } from './useKbIndex'
+import { useConsultation } from '../consultation/ConsultationContext'
 
 export type CopyState = { status: 'idle' } | { status: 'copied'; text: string; at: Date } | { status: 'error'; message: string }
 
@@ -35,24 +35,41 @@ export function useRecordNote(): RecordNote {
  * `onShow` brings the Orientation view forward. The note is composed at the
  * moment of copying, from the findings marked and the handout given.
  */
-export function RecordNoteProvider({ findings, onShow, children }: { findings: Findings; onShow: () => void; children: ReactNode }) {
+export function RecordNoteProvider({ onShow, children }: { onShow: () => void; children: ReactNode }) {
   const { kb } = useKbIndex()
   const { given } = useHandout()
-  const compose = () => composeRecordNote(kb, findings, new Date(), given)
+  const { consultation, dispatch } = useConsultation()
+  const compose = () => composeRecordNote(kb, consultation.findings, new Date(), given)
   const show = onShow
-  const [state, setState] = useState<CopyState>({ status: 'idle' })
-  const latest = useRef({ compose, show })
-  latest.current = { compose, show }
+  const id = consultation.id
+  // A failed copy, for the consultation it was asked in.
+  const [failure, setFailure] = useState<{ consultation: number; message: string } | null>(null)
+  const latest = useRef({ compose, show, id })
+  latest.current = { compose, show, id }
 
   const copy = useCallback(async () => {
-    const text = latest.current.compose()
+    const { compose, id: asked } = latest.current
+    const text = compose()
     try {
       const result = await api.copyToClipboard(text)
-      setState(result.ok ? { status: 'copied', text, at: new Date() } : { status: 'error', message: result.error.message })
+      if (result.ok) {
+        setFailure(null)
+        dispatch({ type: 'copied', consultation: asked, copy: { text, at: new Date() } })
+      } else setFailure({ consultation: asked, message: result.error.message })
     } catch {
-      setState({ status: 'error', message: UNEXPECTED })
+      setFailure({ consultation: asked, message: UNEXPECTED })
     }
-  }, [])
+  }, [dispatch])
+  const copied = consultation.copied
+  const state = useMemo<CopyState>(
+    () =>
+      failure?.consultation === id
+        ? { status: 'error', message: failure.message }
+        : copied
+          ? { status: 'copied', text: copied.text, at: copied.at }
+          : { status: 'idle' },
+    [failure, id, copied],
+  )
 
   useEffect(() => {
     const command = () => {

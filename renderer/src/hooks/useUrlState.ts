@@ -1,16 +1,16 @@
 // The one owner of what the URL hash says (shared/app/url-state.ts): the view,
-// each view's search, filters and table arrangement (sort, hidden columns),
-// and the patient's marked findings. Back and Forward walk through it (a
-// history entry per view switch, filter or finding change; the search box
-// replaces the current entry as one types). What the settings keep of it is
-// useLastView's.
+// each view's search, filters and table arrangement (sort, hidden columns).
+// Nothing of the patient: the findings are the consultation's. Back and
+// Forward walk through it (a history entry per view switch, filter or sort
+// change; the search box replaces the current entry as one types), inside the
+// current consultation only (shared/app/history-era.ts). What the settings keep
+// of it is useLastView's.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { decodeViewState, defaultArrangement, encodeViewState, type Arrangement, type ViewState } from '../../../shared/app/url-state'
+import { FIRST_MARK, arrive, canGoBack, markOf, nextMark, stateOf, type HistoryMark } from '../../../shared/app/history-era'
 import type { ViewId } from '../../../shared/app/views'
-import type { FindingState } from '../../../shared/differentials/match'
 
 export type Filters = Record<string, string[]>
-export type Findings = Record<string, FindingState>
 
 /** A view's own search, filters and table arrangement (sort, hidden columns), kept while another view is shown. */
 interface ViewScope {
@@ -22,7 +22,6 @@ interface ViewScope {
 interface State {
   view: ViewId
   scopes: Partial<Record<ViewId, ViewScope>>
-  findings: Findings
   /**
    * Counts the changes that asked for a new history entry. Carried by the
    * state itself, so that the entry goes with the change that asked for it
@@ -39,18 +38,22 @@ export interface UrlState {
   setQuery: (view: ViewId, query: string) => void
   setFilters: (view: ViewId, filters: Filters) => void
   setArrangement: (view: ViewId, arrangement: Arrangement) => void
-  findings: Findings
-  setFindings: (findings: Findings) => void
-  /** The hash without the findings (facts about a patient): what may be saved as the last view. */
+  /** The hash: what may be saved as the last view. */
   lastView: string
   /** The same for the start page: no view chosen, no search, no filter. */
   startView: string
   /** The hash was empty at start and nothing was changed since: a saved last view may be restored. */
   restorable: () => boolean
-  /** Shows a saved last view (its findings, if any, are dropped). */
+  /** Shows a saved last view. */
   restore: (hash: string) => void
-  /** Back (-1) or Forward (1), once the search waiting to be written is in the entry being left. */
+  /** Back (-1) or Forward (1), once the search waiting to be written is in the entry being left; Back stops at the consultation's first entry. */
   walk: (step: -1 | 1) => void
+  /**
+   * A new consultation: the first view, every search and filter emptied (each
+   * table keeps its sort and hidden columns), and a history of its own that
+   * Back never leaves.
+   */
+  startOver: () => void
 }
 
 const EMPTY_SCOPE: ViewScope = { query: '', filters: {}, arrangement: defaultArrangement() }
@@ -60,17 +63,16 @@ function fromHash(hash: string, previous: State | null): State {
   return {
     view: decoded.view,
     scopes: { ...previous?.scopes, [decoded.view]: { query: decoded.query, filters: decoded.filters, arrangement: decoded.arrangement } },
-    findings: decoded.findings,
     pushes: previous?.pushes ?? 0,
   }
 }
 
-function toViewState(state: State, withFindings: boolean): ViewState {
+function toViewState(state: State): ViewState {
   const scope = state.scopes[state.view] ?? EMPTY_SCOPE
-  return { view: state.view, ...scope, findings: withFindings ? state.findings : {} }
+  return { view: state.view, ...scope }
 }
 
-const START_VIEW = encodeViewState(toViewState(fromHash('', null), false))
+const START_VIEW = encodeViewState(toViewState(fromHash('', null)))
 
 /**
  * Writes the hash off the keystroke path: a new history entry at once, but a
@@ -85,6 +87,8 @@ const START_VIEW = encodeViewState(toViewState(fromHash('', null), false))
 const REPLACE_QUIET_MS = 250
 
 function useHistoryWriter() {
+  /** The mark of the entry shown: read back at start (a reload keeps its era), written with every entry. */
+  const mark = useRef<HistoryMark>(markOf(window.history.state) ?? FIRST_MARK)
   /** The replacement waiting for its frame, and the hash the page was on when it was asked. */
   const pending = useRef<{ hash: string; from: string; timer: number } | null>(null)
   const flush = useCallback(() => {
@@ -94,17 +98,19 @@ function useHistoryWriter() {
     pending.current = null
     // Back, Forward or a typed hash came first (its popstate may not have run yet): never write over it.
     if (window.location.hash !== waiting.from) return
-    if (waiting.hash !== window.location.hash) window.history.replaceState(null, '', waiting.hash)
+    if (waiting.hash !== window.location.hash) window.history.replaceState(stateOf(mark.current), '', waiting.hash)
   }, [])
   const cancel = useCallback(() => {
     if (pending.current) window.clearTimeout(pending.current.timer)
     pending.current = null
   }, [])
   const write = useCallback(
-    (hash: string, how: 'push' | 'replace') => {
-      if (how === 'push') {
+    (hash: string, how: 'push' | 'replace' | 'new-era') => {
+      if (how !== 'replace') {
         flush()
-        if (hash !== window.location.hash) window.history.pushState(null, '', hash)
+        if (how === 'push' && hash === window.location.hash) return
+        mark.current = nextMark(mark.current, how)
+        window.history.pushState(stateOf(mark.current), '', hash)
         return
       }
       cancel()
@@ -121,22 +127,25 @@ function useHistoryWriter() {
   // No unload event helps: a reload takes the entry's URL before they run. The app has no
   // reload (menu.ts); across a restart, the saved last view brings the search back.
   useEffect(() => flush, [flush])
-  return { write, cancel, flush }
+  // The entry the page opened on gets its mark, so that a later arrival there is known.
+  useEffect(() => {
+    if (markOf(window.history.state) === null) window.history.replaceState(stateOf(mark.current), '', window.location.href)
+  }, [])
+  return { write, cancel, flush, mark }
 }
 
 export function useUrlState(): UrlState {
   const [state, setState] = useState<State>(() => fromHash(window.location.hash, null))
   /** The `pushes` of the state last written to the history. */
   const written = useRef(state.pushes)
-  /** The finding changed last: changing it again replaces the entry (arrows in one radio group). */
-  const lastFinding = useRef<string | null>(null)
+  /** Set by startOver: the next entry written begins a new era. */
+  const newEra = useRef(false)
   const emptyAtStart = useRef(window.location.hash.replace(/^#/, '') === '')
   const touched = useRef(false)
   const history = useHistoryWriter()
 
   const update = useCallback((how: 'push' | 'replace', next: (s: State) => State) => {
     touched.current = true
-    lastFinding.current = null
     // Several changes in one render: one entry, pushed if any of them asked for it.
     setState((s) => {
       const changed = next(s)
@@ -146,19 +155,27 @@ export function useUrlState(): UrlState {
 
   // State → URL.
   useEffect(() => {
-    const how = state.pushes !== written.current ? 'push' : 'replace'
+    const how = newEra.current ? 'new-era' : state.pushes !== written.current ? 'push' : 'replace'
+    newEra.current = false
     written.current = state.pushes
-    history.write(encodeViewState(toViewState(state, true)), how)
+    history.write(encodeViewState(toViewState(state)), how)
   }, [state, history])
 
-  // URL → state (Back, Forward, a hash typed in).
+  // URL → state (Back, Forward, a hash typed in); never into an earlier consultation.
   useEffect(() => {
     const onNavigate = () => {
       history.cancel()
-      lastFinding.current = null
+      const landed = markOf(window.history.state)
+      const arrival = arrive(history.mark.current, landed)
+      if ('go' in arrival) {
+        window.history.go(arrival.go)
+        return
+      }
+      history.mark.current = arrival.show
+      if (landed === null) window.history.replaceState(stateOf(arrival.show), '', window.location.href)
       setState((previous) => {
         const next = fromHash(window.location.hash, previous)
-        return encodeViewState(toViewState(next, true)) === encodeViewState(toViewState(previous, true)) ? previous : next
+        return encodeViewState(toViewState(next)) === encodeViewState(toViewState(previous)) ? previous : next
       })
     }
     window.addEventListener('popstate', onNavigate)
@@ -178,28 +195,32 @@ export function useUrlState(): UrlState {
   const setQuery = useCallback((view: ViewId, query: string) => setScope('replace', view, { query }), [setScope])
   const setFilters = useCallback((view: ViewId, filters: Filters) => setScope('push', view, { filters }), [setScope])
   const setArrangement = useCallback((view: ViewId, arrangement: Arrangement) => setScope('push', view, { arrangement }), [setScope])
-  const current = useRef(state)
-  current.current = state
-  const setFindings = useCallback(
-    (findings: Findings) => {
-      const before = current.current.findings
-      const changed = [...new Set([...Object.keys(before), ...Object.keys(findings)])].filter((id) => before[id] !== findings[id])
-      const single = changed.length === 1 ? (changed[0] ?? null) : null
-      update(single !== null && single === lastFinding.current ? 'replace' : 'push', (s) => ({ ...s, findings }))
-      lastFinding.current = single
-    },
-    [update],
-  )
   const scope = useCallback((view: ViewId) => state.scopes[view] ?? EMPTY_SCOPE, [state.scopes])
   const restorable = useCallback(() => emptyAtStart.current && !touched.current, [])
-  const restore = useCallback((hash: string) => setState((previous) => ({ ...fromHash(hash, previous), findings: {} })), [])
+  const restore = useCallback((hash: string) => setState((previous) => fromHash(hash, previous)), [])
   const walk = useCallback(
     (step: -1 | 1) => {
       history.flush()
+      if (step === -1 && !canGoBack(history.mark.current)) return
       window.history.go(step)
     },
     [history],
   )
+  const startOver = useCallback(() => {
+    touched.current = true
+    newEra.current = true
+    setState((s) => {
+      const start = fromHash('', null)
+      const scopes: State['scopes'] = {}
+      for (const [view, kept] of Object.entries(s.scopes) as [ViewId, ViewScope][])
+        scopes[view] = { ...EMPTY_SCOPE, arrangement: kept.arrangement }
+      return {
+        ...start,
+        scopes: { ...scopes, [start.view]: { ...EMPTY_SCOPE, arrangement: scopes[start.view]?.arrangement ?? defaultArrangement() } },
+        pushes: s.pushes + 1,
+      }
+    })
+  }, [])
 
   return {
     view: state.view,
@@ -208,12 +229,11 @@ export function useUrlState(): UrlState {
     setQuery,
     setFilters,
     setArrangement,
-    findings: state.findings,
-    setFindings,
-    lastView: encodeViewState(toViewState(state, false)),
+    lastView: encodeViewState(toViewState(state)),
     startView: START_VIEW,
     restorable,
     restore,
     walk,
+    startOver,
   }
 }

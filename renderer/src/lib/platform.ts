@@ -1,0 +1,10 @@
+// The platform's modifier key for the shortcuts: ⌘ on a Mac, Ctrl elsewhere
+// (as the interface writes it, and as aria-keyshortcuts names it).
+export const isMac = /Mac/u.test(navigator.userAgent)
+
+export const MODIFIER = isMac ? { label: '⌘', aria: 'Meta' } : { label: 'Ctrl', aria: 'Control' }
+
+/** The platform's modifier is held, and not the other one. */
+export function modifierHeld(event: KeyboardEvent): boolean {
+  return isMac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
+}
