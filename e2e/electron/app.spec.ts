@@ -67,6 +67,20 @@ test.describe('Electron', () => {
     expect(pdfInfo(new Uint8Array(printed)).pages).toBe(pages)
   })
 
+  test('« Fichier › Nouveau patient » of the real menu empties the patient’s name', async () => {
+    const page = await app.firstWindow()
+    await page.getByRole('tab', { name: 'Fiche patient' }).click()
+    const name = page.getByRole('tabpanel', { name: 'Fiche patient' }).getByLabel('Nom du patient (facultatif)')
+    await name.fill('M. Karim Ben Saïd')
+    await app.evaluate(({ Menu }) => {
+      const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'Fichier')
+      file?.submenu?.items.find((item) => item.label === 'Nouveau patient')?.click()
+    })
+    await expect(page.getByTestId('new-patient-status')).toContainText('patient précédent est effacé')
+    await page.getByRole('tab', { name: 'Fiche patient' }).click()
+    await expect(name).toHaveValue('')
+  })
+
   test('denies window.open and navigation away from the app', async () => {
     const page = await app.firstWindow()
     expect(await page.evaluate(() => window.open('https://example.org') === null)).toBe(true)

@@ -149,13 +149,15 @@ export function App() {
             <RecordNoteProvider onShow={showOrientation}>
               <div className="app">
                 <header ref={header} className="app-header">
-                  <div className="brand">
-                    <h1>Mollet</h1>
-                    <p className="subtitle">Contractions musculaires au mollet{NBSP}: causes et diagnostics différentiels</p>
+                  <div className="brand-row">
+                    <div className="brand">
+                      <h1>Mollet</h1>
+                      <p className="subtitle">Contractions musculaires au mollet{NBSP}: causes et diagnostics différentiels</p>
+                    </div>
+                    <NewPatient />
                   </div>
                   <div className="nav-row">
                     <ViewTabs views={VIEWS} current={view} onSelect={viewState.setView} />
-                    <NewPatient />
                     <button type="button" className="button button-quiet shortcuts-button" onClick={() => setShortcutsOpen(true)}>
                       Raccourcis clavier <kbd>?</kbd>
                     </button>

@@ -131,7 +131,8 @@ export function composeHandout(kb: KnowledgeOutline, options: HandoutOptions, le
     mainMessage.splice(
       1,
       0,
-      fr(`Signes notés lors de la consultation\u00a0: ${(alert?.findings ?? []).map((f) => lowerFirst(f.label)).join(', ')}.`),
+      // A semicolon between signs: a label may hold a comma (« Douleur dans la jambe, jusqu’au dos »).
+      fr(`Signes notés\u00a0: ${(alert?.findings ?? []).map((f) => lowerFirst(f.label)).join(' ; ')}.`),
     )
   }
 

@@ -172,13 +172,13 @@ describe('a handout for a patient with a red flag present', () => {
 
   it('opens on consulting, names the signs noted, and where they send the patient', () => {
     const medecin = composeHandout(kb, { ...NONE, alerts: ['fievre'] }, LETTERHEAD, DATE)
-    expect(medecin.mainMessage).toEqual(['Un médecin doit les examiner.', `Signes notés lors de la consultation${NBSP}: de la fièvre.`])
+    expect(medecin.mainMessage).toEqual(['Un médecin doit les examiner.', `Signes notés${NBSP}: de la fièvre.`])
     expect(medecin.referral).toBe('medecin')
     const neurologue = composeHandout(kb, { ...NONE, alerts: ['fievre', 'douleur'] }, LETTERHEAD, DATE)
     expect(neurologue.referral).toBe('neurologue')
     expect(neurologue.mainMessage).toEqual([
       'Un médecin doit les examiner.',
-      `Signes notés lors de la consultation${NBSP}: une douleur au mollet, à la jambe ou au dos, de la fièvre.`,
+      `Signes notés${NBSP}: une douleur au mollet, à la jambe ou au dos${NNBSP}; de la fièvre.`,
       'Un examen par un neurologue est nécessaire.',
     ])
     expect(allText(neurologue)).not.toContain('sans gravité')

@@ -22,6 +22,16 @@ describe('buildMenu', () => {
     expect(sent).toEqual(['copy-record-note'])
   })
 
+  it('puts « Nouveau patient » first under Fichier, with Ctrl/Cmd+N', () => {
+    const file = template.find((m) => m.label === 'Fichier')
+    const [first] = Array.isArray(file?.submenu) ? file.submenu : []
+    expect(first?.label).toBe('Nouveau patient')
+    expect(first?.accelerator).toBe('CmdOrCtrl+N')
+    sent.length = 0
+    ;(first!.click as () => void)()
+    expect(sent).toEqual(['new-patient'])
+  })
+
   it('sends every menu command from some entry, and no shortcut twice', () => {
     sent.length = 0
     const all = items(template)

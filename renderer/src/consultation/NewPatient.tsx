@@ -8,7 +8,7 @@ import './consultation.css'
 export function NewPatient() {
   const { newPatient, left, undo } = useConsultation()
   return (
-    <div className="new-patient">
+    <>
       <button type="button" className="button new-patient-button" onClick={newPatient} aria-keyshortcuts={`${MODIFIER.aria}+N`}>
         Nouveau patient <kbd>{MODIFIER.label}+N</kbd>
       </button>
@@ -25,6 +25,6 @@ export function NewPatient() {
           </>
         )}
       </div>
-    </div>
+    </>
   )
 }
