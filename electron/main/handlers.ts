@@ -4,6 +4,7 @@
 // (renderer/src/handout/printHandout.ts), from a PDF made here.
 // No handler logs its arguments: a handout's options hold a patient's name.
 import { unprintableMessage, type HandoutOptions } from '../../shared/handout/options'
+import type { HandoutDocument } from '../../shared/handout/compose'
 import type { SettingsSnapshot } from '../../shared/settings/schema'
 import { HandoutContentError, HandoutLimitError, HandoutSelectionError } from '../../shared/handout/compose'
 import { writeFileAtomically } from './atomic-write'
@@ -57,6 +58,11 @@ export const HANDOUT_FILE_NAME = 'fiche-patient-mollet.pdf'
 function printable<T extends { unprintable: string[] }>(rendered: T): T {
   if (rendered.unprintable.length === 0) return rendered
   throw new HandlerError(unprintableMessage(rendered.unprintable))
+}
+
+/** The headings of a handout made: what the renderer's record note names, as main printed them. */
+function headingsOf(doc: HandoutDocument): string[] {
+  return doc.sections.map((section) => section.heading)
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -126,16 +132,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     renderHandout: async (options, purpose) => {
       if (purpose !== 'preview') {
-        const { pdf, unprintable } = printable(await render(options))
-        return { status: 'rendered', pdf, unprintable }
+        const { pdf, unprintable, doc } = printable(await render(options))
+        return { status: 'rendered', pdf, unprintable, sections: headingsOf(doc) }
       }
       // Latest wins: the preview the clinician is waiting for is the newest one.
       preview?.abort()
       const own = new AbortController()
       preview = own
       try {
-        const { pdf, unprintable } = await render(options, own.signal)
-        return { status: 'rendered', pdf, unprintable }
+        const { pdf, unprintable, doc } = await render(options, own.signal)
+        return { status: 'rendered', pdf, unprintable, sections: headingsOf(doc) }
       } catch (error) {
         if (own.signal.aborted) return { status: 'superseded' }
         throw error
@@ -145,7 +151,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     saveHandout: async (options) => {
-      const { pdf } = printable(await render(options))
+      const { pdf, doc } = printable(await render(options))
       const path = await deps.desktop.chooseSavePath(HANDOUT_FILE_NAME)
       if (path === null) return { status: 'cancelled' }
       try {
@@ -153,7 +159,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       } catch {
         throw new HandlerError('La fiche n’a pas pu être enregistrée à cet endroit. Choisissez un dossier où vous pouvez écrire.')
       }
-      return { status: 'saved', path }
+      return { status: 'saved', path, sections: headingsOf(doc) }
     },
 
     // From main: a sandboxed renderer's navigator.clipboard needs a permission Mollet refuses.

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import { showView, type MenuCommand } from '../../shared/ipc/contract'
-import { VIEW_IDS, VIEW_LABELS } from '../../shared/app/views'
+import type { MenuCommand } from '../../shared/ipc/contract'
+import { COMMANDS, acceleratorOf, shortcutOf, type MenuName } from '../../shared/app/commands'
 
 /** What the menu depends on from the running app; the shell (shell.ts) passes Electron's `app` and the platform. */
 export interface MenuHost {
@@ -10,13 +10,24 @@ export interface MenuHost {
 }
 
 /**
- * French application menu; roles keep the platform's own shortcuts. The
- * handout's entries, « Copier pour le dossier » and « Aller » send a command to the renderer, which does what its own
- * shortcut does (a key the page handles, with preventDefault, does not also
- * reach the menu).
+ * French application menu; roles keep the platform's own shortcuts. The app's
+ * own entries come from the table of commands (shared/app/commands.ts): each
+ * sends its command to the renderer, which does what the same key does in the
+ * page (a key the page handles, with preventDefault, does not also reach the menu).
  */
 export function menuTemplate(send: (command: MenuCommand) => void, host: MenuHost): MenuItemConstructorOptions[] {
   const { isMac } = host
+  /** The commands of one menu (shared/app/commands.ts), with their accelerators on this platform. */
+  const commands = (menu: MenuName): MenuItemConstructorOptions[] =>
+    COMMANDS.filter((c) => c.menu === menu).flatMap((c) => {
+      const shortcut = shortcutOf(c, isMac)
+      const item: MenuItemConstructorOptions = {
+        label: c.label,
+        click: () => send(c.id),
+        ...(shortcut ? { accelerator: acceleratorOf(shortcut) } : {}),
+      }
+      return c.separated ? [{ type: 'separator' as const }, item] : [item]
+    })
   const template: MenuItemConstructorOptions[] = [
     ...(isMac
       ? [
@@ -33,14 +44,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, host: MenuHos
     {
       label: 'Fichier',
       submenu: [
-        // Everything of the patient in front of the clinician leaves memory (a few seconds of « Annuler » in the window).
-        { label: 'Nouveau patient', accelerator: 'CmdOrCtrl+N', click: () => send('new-patient') },
-        { type: 'separator' },
-        { label: 'Imprimer la fiche patient…', accelerator: 'CmdOrCtrl+P', click: () => send('print-handout') },
-        { label: 'Enregistrer la fiche en PDF…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('save-handout') },
-        { type: 'separator' },
-        { label: 'Mettre à jour le contenu…', click: () => send('update-content') },
-        { label: 'À propos du contenu', click: () => send('about-content') },
+        ...commands('Fichier'),
         { type: 'separator' },
         isMac ? { role: 'close', label: 'Fermer la fenêtre' } : { role: 'quit', label: 'Quitter' },
       ],
@@ -55,20 +59,11 @@ export function menuTemplate(send: (command: MenuCommand) => void, host: MenuHos
         { role: 'copy', label: 'Copier' },
         { role: 'paste', label: 'Coller' },
         { role: 'selectAll', label: 'Tout sélectionner' },
-        { type: 'separator' },
-        { label: 'Copier pour le dossier', accelerator: 'CmdOrCtrl+Shift+C', click: () => send('copy-record-note') },
+        ...commands('Édition'),
       ],
     },
-    {
-      // Back and Forward walk the URL hash’s history (views, filters) inside the consultation, as the page’s own Alt+← / Alt+→ do.
-      label: 'Aller',
-      submenu: [
-        { label: 'Précédent', accelerator: isMac ? 'Cmd+[' : 'Alt+Left', click: () => send('go-back') },
-        { label: 'Suivant', accelerator: isMac ? 'Cmd+]' : 'Alt+Right', click: () => send('go-forward') },
-        { type: 'separator' },
-        ...VIEW_IDS.map((id, i) => ({ label: VIEW_LABELS[id], accelerator: `CmdOrCtrl+${i + 1}`, click: () => send(showView(id)) })),
-      ],
-    },
+    // Back and Forward walk the URL hash’s history (views, filters) inside the consultation, as the page’s own keys do.
+    { label: 'Aller', submenu: commands('Aller') },
     {
       label: 'Affichage',
       submenu: [

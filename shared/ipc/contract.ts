@@ -40,10 +40,14 @@ export const HANDOUT_PURPOSES = ['preview', 'print'] as const
 export type HandoutPurpose = (typeof HANDOUT_PURPOSES)[number]
 
 export type RenderedHandoutResult =
-  /** `unprintable`: characters the handout's font cannot draw (printed as « \ufffd »), for the form to name. */
-  { status: 'rendered'; pdf: Uint8Array; unprintable: string[] } | { status: 'superseded' }
+  /**
+   * `unprintable`: characters the handout's font cannot draw, for the form to
+   * name; `sections`: the headings of the handout made (what the record note
+   * names once it is printed).
+   */
+  { status: 'rendered'; pdf: Uint8Array; unprintable: string[]; sections: string[] } | { status: 'superseded' }
 
-export type SaveHandoutResult = { status: 'saved'; path: string } | { status: 'cancelled' }
+export type SaveHandoutResult = { status: 'saved'; path: string; sections: string[] } | { status: 'cancelled' }
 
 export type Method = keyof MolletContract
 export type Args<M extends Method> = MolletContract[M]['args']

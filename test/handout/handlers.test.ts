@@ -137,7 +137,12 @@ describe('handout methods', () => {
 
   it('saveHandout writes the PDF where the user chose, atomically', async () => {
     desktop.savePath = join(dir, 'fiche.pdf')
-    expect(await ok('saveHandout', OPTIONS)).toEqual({ status: 'saved', path: desktop.savePath })
+    expect(await ok('saveHandout', OPTIONS)).toEqual({
+      status: 'saved',
+      path: desktop.savePath,
+      // The headings of the handout written: what the record note names.
+      sections: ['Quand consulter un médecin', 'Qu’est-ce que c’est\u202f?', 'Causes fréquentes', 'Ce que vous pouvez faire', 'Combien de temps cela dure-t-il\u202f?'],
+    })
     const pdf = new Uint8Array(await readFile(desktop.savePath))
     expect(pdfText(pdf)).toContain(NOTE)
     expect((await readdir(dir)).sort()).toEqual(['fiche.pdf'])

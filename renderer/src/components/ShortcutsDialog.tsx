@@ -1,25 +1,32 @@
 // The keyboard shortcuts, listed in a modal dialog that `?` opens; Esc or
 // "Fermer" closes it and the focus goes back where it was.
 import { useEffect, useRef } from 'react'
-import { MODIFIER, isMac } from '../lib/platform'
+import { COMMANDS, shortcutLabel, shortcutOf } from '../../../shared/app/commands'
+import { isMac } from '../lib/platform'
 
-const M = MODIFIER.label
-
-const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
-  { keys: [`${M}+N`], action: 'Nouveau patient\u00a0: effacer tout ce qui concerne le patient précédent' },
+/** The page's own keys, which no menu has. */
+const PAGE_KEYS: readonly { keys: string[]; action: string }[] = [
   { keys: ['/'], action: 'Aller à la recherche de la vue' },
   { keys: ['↓', '↑'], action: 'Parcourir les lignes du tableau (↓ depuis la recherche\u00a0: première ligne)' },
   { keys: ['Entrée'], action: 'Ouvrir la fiche de la ligne' },
   { keys: ['Échap'], action: 'Fermer la fiche ou cette aide' },
   { keys: ['←', '→'], action: 'Changer de vue (sur les onglets)' },
-  { keys: [`${M}+1…4`], action: 'Afficher une vue\u00a0: Causes, Diagnostics différentiels, Orientation, Fiche patient' },
-  { keys: isMac ? ['⌘+[', '⌘+]'] : ['Alt+←', 'Alt+→'], action: 'Précédent, suivant (vue, filtres) dans la consultation en cours' },
   { keys: ['Tab'], action: 'Passer d’un signe à l’autre\u202f; les flèches changent son état' },
-  { keys: [`${M}+P`], action: 'Fiche patient\u00a0: l’afficher, puis l’imprimer' },
-  { keys: [`${M}+Maj+S`], action: 'Fiche patient\u00a0: l’afficher, puis l’enregistrer en PDF' },
-  { keys: [`${M}+Maj+C`], action: 'Orientation\u00a0: copier le résumé pour le dossier médical' },
   { keys: ['?'], action: 'Afficher cette aide' },
 ]
+
+/** The commands of the table that have a key, on this platform; the same help is one row. */
+function commandKeys(): { keys: string[]; action: string }[] {
+  const rows = new Map<string, string[]>()
+  for (const command of COMMANDS) {
+    const shortcut = shortcutOf(command, isMac)
+    if (!shortcut || command.help === null) continue
+    rows.set(command.help, [...(rows.get(command.help) ?? []), shortcutLabel(shortcut, isMac)])
+  }
+  return [...rows].map(([action, keys]) => ({ keys, action }))
+}
+
+const SHORTCUTS = [...commandKeys(), ...PAGE_KEYS]
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null)

@@ -8,11 +8,13 @@
 // history. For UNDO_MS the previous patient can be brought back, then it is
 // forgotten.
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, type ReactNode } from 'react'
-import { events } from '../api'
 import { deskReducer, openDesk, unsentText, type Consultation, type DeskAction } from '../../../shared/consultation/desk'
 import type { MarkedFindings } from '../../../shared/differentials/match'
 import { closeDialogs } from '../lib/dialogs'
-import { modifierHeld } from '../lib/platform'
+import { useCommand } from '../lib/commands'
+import type { MenuCommand } from '../../../shared/ipc/contract'
+
+const NEW_PATIENT: readonly MenuCommand[] = ['new-patient']
 
 /** How long « Annuler » can bring the previous patient back. */
 const UNDO_MS = 10_000
@@ -61,22 +63,7 @@ export function ConsultationProvider({ onNewPatient, children }: ConsultationPro
     return () => window.clearTimeout(timer)
   }, [previous, current.id])
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!modifierHeld(event) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'n') return
-      // Never a new browser window (nor, in Electron, the menu a second time).
-      event.preventDefault()
-      newPatient()
-    }
-    document.addEventListener('keydown', onKeyDown)
-    const stop = events.onMenuCommand((command) => {
-      if (command === 'new-patient') newPatient()
-    })
-    return () => {
-      document.removeEventListener('keydown', onKeyDown)
-      stop()
-    }
-  }, [newPatient])
+  useCommand(NEW_PATIENT, newPatient)
 
   const left = useMemo(() => (previous ? { unsent: unsentText(previous) } : null), [previous])
   const value = useMemo<ConsultationValue>(

@@ -5,11 +5,11 @@
 // their advice, or the settings' defaults when nothing is indicated; then what
 // the clinician ticked by hand. The ticks, the name and the note are the
 // consultation's (ConsultationContext), never saved anywhere.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { api, events } from '../api'
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+import { api } from '../api'
+import { useCommand } from '../lib/commands'
 import { useSettings, type SaveOutcome, type SettingsState } from '../hooks/useSettings'
 import { selectionOf, type HandoutChoice } from '../../../shared/handout/selection'
-import { composeHandout } from '../../../shared/handout/compose'
 import { patientHandout, type PatientHandout } from '../../../shared/handout/from-orientation'
 import { noteProblem, type HandoutOptions, type Letterhead } from '../../../shared/handout/options'
 import type { PatientText } from '../../../shared/consultation/desk'
@@ -73,6 +73,8 @@ export function useHandout(): HandoutContextValue {
   if (!value) throw new Error('useHandout outside HandoutProvider')
   return value
 }
+
+const HANDOUT_COMMANDS: readonly MenuCommand[] = ['print-handout', 'save-handout']
 
 const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
 const PRINT_FAILED = 'L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.'
@@ -141,10 +143,9 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
         setAction({ status: 'error', message: tooLong, note: true })
         return
       }
-      // The handout as it is now: what the record note will name, whatever is ticked while it prints.
-      // Its section headings, never its name or note (the record note copies them).
+      // The handout as it is now, whatever is ticked while it prints; the record note names the
+      // headings main hands back with it (never its name or note).
       const printed = latest.current
-      const headings = () => composeHandout(kb, printed, { name: '', address: '', phone: '' }, new Date()).sections.map((s) => s.heading)
       busy.current = true
       setAction({ status: 'busy', action: kind })
       try {
@@ -155,7 +156,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
             try {
               await printPdf(result.value.pdf, 'Fiche patient')
               setAction({ status: 'idle' })
-              setGiven({ action: 'imprimée', sections: headings() })
+              setGiven({ action: 'imprimée', sections: result.value.sections })
             } catch {
               setAction({ status: 'error', message: PRINT_FAILED })
             }
@@ -164,7 +165,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
           const result = await api.saveHandout(printed)
           if (!result.ok) setAction({ status: 'error', message: result.error.message })
           else setAction(result.value.status === 'saved' ? { status: 'saved', path: result.value.path } : { status: 'idle' })
-          if (result.ok && result.value.status === 'saved') setGiven({ action: 'enregistrée', sections: headings() })
+          if (result.ok && result.value.status === 'saved') setGiven({ action: 'enregistrée', sections: result.value.sections })
         }
       } catch {
         setAction({ status: 'error', message: UNEXPECTED })
@@ -172,7 +173,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
         busy.current = false
       }
     },
-    [kb, dispatch],
+    [dispatch],
   )
   const print = useCallback(() => void run('print'), [run])
   const save = useCallback(() => void run('save'), [run])
@@ -191,30 +192,13 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   viewNow.current = view
   const command = useCallback(
     (c: MenuCommand) => {
-      if (c !== 'print-handout' && c !== 'save-handout') return
       closeDialogs()
       if (viewNow.current !== HANDOUT_VIEW) open()
       else void run(c === 'print-handout' ? 'print' : 'save')
     },
     [open, run],
   )
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
-      const key = event.key.toLowerCase()
-      const c: MenuCommand | null = key === 'p' && !event.shiftKey ? 'print-handout' : key === 's' && event.shiftKey ? 'save-handout' : null
-      if (!c) return
-      // Never the browser's own printing of the app page (nor, in Electron, the menu a second time).
-      event.preventDefault()
-      command(c)
-    }
-    document.addEventListener('keydown', onKeyDown)
-    const stop = events.onMenuCommand(command)
-    return () => {
-      document.removeEventListener('keydown', onKeyDown)
-      stop()
-    }
-  }, [command])
+  useCommand(HANDOUT_COMMANDS, command)
 
   const value = useMemo<HandoutContextValue>(
     () => ({

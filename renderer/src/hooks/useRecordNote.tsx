@@ -3,14 +3,18 @@
 // navigator.clipboard needs a permission Mollet refuses). The copied text is
 // the consultation's (so that the view shows what was copied for this patient
 // only): never in the settings, the URL hash, localStorage or a log.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { api, events } from '../api'
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+import { api } from '../api'
+import { useCommand } from '../lib/commands'
+import type { MenuCommand } from '../../../shared/ipc/contract'
 import { composeRecordNote } from '../../../shared/orientation/record-note'
 import { useHandout } from '../handout/HandoutContext'
 import { useKbIndex } from './useKbIndex'
 import { useConsultation } from '../consultation/ConsultationContext'
 
 export type CopyState = { status: 'idle' } | { status: 'copied'; text: string; at: Date } | { status: 'error'; message: string }
+
+const COPY: readonly MenuCommand[] = ['copy-record-note']
 
 const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
 
@@ -71,27 +75,11 @@ export function RecordNoteProvider({ onShow, children }: { onShow: () => void; c
     [failure, id, copied],
   )
 
-  useEffect(() => {
-    const command = () => {
-      if (document.querySelector('dialog[open]')) return
-      latest.current.show()
-      void copy()
-    }
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 'c') return
-      // In Electron, a key the page handles does not also reach the menu.
-      event.preventDefault()
-      command()
-    }
-    document.addEventListener('keydown', onKeyDown)
-    const stop = events.onMenuCommand((c) => {
-      if (c === 'copy-record-note') command()
-    })
-    return () => {
-      document.removeEventListener('keydown', onKeyDown)
-      stop()
-    }
-  }, [copy])
+  useCommand(COPY, () => {
+    if (document.querySelector('dialog[open]')) return
+    latest.current.show()
+    void copy()
+  })
 
   const copyNow = useCallback(() => void copy(), [copy])
   const value = useMemo<RecordNote>(() => ({ state, copy: copyNow }), [state, copyNow])

@@ -3,8 +3,3 @@
 export const isMac = /Mac/u.test(navigator.userAgent)
 
 export const MODIFIER = isMac ? { label: '⌘', aria: 'Meta' } : { label: 'Ctrl', aria: 'Control' }
-
-/** The platform's modifier is held, and not the other one. */
-export function modifierHeld(event: KeyboardEvent): boolean {
-  return isMac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
-}
