@@ -1,4 +1,4 @@
-import type { MolletApi, MolletEvents } from '../../shared/ipc/contract'
+import { neverRejecting, type MolletApi, type MolletEvents } from '../../shared/ipc/contract'
 
 declare global {
   interface Window {
@@ -9,8 +9,8 @@ declare global {
   }
 }
 
-/** The renderer's only way to reach the main process. */
-export const api: MolletApi = window.mollet
+/** The renderer's only way to reach the main process: one IpcResult per call, never a rejection. */
+export const api: MolletApi = neverRejecting(window.mollet)
 
 /** The only messages main sends on its own (the application menu's commands). */
 export const events: MolletEvents = window.molletEvents

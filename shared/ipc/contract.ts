@@ -152,3 +152,23 @@ export function buildApi(methods: readonly Method[], invoke: Invoke): MolletApi 
   }
   return Object.freeze(api) as unknown as MolletApi
 }
+
+/**
+ * The renderer's one message for a call that never got an answer (the main
+ * process gone, the transport broken); every failure main answers comes with
+ * its own French message.
+ */
+export const UNREACHABLE = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
+
+/** The same API, whose calls never reject: a lost call is an IpcResult like any failure main answers. */
+export function neverRejecting(raw: MolletApi): MolletApi {
+  const wrapped: Partial<Record<Method, (...args: never[]) => Promise<IpcResult<unknown>>>> = {}
+  for (const method of METHODS) {
+    const call = raw[method] as (...args: unknown[]) => Promise<IpcResult<unknown>>
+    wrapped[method] = (...args: unknown[]) =>
+      Promise.resolve()
+        .then(() => call(...args))
+        .catch((): IpcResult<never> => ({ ok: false, error: { code: 'internal', message: UNREACHABLE } }))
+  }
+  return Object.freeze(wrapped) as MolletApi
+}

@@ -141,7 +141,13 @@ describe('handout methods', () => {
       status: 'saved',
       path: desktop.savePath,
       // The headings of the handout written: what the record note names.
-      sections: ['Quand consulter un médecin', 'Qu’est-ce que c’est\u202f?', 'Causes fréquentes', 'Ce que vous pouvez faire', 'Combien de temps cela dure-t-il\u202f?'],
+      sections: [
+        'Quand consulter un médecin',
+        'Qu’est-ce que c’est\u202f?',
+        'Causes fréquentes',
+        'Ce que vous pouvez faire',
+        'Combien de temps cela dure-t-il\u202f?',
+      ],
     })
     const pdf = new Uint8Array(await readFile(desktop.savePath))
     expect(pdfText(pdf)).toContain(NOTE)

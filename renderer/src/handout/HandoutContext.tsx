@@ -76,7 +76,6 @@ export function useHandout(): HandoutContextValue {
 
 const HANDOUT_COMMANDS: readonly MenuCommand[] = ['print-handout', 'save-handout']
 
-const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
 const PRINT_FAILED = 'L’impression a échoué. Vous pouvez enregistrer la fiche en PDF puis l’imprimer.'
 
 export interface HandoutProviderProps {
@@ -167,8 +166,6 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
           else setAction(result.value.status === 'saved' ? { status: 'saved', path: result.value.path } : { status: 'idle' })
           if (result.ok && result.value.status === 'saved') setGiven({ action: 'enregistrée', sections: result.value.sections })
         }
-      } catch {
-        setAction({ status: 'error', message: UNEXPECTED })
       } finally {
         busy.current = false
       }

@@ -65,20 +65,14 @@ export function usePreview(options: HandoutOptions, revision: number, active: bo
     const timer = window.setTimeout(
       () => {
         askedText.current = text
-        api.renderHandout(latest.current, 'preview').then(
-          (result) => {
-            if (ticket !== sequence.current) return
-            if (!result.ok) setState((s) => ({ ...s, error: result.error.message, pending: false }))
-            else if (result.value.status === 'rendered') {
-              const { pdf, unprintable } = result.value
-              setState({ pdf, unprintable, error: null, pending: false, stale: false })
-            }
-          },
-          () => {
-            if (ticket !== sequence.current) return
-            setState((s) => ({ ...s, error: 'L’aperçu n’a pas pu être préparé. Réessayez.', pending: false }))
-          },
-        )
+        api.renderHandout(latest.current, 'preview').then((result) => {
+          if (ticket !== sequence.current) return
+          if (!result.ok) setState((s) => ({ ...s, error: result.error.message, pending: false }))
+          else if (result.value.status === 'rendered') {
+            const { pdf, unprintable } = result.value
+            setState({ pdf, unprintable, error: null, pending: false, stale: false })
+          }
+        })
       },
       typing ? TYPING_DELAY_MS : 0,
     )

@@ -35,13 +35,10 @@ export function useConditionDetails(kb: KnowledgeOutline, id: string): { state: 
       if (current) setState({ id, kb, value })
     }
     answer({ status: 'loading' })
-    api.loadConditionDetails(id).then(
-      (result) => {
-        if (result.ok) keptFor(kb).set(id, result.value)
-        answer(result.ok ? { status: 'ready', details: result.value } : { status: 'error', message: result.error.message })
-      },
-      () => answer({ status: 'error', message: 'Le détail de cette entrée n’a pas pu être chargé.' }),
-    )
+    api.loadConditionDetails(id).then((result) => {
+      if (result.ok) keptFor(kb).set(id, result.value)
+      answer(result.ok ? { status: 'ready', details: result.value } : { status: 'error', message: result.error.message })
+    })
     return () => {
       current = false
     }

@@ -17,15 +17,10 @@ export function useKnowledgeBase(): { state: KnowledgeBaseState; reload: () => v
   useEffect(() => {
     let current = true
     setState({ status: 'loading' })
-    api.loadKnowledgeBase().then(
-      (result) => {
-        if (!current) return
-        setState(result.ok ? { status: 'ready', snapshot: result.value } : { status: 'error', message: result.error.message })
-      },
-      () => {
-        if (current) setState({ status: 'error', message: 'La base de connaissances n’a pas pu être chargée.' })
-      },
-    )
+    api.loadKnowledgeBase().then((result) => {
+      if (!current) return
+      setState(result.ok ? { status: 'ready', snapshot: result.value } : { status: 'error', message: result.error.message })
+    })
     return () => {
       current = false
     }

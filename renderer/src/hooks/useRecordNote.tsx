@@ -16,8 +16,6 @@ export type CopyState = { status: 'idle' } | { status: 'copied'; text: string; a
 
 const COPY: readonly MenuCommand[] = ['copy-record-note']
 
-const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
-
 export interface RecordNote {
   state: CopyState
   copy: () => void
@@ -54,15 +52,11 @@ export function RecordNoteProvider({ onShow, children }: { onShow: () => void; c
   const copy = useCallback(async () => {
     const { compose, id: asked } = latest.current
     const text = compose()
-    try {
-      const result = await api.copyToClipboard(text)
-      if (result.ok) {
-        setFailure(null)
-        dispatch({ type: 'copied', consultation: asked, copy: { text, at: new Date() } })
-      } else setFailure({ consultation: asked, message: result.error.message })
-    } catch {
-      setFailure({ consultation: asked, message: UNEXPECTED })
-    }
+    const result = await api.copyToClipboard(text)
+    if (result.ok) {
+      setFailure(null)
+      dispatch({ type: 'copied', consultation: asked, copy: { text, at: new Date() } })
+    } else setFailure({ consultation: asked, message: result.error.message })
   }, [dispatch])
   const copied = consultation.copied
   const state = useMemo<CopyState>(

@@ -20,7 +20,6 @@ export interface SettingsApi {
   update: (change: (settings: Settings) => Settings) => Promise<SaveOutcome>
 }
 
-const UNEXPECTED = 'Mollet n’a pas pu joindre son processus principal. Réessayez.'
 const NOT_LOADED = 'Les réglages n’ont pas pu être lus\u202f; ils ne peuvent pas être enregistrés.'
 
 const SettingsContext = createContext<SettingsApi | null>(null)
@@ -42,23 +41,17 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true
-    const reading = api.getSettings().then(
-      (result) => {
-        if (result.ok) latest.current = result.value.settings
-        if (current) {
-          setState(
-            result.ok
-              ? { status: 'ready', settings: result.value.settings, notice: result.value.notice }
-              : { status: 'error', message: result.error.message },
-          )
-        }
-        return result.ok ? result.value.settings : null
-      },
-      () => {
-        if (current) setState({ status: 'error', message: UNEXPECTED })
-        return null
-      },
-    )
+    const reading = api.getSettings().then((result) => {
+      if (result.ok) latest.current = result.value.settings
+      if (current) {
+        setState(
+          result.ok
+            ? { status: 'ready', settings: result.value.settings, notice: result.value.notice }
+            : { status: 'error', message: result.error.message },
+        )
+      }
+      return result.ok ? result.value.settings : null
+    })
     loaded.current = reading
     return () => {
       current = false
@@ -72,12 +65,8 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       if (!base) return NOT_LOADED
       const next = change(base)
       if (next === base) return null
-      try {
-        const result = await api.saveSettings(next)
-        if (!result.ok) return result.error.message
-      } catch {
-        return UNEXPECTED
-      }
+      const result = await api.saveSettings(next)
+      if (!result.ok) return result.error.message
       latest.current = next
       setState((s) => (s.status === 'ready' ? { ...s, settings: next } : s))
       return null
