@@ -41,6 +41,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
+    // The renderer's one way to the shared code: `@shared/…` (tsconfig.base.json says the same to TypeScript).
+    resolve: { alias: { '@shared': resolve('shared') } },
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,

@@ -1,4 +1,4 @@
-import { neverRejecting, type MolletApi, type MolletEvents } from '../../shared/ipc/contract'
+import { neverRejecting, type MolletApi, type MolletEvents } from '@shared/ipc/contract'
 
 declare global {
   interface Window {

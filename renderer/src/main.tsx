@@ -1,9 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
-import { SettingsProvider } from './hooks/useSettings'
+import { App } from './app/App'
+import { SettingsProvider } from './lib/useSettings'
 import { CommandProvider } from './lib/commands'
-import './styles.css'
+import './app/styles.css'
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

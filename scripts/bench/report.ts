@@ -227,7 +227,7 @@ Method (\`e2e/bench/renderer.bench.ts\`, Playwright project \`bench\` of \`playw
   with spacer rows and \`aria-rowcount\` / \`aria-rowindex\` (\`ConditionTable.tsx\`). Only the view
   shown is mounted (\`App.tsx\`). The search folds each entry once and narrows the previous
   matches as one types on (\`shared/search/conditions.ts\`); the table gets only the matches; the
-  facet counts are one pass over them (\`renderer/src/lib/facets.ts\`); the URL hash is replaced
+  facet counts are one pass over them (\`renderer/src/tables/facets.ts\`); the URL hash is replaced
   after the frame, coalesced (\`useUrlState.ts\`).
 
 ## Handout: react-pdf against Chromium's print-to-PDF

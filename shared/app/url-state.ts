@@ -3,7 +3,7 @@
 // the findings belong to the consultation (shared/consultation/desk.ts), which
 // no URL, history entry or setting ever carries. A pasted hash cannot mark a finding.
 // Pure: the renderer reads and writes location.hash with it
-// (renderer/src/hooks/useUrlState.ts).
+// (renderer/src/app/useUrlState.ts).
 //
 // Format (URLSearchParams, keys in this order, defaults left out):
 //   #view=differentials&sort=-seriousness&hide=icd10,scope&q=scl%C3%A9rose&f.category=effort&f.category=metabolique

@@ -1,5 +1,5 @@
 // The app's views, in nav order: the one list that the renderer's views
-// (renderer/src/views.tsx), the URL state (url-state.ts), the « Aller » menu
+// (renderer/src/app/views.tsx), the URL state (url-state.ts), the « Aller » menu
 // commands (ipc/contract.ts, electron/main/menu.ts) and the handout's context all read. A new view is
 // one more id here, then its label and content in views.tsx (the type there
 // fails until it has them).

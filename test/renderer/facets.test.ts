@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { facetCounts, indexFacets, type FacetSpec } from '../../renderer/src/lib/facets'
+import { facetCounts, indexFacets, type FacetSpec } from '../../renderer/src/tables/facets'
 import { conditionsOf, type Condition } from '../../shared/kb/types'
 import { readKb } from '../kb/kb-files'
 

@@ -1,11 +1,11 @@
-// The conditions table's filtered row model (renderer/src/lib/keptRows.ts), in the table the app makes.
+// The conditions table's filtered row model (renderer/src/tables/keptRows.ts), in the table the app makes.
 import { describe, expect, it, vi } from 'vitest'
 import { renderToString } from 'react-dom/server'
 import fc from 'fast-check'
 import { createSortedRowModel, useTable, type SortingState } from '@tanstack/react-table'
-import { conditionColumns, conditionFeatures } from '../../renderer/src/components/conditionColumns'
+import { conditionColumns, conditionFeatures } from '../../renderer/src/tables/conditionColumns'
 import { indexKnowledgeBase } from '../../renderer/src/lib/kbIndex'
-import { keptRows } from '../../renderer/src/lib/keptRows'
+import { keptRows } from '../../renderer/src/tables/keptRows'
 import { readKb } from '../kb/kb-files'
 
 // The article plays no part in the tables.

@@ -1,7 +1,7 @@
-// The long tables' row window (renderer/src/lib/rowWindow.ts).
+// The long tables' row window (renderer/src/tables/rowWindow.ts).
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { OVERSCAN, VIRTUAL_FROM, rowWindow, sameRows } from '../../renderer/src/lib/rowWindow'
+import { OVERSCAN, VIRTUAL_FROM, rowWindow, sameRows } from '../../renderer/src/tables/rowWindow'
 
 const ROW = 50
 

@@ -8,11 +8,11 @@
 // history. For UNDO_MS the previous patient can be brought back, then it is
 // forgotten.
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, type ReactNode } from 'react'
-import { deskReducer, openDesk, unsentText, type Consultation, type DeskAction } from '../../../shared/consultation/desk'
-import type { MarkedFindings } from '../../../shared/differentials/match'
+import { deskReducer, openDesk, unsentText, type Consultation, type DeskAction } from '@shared/consultation/desk'
+import type { MarkedFindings } from '@shared/differentials/match'
 import { closeDialogs } from '../lib/dialogs'
 import { useCommand } from '../lib/commands'
-import type { MenuCommand } from '../../../shared/ipc/contract'
+import type { MenuCommand } from '@shared/ipc/contract'
 
 const NEW_PATIENT: readonly MenuCommand[] = ['new-patient']
 

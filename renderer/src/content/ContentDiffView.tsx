@@ -3,9 +3,9 @@
 // The same view serves a pack's preview, a return to earlier content, and
 // « À propos du contenu » (the last update).
 import type { ReactNode } from 'react'
-import { FIELD_LABELS, LIST_LABELS, revisionDate } from '../../../shared/pack/describe'
-import type { ContentDiff, ContentSignature, DiffEntry } from '../../../shared/pack/types'
-import { NBSP, guillemets } from '../../../shared/text/french'
+import { FIELD_LABELS, LIST_LABELS, revisionDate } from '@shared/pack/describe'
+import type { ContentDiff, ContentSignature, DiffEntry } from '@shared/pack/types'
+import { NBSP, guillemets } from '@shared/text/french'
 
 /** « 2549 b259 f739 1510 »: the first 16 hexadecimal digits of a key's fingerprint, as people compare them. */
 function shortFingerprint(fingerprint: string): string {

@@ -9,14 +9,14 @@
 // orientation and handouts switch at once (`onChanged` reloads the knowledge base).
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { api, events } from '../api'
-import type { KbProblem } from '../../../shared/kb/types'
-import { revisionDate, versionText } from '../../../shared/pack/describe'
-import type { ContentChangePreview, ContentInfo, ContentTarget } from '../../../shared/pack/types'
+import type { KbProblem } from '@shared/kb/types'
+import { revisionDate, versionText } from '@shared/pack/describe'
+import type { ContentChangePreview, ContentInfo, ContentTarget } from '@shared/pack/types'
 import { closeDialogs } from '../lib/dialogs'
-import { NBSP, guillemets } from '../../../shared/text/french'
+import { NBSP, guillemets } from '@shared/text/french'
 import { ContentDiffView, signatureText } from './ContentDiffView'
 import './content.css'
-import { ProblemTable } from '../components/ProblemTable'
+import { ProblemTable } from '../lib/ProblemTable'
 
 type Ready = Extract<ContentChangePreview, { status: 'ready' }>
 

@@ -2,7 +2,7 @@
 // advice), for whom (a name and a note that are never saved), its print size,
 // the clinic's letterhead; a live preview of the very PDF main makes, and
 // "Imprimer" / "Enregistrer en PDF…".
-import { useKbIndex } from '../hooks/useKbIndex'
+import { useKbIndex } from '../lib/useKbIndex'
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import {
   LETTERHEAD_LIMITS,
@@ -14,18 +14,18 @@ import {
   noteProblem,
   unprintableMessage,
   type Letterhead,
-} from '../../../shared/handout/options'
-import { adviceReasons, type HandoutChoice } from '../../../shared/handout/selection'
-import { editOf, type PatientHandout } from '../../../shared/handout/from-orientation'
-import { unprintableChars } from '../../../shared/handout/printable'
-import { REFERRALS } from '../../../shared/kb/vocabulary'
-import { useConsultation } from '../consultation/ConsultationContext'
-import type { ConditionSummary } from '../../../shared/kb/types'
+} from '@shared/handout/options'
+import { adviceReasons, type HandoutChoice } from '@shared/handout/selection'
+import { editOf, type PatientHandout } from '@shared/handout/from-orientation'
+import { unprintableChars } from '@shared/handout/printable'
+import { REFERRALS } from '@shared/kb/vocabulary'
+import { useConsultation } from '../consultation'
+import type { ConditionSummary } from '@shared/kb/types'
 import type { KbIndex } from '../lib/kbIndex'
-import { NBSP, guillemets } from '../../../shared/text/french'
-import { HANDOUT_SECTIONS } from '../../../shared/kb/vocabulary'
+import { NBSP, guillemets } from '@shared/text/french'
+import { HANDOUT_SECTIONS } from '@shared/kb/vocabulary'
 import { useHandout } from './HandoutContext'
-import type { SaveOutcome } from '../hooks/useSettings'
+import type { SaveOutcome } from '../lib/useSettings'
 import { PdfPreview } from './PdfPreview'
 import { usePreview } from './usePreview'
 import { MODIFIER } from '../lib/platform'

@@ -1,8 +1,8 @@
 // The handout's defaults, read from the settings: pure (no React), so the unit
 // tests check it (test/renderer/defaults.test.ts).
-import { knownChoice, startingChoice, type HandoutChoice } from '../../../shared/handout/selection'
-import type { KnowledgeOutline } from '../../../shared/kb/types'
-import type { Settings } from '../../../shared/settings/schema'
+import { knownChoice, startingChoice, type HandoutChoice } from '@shared/handout/selection'
+import type { KnowledgeOutline } from '@shared/kb/types'
+import type { Settings } from '@shared/settings/schema'
 
 /** What the defaults set: the causes and advice (as a choice, see selection.ts) and the print size. */
 export interface HandoutDefaults {

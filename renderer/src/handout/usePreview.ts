@@ -6,7 +6,7 @@
 // its limits is not sent: the preview says it is not current (the form says why).
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../api'
-import { noteProblem, type HandoutOptions } from '../../../shared/handout/options'
+import { noteProblem, type HandoutOptions } from '@shared/handout/options'
 
 /**
  * Quiet time before a preview is asked for after a key in the name or the

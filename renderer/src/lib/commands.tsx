@@ -4,8 +4,8 @@
 // is left to the page.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { events } from '../api'
-import { commandOfKey } from '../../../shared/app/commands'
-import type { MenuCommand } from '../../../shared/ipc/contract'
+import { commandOfKey } from '@shared/app/commands'
+import type { MenuCommand } from '@shared/ipc/contract'
 import { isMac } from './platform'
 
 type Handler = (command: MenuCommand) => void

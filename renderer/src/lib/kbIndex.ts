@@ -1,15 +1,8 @@
 // Lookups the views need over one knowledge-base snapshot: labels of findings,
 // topics and article sections, every condition by id, and the article split
 // into its sections (to show each quote in place).
-import { sectionsOf, type ArticleSection } from '../../../shared/kb/provenance'
-import {
-  conditionsOf,
-  emptyKnowledgeBase,
-  type ConditionSummary,
-  type Finding,
-  type KnowledgeOutline,
-  type Topic,
-} from '../../../shared/kb/types'
+import { sectionsOf, type ArticleSection } from '@shared/kb/provenance'
+import { conditionsOf, emptyKnowledgeBase, type ConditionSummary, type Finding, type KnowledgeOutline, type Topic } from '@shared/kb/types'
 
 export interface KbIndex {
   kb: KnowledgeOutline

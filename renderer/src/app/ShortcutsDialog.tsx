@@ -1,0 +1,85 @@
+// The keyboard shortcuts, listed in a modal dialog that `?` opens; Esc or
+// "Fermer" closes it and the focus goes back where it was.
+import { useEffect, useRef } from 'react'
+import { COMMANDS, shortcutLabel, shortcutOf } from '@shared/app/commands'
+import { isMac } from '../lib/platform'
+
+/** The page's own keys, which no menu has. */
+const PAGE_KEYS: readonly { keys: string[]; action: string }[] = [
+  { keys: ['/'], action: 'Aller à la recherche de la vue' },
+  { keys: ['↓', '↑'], action: 'Parcourir les lignes du tableau (↓ depuis la recherche\u00a0: première ligne)' },
+  { keys: ['Entrée'], action: 'Ouvrir la fiche de la ligne' },
+  { keys: ['Échap'], action: 'Fermer la fiche ou cette aide' },
+  { keys: ['←', '→'], action: 'Changer de vue (sur les onglets)' },
+  { keys: ['Tab'], action: 'Passer d’un signe à l’autre\u202f; les flèches changent son état' },
+  { keys: ['?'], action: 'Afficher cette aide' },
+]
+
+/** The commands of the table that have a key, on this platform; the same help is one row. */
+function commandKeys(): { keys: string[]; action: string }[] {
+  const rows = new Map<string, string[]>()
+  for (const command of COMMANDS) {
+    const shortcut = shortcutOf(command, isMac)
+    if (!shortcut || command.help === null) continue
+    rows.set(command.help, [...(rows.get(command.help) ?? []), shortcutLabel(shortcut, isMac)])
+  }
+  return [...rows].map(([action, keys]) => ({ keys, action }))
+}
+
+const SHORTCUTS = [...commandKeys(), ...PAGE_KEYS]
+
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const opener = useRef<Element | null>(null)
+
+  useEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    if (open && !element.open) {
+      opener.current = document.activeElement
+      element.showModal()
+    }
+    if (!open && element.open) element.close()
+  }, [open])
+
+  const closed = () => {
+    if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus()
+    opener.current = null
+    onClose()
+  }
+
+  return (
+    <dialog ref={dialog} className="panel-dialog shortcuts" aria-labelledby="shortcuts-title" onClose={closed}>
+      <div className="shortcuts-head">
+        <h2 id="shortcuts-title">Raccourcis clavier</h2>
+        <button type="button" className="button button-quiet" onClick={() => dialog.current?.close()}>
+          Fermer
+        </button>
+      </div>
+      <table className="shortcut-list">
+        <caption className="visually-hidden">Raccourcis clavier</caption>
+        <thead>
+          <tr>
+            <th scope="col">Touche</th>
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <th scope="row">
+                {s.keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && ' '}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </th>
+              <td>{s.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </dialog>
+  )
+}

@@ -1,0 +1,162 @@
+// The causes and differentials ranked by the marked findings, grouped as
+// primary care reads them (serious not to miss, probable, others): one
+// <tbody> per group under a row-group header, "Autres" folded unless a search
+// is typed (then every hit is in view). Each row says which findings agree,
+// which argue against it, how its score adds up and how specific its match is.
+import { useId, useState, type KeyboardEvent } from 'react'
+import { MATCH_GROUPS, explainScore, explainSpecificity, type MatchGroup, type MatchResult } from '@shared/differentials/match'
+import { ENTRY_KINDS, FIELD_LABELS, REFERRALS } from '@shared/kb/vocabulary'
+import { useKbIndex } from '../lib/useKbIndex'
+import { useOpenDetail } from '../detail'
+import { withColon } from '@shared/text/french'
+import { findingLabel } from '../lib/kbIndex'
+import { moveRowFocus } from '../lib/rowFocus'
+import { SeriousnessBadge } from '../lib/SeriousnessBadge'
+
+export interface MatchTableProps {
+  /** Results in match order (matchDifferentials). */
+  results: readonly MatchResult[]
+  /** Findings are marked: show why each row ranks where it does. */
+  explained: boolean
+  /** Some entry matches: show the groups, "Autres" folded. */
+  grouped: boolean
+  /** A search is typed: nothing is folded, so that every hit shows. */
+  searching: boolean
+  /** Reassurance is not earned yet (a red flag present or not answered): no row reads « Auto-soins ». */
+  selfCareOnHold: boolean
+}
+
+const GROUP_ORDER = Object.keys(MATCH_GROUPS) as MatchGroup[]
+
+export function MatchTable({ results, explained, grouped, searching, selfCareOnHold }: MatchTableProps) {
+  const id = useId()
+  const [othersOpen, setOthersOpen] = useState(false)
+  const columns = explained ? 4 : 3
+
+  const groups = grouped
+    ? GROUP_ORDER.map((group) => ({ group, rows: results.filter((r) => r.group === group) })).filter((g) => g.rows.length > 0)
+    : [{ group: null, rows: results }]
+
+  return (
+    <div className="table-wrap">
+      <table className="data matches">
+        <caption className="visually-hidden">
+          Causes et diagnostics différentiels classés selon les signes du patient. Entrée ou clic sur une ligne pour ouvrir sa fiche.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="col-name">
+              {FIELD_LABELS.name}
+            </th>
+            <th scope="col">{FIELD_LABELS.seriousness}</th>
+            {explained && (
+              <th scope="col" className="col-why">
+                Concordance
+              </th>
+            )}
+            <th scope="col" className="col-referral">
+              {FIELD_LABELS.referral}
+            </th>
+          </tr>
+        </thead>
+        {groups.map(({ group, rows }) => {
+          const folded = group === 'autres' && !othersOpen && !searching
+          const bodyId = `${id}-${group ?? 'all'}`
+          return (
+            <tbody key={group ?? 'all'} id={bodyId} data-group={group ?? undefined}>
+              {group !== null && (
+                <tr className={`group-row group-${group}`}>
+                  <th scope="rowgroup" colSpan={columns}>
+                    <span className="group-title">
+                      {MATCH_GROUPS[group]} ({rows.length})
+                    </span>
+                    {group === 'autres' && !searching && (
+                      <button
+                        type="button"
+                        className="button button-quiet group-toggle"
+                        aria-expanded={!folded}
+                        aria-controls={bodyId}
+                        onClick={() => setOthersOpen((open) => !open)}
+                      >
+                        {folded ? 'Afficher' : 'Masquer'}
+                      </button>
+                    )}
+                  </th>
+                </tr>
+              )}
+              {!folded && rows.map((r) => <MatchRow key={r.id} result={r} explained={explained} selfCareOnHold={selfCareOnHold} />)}
+            </tbody>
+          )
+        })}
+        {results.length === 0 && (
+          <tbody>
+            <tr>
+              <td colSpan={columns} className="empty">
+                <p>
+                  <strong>Aucun résultat</strong> pour cette recherche.
+                </p>
+              </td>
+            </tr>
+          </tbody>
+        )}
+      </table>
+    </div>
+  )
+}
+
+function MatchRow({ result, explained, selfCareOnHold }: { result: MatchResult; explained: boolean; selfCareOnHold: boolean }) {
+  const index = useKbIndex()
+  const openDetail = useOpenDetail()
+  const c = result.condition
+  const labels = (ids: readonly string[]) => ids.map((f) => findingLabel(index, f)).join(', ')
+  // An absent usual finding is named as such: the row lists it under "Contre" because it was answered Absent.
+  const against = result.against
+    .map((f) => (result.missing.includes(f) ? `${findingLabel(index, f)} (absent)` : findingLabel(index, f)))
+    .join(', ')
+  const rank = explainSpecificity(result, (f) => findingLabel(index, f))
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      openDetail(c.id, event.currentTarget)
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      moveRowFocus(event.currentTarget, event.key === 'ArrowDown' ? 1 : -1)
+    }
+  }
+  return (
+    <tr tabIndex={0} className="entry-row" data-entry={c.id} onClick={(e) => openDetail(c.id, e.currentTarget)} onKeyDown={onKeyDown}>
+      <td className="col-name">
+        <span className="entry-name">{c.name}</span>
+        <span className="entry-aliases">{ENTRY_KINDS[c.kind]}</span>
+      </td>
+      <td>
+        <SeriousnessBadge value={c.seriousness} />
+      </td>
+      {explained && (
+        <td className="col-why">
+          {result.matched.length > 0 && (
+            <p className="why why-for">
+              <strong>{withColon('Concorde')}</strong> {labels(result.matched)}
+            </p>
+          )}
+          {result.against.length > 0 && (
+            <p className="why why-against">
+              <strong>{withColon('Contre')}</strong> {against}
+            </p>
+          )}
+          {result.matched.length + result.against.length > 0 ? (
+            <>
+              <p className="why score">{explainScore(result)}</p>
+              {rank && <p className="why rank">{rank}</p>}
+            </>
+          ) : (
+            <p className="why score">Aucun signe marqué ne la concerne</p>
+          )}
+        </td>
+      )}
+      <td className="col-referral">
+        {c.referral === 'auto-soins' && selfCareOnHold ? 'À vérifier avant de rassurer' : REFERRALS[c.referral]}
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,2 @@
+// The tables' public entry: one table of causes or differentials.
+export { ConditionTable } from './ConditionTable'
