@@ -29,15 +29,24 @@ export function canGoBack(mark: HistoryMark): boolean {
   return mark.index > mark.first
 }
 
+const same = (a: HistoryMark | null, b: HistoryMark | null): boolean =>
+  a !== null && b !== null && a.era === b.era && a.index === b.index && a.first === b.first
+
 /**
- * What to do on arriving at an entry (popstate): `show` its state, or `go`
- * that many steps to the first entry of the current era. `landed` is null
- * for an entry the app did not write (a hash typed in, a link): it joins the
- * current era as the next entry.
+ * What to do on arriving at an entry (popstate, hashchange): `show` its
+ * state, `go` that many steps to the first entry of the current era, or
+ * `wait` where the app already asked to leave this very entry (`leaving`):
+ * a hash change brings popstate and hashchange for one arrival, and a second
+ * `go` would overshoot. `landed` is null for an entry the app did not write
+ * (a hash typed in, a link): it joins the current era as the next entry.
  */
-export function arrive(current: HistoryMark, landed: HistoryMark | null): { show: HistoryMark } | { go: number } {
+export function arrive(
+  current: HistoryMark,
+  landed: HistoryMark | null,
+  leaving: HistoryMark | null,
+): { show: HistoryMark } | { go: number } | { wait: true } {
   if (landed === null) return { show: nextMark(current, 'push') }
-  if (landed.era < current.era) return { go: current.first - landed.index }
+  if (landed.era < current.era) return same(landed, leaving) ? { wait: true } : { go: current.first - landed.index }
   return { show: landed }
 }
 

@@ -93,6 +93,9 @@ const everyOrdered: Unordered extends never ? true : never = true
 void everyOrdered
 /** The causes' heading when one of them is not a harmless, common cause (a differential added from its detail, say). */
 const HANDOUT_POSSIBLE_CAUSES = 'Causes possibles'
+/** Before a warning sign the clinician marked Présent, in the list « Quand consulter un médecin ». */
+const HANDOUT_NOTED = 'Noté\u00a0:'
+const HANDOUT_NOTED_WHERE = 'Ils sont marqués «\u00a0Noté\u00a0» ci-dessous.'
 export const HANDOUT_DISCLAIMER = 'Cette fiche ne remplace pas une consultation médicale.'
 
 export function composeHandout(kb: KnowledgeOutline, options: HandoutOptions, letterhead: Letterhead, date: Date): HandoutDocument {
@@ -111,6 +114,7 @@ export function composeHandout(kb: KnowledgeOutline, options: HandoutOptions, le
 
   const fr = frenchTypography
   // The orientation's own rule for the red flags present and where they send the patient.
+  const alerts = new Set(options.alerts)
   const alert = redFlagAlert(kb, Object.fromEntries(options.alerts.map((id) => [id, 'present' as const])))
   const referral: Referral | null = alert?.referral ?? null
   const forThisHandout = (b: HandoutBlock): boolean =>
@@ -120,20 +124,16 @@ export function composeHandout(kb: KnowledgeOutline, options: HandoutOptions, le
     (b.when === 'alerte-neurologue' && referral === 'neurologue')
   const blocks = (section: HandoutSectionId): string[] =>
     kb.handout.filter((b) => b.section === section && forThisHandout(b)).map((b) => fr(b.text))
-  const mainMessage = blocks('message-principal')
+  // The alert opening says where to find which signs were noted: the list « Quand consulter » marks them.
+  const mainMessage = kb.handout
+    .filter((b) => b.section === 'message-principal' && forThisHandout(b))
+    .map((b) => (b.when === 'alerte' ? `${fr(b.text)} ${fr(HANDOUT_NOTED_WHERE)}` : fr(b.text)))
   if (referral !== null) {
     if (!kb.handout.some((b) => b.section === 'message-principal' && b.when === 'alerte')) {
       throw new HandoutContentError(
         'La base de connaissances n’a pas de message pour un patient avec un signe d’alerte\u00a0: la fiche ne peut pas être produite.',
       )
     }
-    // Right after the article's words on consulting: the signs the clinician marked, as the patient can check them.
-    mainMessage.splice(
-      1,
-      0,
-      // A semicolon between signs: a label may hold a comma (« Douleur dans la jambe, jusqu’au dos »).
-      fr(`Signes notés\u00a0: ${(alert?.findings ?? []).map((f) => lowerFirst(f.label)).join(' ; ')}.`),
-    )
   }
 
   const chosenCauses = new Set(options.causes)
@@ -144,7 +144,9 @@ export function composeHandout(kb: KnowledgeOutline, options: HandoutOptions, le
     definition: [],
     causes: conditions.map((c) => ({ lead: runIn(fr(c.name)), text: fr(c.patientExplanation) })),
     'que-faire': kb.advice.filter((a) => chosenAdvice.has(a.id)).map((a) => ({ lead: null, text: fr(a.patientText) })),
-    'quand-consulter': redFlags.map((f) => ({ lead: null, text: fr(f.label) })),
+    // The signs the clinician noted are marked in the list every handout carries, rather than listed again
+    // above it: the opening stays as short as the reassuring one, and the box on page 1.
+    'quand-consulter': redFlags.map((f) => ({ lead: alerts.has(f.id) ? HANDOUT_NOTED : null, text: fr(f.label) })),
     duree: [],
   }
 
@@ -219,10 +221,6 @@ export function handoutBodyBlocks(doc: HandoutDocument): string[] {
 function phoneLine(phone: string): string {
   if (phone === '') return ''
   return /^[^\p{Nd}]*\p{L}/u.test(phone) ? phone : `Tél.\u00a0: ${phone}`
-}
-
-function lowerFirst(label: string): string {
-  return label.charAt(0).toLocaleLowerCase('fr-FR') + label.slice(1)
 }
 
 /** A bold run-in lead ends with a full stop: "Déshydratation." */

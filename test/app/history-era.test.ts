@@ -25,9 +25,15 @@ class SessionHistory {
   }
 }
 
-/** The app's side, as useUrlState does it: its mark, and its answer to each arrival. */
+/**
+ * The app's side, as useUrlState does it: its mark, and its answer to each
+ * arrival. As in the browser, history.go is asynchronous, and an arrival by a
+ * hash change is told twice (popstate, then hashchange) before it runs.
+ */
 class App {
   mark: HistoryMark = FIRST_MARK
+  leaving: HistoryMark | null = null
+  queued: number[] = []
   constructor(readonly history: SessionHistory) {
     history.replace(this.mark)
   }
@@ -35,17 +41,30 @@ class App {
     this.mark = nextMark(this.mark, how)
     this.history.push(this.mark)
   }
-  /** A popstate: what the app does on arriving, until the browser rests. */
+  /** One event of an arrival: what useUrlState's listener does. */
+  onEvent() {
+    const landed = this.history.entries[this.history.at] ?? null
+    const answer = arrive(this.mark, landed, this.leaving)
+    if ('wait' in answer) return
+    if ('go' in answer) {
+      this.leaving = landed
+      this.queued.push(answer.go)
+      return
+    }
+    this.leaving = null
+    this.mark = answer.show
+    if (landed === null) this.history.replace(answer.show)
+  }
+  /** An arrival: both events, then the browser runs what was queued, each a new arrival, until it rests. */
   arrived() {
-    for (let hops = 0; hops < 3; hops++) {
-      const landed = this.history.entries[this.history.at] ?? null
-      const answer = arrive(this.mark, landed)
-      if ('show' in answer) {
-        this.mark = answer.show
-        if (landed === null) this.history.replace(answer.show)
-        return
-      }
-      if (!this.history.go(answer.go)) return
+    for (let hops = 0; hops < 4; hops++) {
+      this.onEvent()
+      this.onEvent()
+      const steps = this.queued
+      this.queued = []
+      let moved = false
+      for (const step of steps) moved = this.history.go(step) || moved
+      if (!moved) return
     }
   }
   walk(step: -1 | 1) {
@@ -64,8 +83,10 @@ describe('history eras', () => {
   })
 
   it('an entry of an earlier era sends back to the current era’s first entry', () => {
-    expect(arrive({ era: 2, index: 9, first: 7 }, { era: 1, index: 5, first: 0 })).toEqual({ go: 2 })
-    expect(arrive({ era: 2, index: 9, first: 7 }, { era: 2, index: 8, first: 7 })).toEqual({ show: { era: 2, index: 8, first: 7 } })
+    expect(arrive({ era: 2, index: 9, first: 7 }, { era: 1, index: 5, first: 0 }, null)).toEqual({ go: 2 })
+    expect(arrive({ era: 2, index: 9, first: 7 }, { era: 2, index: 8, first: 7 }, null)).toEqual({ show: { era: 2, index: 8, first: 7 } })
+    // Told twice of the same arrival (popstate, hashchange): one step back, not two.
+    expect(arrive({ era: 2, index: 9, first: 7 }, { era: 1, index: 5, first: 0 }, { era: 1, index: 5, first: 0 })).toEqual({ wait: true })
   })
 
   it('reads back only a well-formed mark', () => {
@@ -79,6 +100,20 @@ describe('history eras', () => {
       { mollet: { era: 0, index: 1, first: 2 } },
     ])
       expect(markOf(junk)).toBeNull()
+  })
+
+  it('Back from a consultation’s first entry stays there, however the browser tells it', () => {
+    const history = new SessionHistory()
+    const app = new App(history)
+    app.write('push')
+    app.write('new-era')
+    app.write('push')
+    app.walk(-1)
+    expect(history.at).toBe(2)
+    app.walk(-1)
+    expect(history.at).toBe(2)
+    if (history.go(-1)) app.arrived()
+    expect(history.at).toBe(2)
   })
 
   it('whatever happens, the entry shown is of the current consultation (fast-check)', () => {

@@ -170,18 +170,23 @@ describe('a handout for a patient with a red flag present', () => {
     ])
   })
 
-  it('opens on consulting, names the signs noted, and where they send the patient', () => {
+  it('opens on consulting and where the signs send the patient; marks the signs noted in the warning list', () => {
+    const opening = `Un médecin doit les examiner. Ils sont marqués «${NBSP}Noté${NBSP}» ci-dessous.`
+    const noted = (doc: HandoutDocument) =>
+      doc.sections
+        .find((s) => s.id === 'quand-consulter')
+        ?.content.flatMap((c) => (c.type === 'list' ? c.items.filter((i) => i.lead !== null).map((i) => `${i.lead} ${i.text}`) : []))
     const medecin = composeHandout(kb, { ...NONE, alerts: ['fievre'] }, LETTERHEAD, DATE)
-    expect(medecin.mainMessage).toEqual(['Un médecin doit les examiner.', `Signes notés${NBSP}: de la fièvre.`])
+    expect(medecin.mainMessage).toEqual([opening])
     expect(medecin.referral).toBe('medecin')
+    expect(noted(medecin)).toEqual([`Noté${NBSP}: De la fièvre`])
     const neurologue = composeHandout(kb, { ...NONE, alerts: ['fievre', 'douleur'] }, LETTERHEAD, DATE)
     expect(neurologue.referral).toBe('neurologue')
-    expect(neurologue.mainMessage).toEqual([
-      'Un médecin doit les examiner.',
-      `Signes notés${NBSP}: une douleur au mollet, à la jambe ou au dos${NNBSP}; de la fièvre.`,
-      'Un examen par un neurologue est nécessaire.',
-    ])
+    expect(neurologue.mainMessage).toEqual([opening, 'Un examen par un neurologue est nécessaire.'])
+    expect(noted(neurologue)).toEqual([`Noté${NBSP}: Une douleur au mollet, à la jambe ou au dos`, `Noté${NBSP}: De la fièvre`])
     expect(allText(neurologue)).not.toContain('sans gravité')
+    // Without a red flag present, no sign is marked.
+    expect(noted(composeHandout(kb, NONE, LETTERHEAD, DATE))).toEqual([])
   })
 
   it('calls the causes « possibles », never « fréquentes », with a red flag present', () => {

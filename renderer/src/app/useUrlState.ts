@@ -162,15 +162,20 @@ export function useUrlState(): UrlState {
   }, [state, history])
 
   // URL → state (Back, Forward, a hash typed in); never into an earlier consultation.
+  /** The entry of an earlier consultation the app asked to leave, until it has left it. */
+  const leaving = useRef<HistoryMark | null>(null)
   useEffect(() => {
     const onNavigate = () => {
       history.cancel()
       const landed = markOf(window.history.state)
-      const arrival = arrive(history.mark.current, landed)
+      const arrival = arrive(history.mark.current, landed, leaving.current)
+      if ('wait' in arrival) return
       if ('go' in arrival) {
+        leaving.current = landed
         window.history.go(arrival.go)
         return
       }
+      leaving.current = null
       history.mark.current = arrival.show
       if (landed === null) window.history.replaceState(stateOf(arrival.show), '', window.location.href)
       setState((previous) => {

@@ -34,6 +34,8 @@ const IDLE: ActionState = { status: 'idle' }
 export interface HandoutContextValue {
   /** What is sent to main: the causes, the advice the choice gives, the name, the note, the print size. */
   options: HandoutOptions
+  /** Why the note cannot go on the handout (past its limits), in French; null when it can. */
+  noteTooLong: string | null
   /** The causes and what the clinician did by hand to the advice. */
   choice: HandoutChoice
   /** Where the ticks come from: the orientation, a red flag alone, or the defaults; why each cause is ticked. */
@@ -101,6 +103,10 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   )
   const latest = useRef(options)
   latest.current = options
+  /** Why the note cannot go on the handout as typed, in French; null when it can. The form, the preview and printing read it. */
+  const noteTooLong = useMemo(() => noteProblem(note), [note])
+  const noteNow = useRef(noteTooLong)
+  noteNow.current = noteTooLong
   const consultationId = useRef(consultation.id)
   consultationId.current = consultation.id
 
@@ -127,7 +133,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
 
   // What the last print or save did, for the consultation it was asked in: the next patient starts idle.
   const [lastAction, setLastAction] = useState<{ consultation: number; state: ActionState }>({ consultation: 0, state: IDLE })
-  const noteMended = lastAction.state.status === 'error' && lastAction.state.note === true && noteProblem(note) === null
+  const noteMended = lastAction.state.status === 'error' && lastAction.state.note === true && noteTooLong === null
   const action = lastAction.consultation === consultation.id && !noteMended ? lastAction.state : IDLE
   const busy = useRef(false)
   const run = useCallback(
@@ -137,7 +143,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
       const setAction = (state: ActionState) => setLastAction({ consultation: asked, state })
       const setGiven = (given: GivenHandout) => dispatch({ type: 'given', consultation: asked, given })
       // A note past its limits: said in French here, before main would refuse the call; gone once the note is mended.
-      const tooLong = noteProblem(latest.current.note)
+      const tooLong = noteNow.current
       if (tooLong) {
         setAction({ status: 'error', message: tooLong, note: true })
         return
@@ -200,6 +206,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   const value = useMemo<HandoutContextValue>(
     () => ({
       options,
+      noteTooLong,
       choice: plan.choice,
       plan,
       defaults,
@@ -222,6 +229,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
     }),
     [
       options,
+      noteTooLong,
       plan,
       defaults,
       settings,

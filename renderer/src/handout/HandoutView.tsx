@@ -11,7 +11,6 @@ import {
   PATIENT_NAME_MAX,
   letterheadProblem,
   lineCount,
-  noteProblem,
   unprintableMessage,
   type Letterhead,
 } from '@shared/handout/options'
@@ -94,8 +93,8 @@ function conditionGroups(index: KbIndex): { label: string; entries: ConditionSum
 export function HandoutView() {
   const index = useKbIndex()
   const handout = useHandout()
-  const { options, settings, action } = handout
-  const preview = usePreview(options, handout.letterheadRevision, handout.active)
+  const { options, settings, action, noteTooLong } = handout
+  const preview = usePreview(options, noteTooLong !== null, handout.letterheadRevision, handout.active)
   // The last PDF the preview settled on, and whether its pages could be drawn: « à jour » only once the current one is.
   const [shown, setShown] = useState<{ pdf: Uint8Array; drawn: boolean } | null>(null)
   const onSettled = useCallback((pdf: Uint8Array, drawn: boolean) => setShown({ pdf, drawn }), [])
@@ -107,7 +106,6 @@ export function HandoutView() {
   }, [handout.focusRequest])
 
   const busy = action.status === 'busy'
-  const noteTooLong = noteProblem(options.note)
   const { consultation } = useConsultation()
 
   return (

@@ -6,7 +6,7 @@
 // its limits is not sent: the preview says it is not current (the form says why).
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../api'
-import { noteProblem, type HandoutOptions } from '@shared/handout/options'
+import type { HandoutOptions } from '@shared/handout/options'
 
 /**
  * Quiet time before a preview is asked for after a key in the name or the
@@ -30,10 +30,11 @@ export interface PreviewState {
 }
 
 /**
+ * @param noteTooLong the note passes its limits (the context says why): no PDF is asked for
  * @param active only while the view is shown (no PDF is made for a hidden view)
  * @param revision changes when something main reads on its side changed (the saved letterhead)
  */
-export function usePreview(options: HandoutOptions, revision: number, active: boolean): PreviewState {
+export function usePreview(options: HandoutOptions, noteTooLong: boolean, revision: number, active: boolean): PreviewState {
   const [state, setState] = useState<PreviewState>({ pdf: null, error: null, pending: false, unprintable: [], stale: false })
   const sequence = useRef(0)
   // One key for "the same handout": the options' values, not their identity.
@@ -55,7 +56,7 @@ export function usePreview(options: HandoutOptions, revision: number, active: bo
   useEffect(() => {
     if (!active) return
     const ticket = ++sequence.current
-    if (noteProblem(latest.current.note)) {
+    if (noteTooLong) {
       setState((s) => ({ ...s, error: null, pending: false, stale: true }))
       return
     }
@@ -77,7 +78,7 @@ export function usePreview(options: HandoutOptions, revision: number, active: bo
       typing ? TYPING_DELAY_MS : 0,
     )
     return () => window.clearTimeout(timer)
-  }, [key, active])
+  }, [key, active, noteTooLong])
 
   return state
 }
