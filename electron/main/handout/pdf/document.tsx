@@ -28,6 +28,8 @@ function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
       creator="Mollet"
       producer="Mollet"
       language={doc.metadata.language}
+      // PDF/UA-1: tagged (each part's `tag`), PDF 1.7, pdfuaid:part 1 in the XMP metadata.
+      conformance="PDF/UA"
     >
       <Page size="A4" style={s.page}>
         <Letterhead letterhead={doc.letterhead} s={s} />
