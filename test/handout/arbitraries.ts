@@ -15,6 +15,7 @@ const PIECES = [
   '–',
   'Valenton',
   'Cabinet-Médical',
+  'Martin & Fils <Lyon>',
   'Jean-Baptiste',
   'de La Rochefoucauld-Montmorency',
   'Dr',

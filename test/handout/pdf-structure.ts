@@ -161,11 +161,27 @@ function unmarkedPainting(pdf: Uint8Array): string[] {
   return found
 }
 
+/** Why an XML text is not well formed (unbalanced tags, a bare « & »), empty when it is. */
+function xmlProblems(xml: string): string[] {
+  const problems: string[] = []
+  const open: string[] = []
+  for (const [token] of xml.matchAll(/<[^<>]*>|[^<]+|</gu)) {
+    if (!token.startsWith('<')) {
+      if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/iu.test(token)) problems.push(`« & » nu : ${token.trim()}`)
+    } else if (token === '<') problems.push('« < » nu')
+    else if (token.startsWith('</')) {
+      const name = token.slice(2, -1).trim()
+      if (open.pop() !== name) problems.push(`</${name}> ne ferme rien`)
+    } else if (!/^<[?!]|\/>$/u.test(token)) open.push(/^<([^\s>]+)/u.exec(token)?.[1] ?? '')
+  }
+  return [...problems, ...open.map((name) => `<${name}> jamais fermé`)]
+}
+
 /**
  * What breaks the PDF/UA-1 conditions a machine can check here, empty when
  * all hold: PDF 1.7, Marked true (« Tagged: yes »), a structure tree, the
- * document language, a title in the info dictionary and the same in the XMP
- * metadata with pdfuaid:part 1, DisplayDocTitle, every page's tab order
+ * document language, a title in the info dictionary and the same in well-formed
+ * XMP metadata with pdfuaid:part 1, DisplayDocTitle, every page's tab order
  * following the structure, every font embedded with a ToUnicode map, nothing
  * painted outside marked content.
  */
@@ -182,6 +198,7 @@ export function pdfUaProblems(pdf: Uint8Array, language: string): string[] {
   const xmpTitle = /<dc:title>\s*<rdf:Alt>\s*<rdf:li[^>]*>([^<]*)<\/rdf:li>/u.exec(xmp)?.[1]
   if (xmpTitle !== info.title) problems.push(`titre XMP « ${xmpTitle} » ≠ « ${info.title} »`)
   if (!/<pdfuaid:part>1<\/pdfuaid:part>/u.test(xmp)) problems.push('pdfuaid:part 1 absent')
+  problems.push(...xmlProblems(xmp).map((p) => `XMP mal formé : ${p}`))
   if (!/\/DisplayDocTitle true/u.test(raw)) problems.push('DisplayDocTitle absent')
   const pages = raw.match(/\/Type \/Page\b(?!s)/gu)?.length ?? 0
   const tabs = raw.match(/\/Tabs \/S\b/gu)?.length ?? 0

@@ -79,6 +79,18 @@ describe('the tagged handout', () => {
     }
   })
 
+  it('keeps its XMP metadata well formed whatever the clinic is called (pdfkit wrote it unescaped)', async () => {
+    const { pdf, doc } = await render(
+      { ...standardSelection(kb), patientName: '', note: '', largePrint: false, alerts: [] },
+      {
+        ...LETTERHEAD,
+        name: 'Cabinet Martin & Fils <Lyon>',
+      },
+    )
+    expect(pdfInfo(pdf).author).toBe('Cabinet Martin & Fils <Lyon>')
+    expect(pdfUaProblems(pdf, doc.metadata.language)).toEqual([])
+  })
+
   it('reads the letterhead, the date and the patient first, then the H1, the main message and each section under its H2', () => {
     const { doc, pdf } = standard
     const top = (popplerStructure(pdf).children[0]?.children ?? []).map((e) => `${e.role} ${e.text}`)
