@@ -25,6 +25,7 @@ import {
   visibleContent,
 } from './pdf-structure'
 import { pdfInfo, pdfPages, searchable } from './pdf-tools'
+import { paperDigest } from '../../scripts/bench/pdf-digest'
 
 const resourcesDir = resolve(import.meta.dirname, '../../resources')
 const DATE = new Date(2026, 11, 1, 12)
@@ -76,6 +77,14 @@ describe('the tagged handout', () => {
     for (const { pdf, doc } of [standard, overleaf]) {
       expect(pdfInfo(pdf).tagged).toBe(true)
       expect(pdfUaProblems(pdf, doc.metadata.language)).toEqual([])
+    }
+  })
+
+  it('prints exactly what the untagged handout printed: the same page contents and fonts', async () => {
+    for (const { doc, pdf } of [standard, overleaf]) {
+      const untagged = (await renderHandoutPdf(doc, resourcesDir, { tagged: false })).pdf
+      expect(pdfInfo(untagged).tagged).toBe(false)
+      expect(paperDigest(pdf)).toBe(paperDigest(untagged))
     }
   })
 

@@ -84,8 +84,9 @@ function fitterFor(font: BundledFont): (text: string, multiline: boolean) => Fit
 
 /**
  * The handout as PDF bytes. `resourcesDir` holds fonts/ (resources/ in the repo).
- * Always tagged (PDF/UA-1) but for the bench, which draws `tagged: false` (the
- * same pages, PDF 1.3 without structure, as before tagging) to say what tagging costs.
+ * Always tagged (PDF/UA-1) but for the bench and tagged.test.ts, which draw
+ * `tagged: false` (the same pages, PDF 1.3 without structure, as before
+ * tagging) to say what tagging costs and that it changes nothing on paper.
  */
 export async function renderHandoutPdf(
   doc: HandoutDocument,
