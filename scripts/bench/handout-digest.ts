@@ -4,8 +4,12 @@
 // the PDF inflated (page contents, fonts, their glyphs) and every object, the
 // creation date and file ID left out. For a change to the render that must not
 // change the PDF (a cache, a faster pagination): the digests before and after
-// must be the same (with --rounded, the same to 0.01 pt). Each handout is drawn twice in a row and again after the
-// whole corpus, so a cache that leaked one document into another would show.
+// must be the same (with --rounded, the same to 0.01 pt). With --paper only
+// what is printed counts (page contents and fonts; not the structure tree, the
+// metadata, the marked-content operators that tag what is drawn): a change to
+// the tagging must leave these the same. Each handout is drawn twice in a row
+// and again after the whole corpus, so a cache that leaked one document into
+// another would show.
 // `npx tsx scripts/bench/handout-digest.ts > before.txt`, change, again, diff.
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -16,7 +20,7 @@ import { composeHandout } from '../../shared/handout/compose'
 import { LETTERHEAD_LIMITS, NOTE_LINES_MAX, NOTE_MAX, PATIENT_NAME_MAX, type HandoutOptions } from '../../shared/handout/options'
 import { standardSelection } from '../../shared/handout/selection'
 import { handoutWithLongestNote } from './handout-doc'
-import { digest } from './pdf-digest'
+import { digest, paperDigest } from './pdf-digest'
 
 const resourcesDir = resolve(import.meta.dirname, '../../resources')
 const DATE = new Date(Date.UTC(2026, 10, 25, 12))
@@ -98,7 +102,8 @@ const out = process.argv.indexOf('--out')
 const once = async ([, options, letterhead]: (typeof corpus)[number]) => {
   const { pdf } = await renderHandoutPdf(composeHandout(kb, options, letterhead, DATE), resourcesDir)
   if (out > 0) await writeFile(process.argv[out + 1] as string, pdf)
-  return digest(pdf, process.argv.includes('--rounded'))
+  const rounded = process.argv.includes('--rounded')
+  return process.argv.includes('--paper') ? paperDigest(pdf, rounded) : digest(pdf, rounded)
 }
 const first: string[] = []
 for (const entry of corpus) {

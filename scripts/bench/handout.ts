@@ -46,12 +46,15 @@ interface ColdRun {
   withoutNote: number[]
   longestNote: number[]
   notePages: number
+  /** Interleaved pairs: the standard handout tagged (as the app draws it), then untagged. */
+  tagged: number[]
+  untagged: number[]
 }
 
 /** One react-pdf process (handout-cold.ts): its cold figures, then one warm handout per `draw()`. */
 interface ReactProcess {
   cold: { imported: number; first: number; bytes: number; pages: number }
-  draw: (which: 'standard' | 'note') => Promise<{ ms: number; pages: number }>
+  draw: (which: 'standard' | 'note' | 'untagged') => Promise<{ ms: number; pages: number }>
   end: () => Promise<void>
 }
 
@@ -169,7 +172,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
 /**
  * COLD_RUNS react-pdf processes; in each, WARM_RUNS warm handouts, each
  * followed by one warm Chromium PDF (the two alternate); then WARM_RUNS pairs
- * of the handout without a note and with the longest note, alternated too.
+ * of the handout without a note and with the longest note, alternated too;
+ * then WARM_RUNS pairs of the handout tagged and untagged, alternated.
  */
 async function interleaved(url: string, footer: string): Promise<{ react: ColdRun[]; chromeWarm: number[]; chrome: ChromiumWarm }> {
   const entry = await bundleReactPdf()
@@ -178,7 +182,7 @@ async function interleaved(url: string, footer: string): Promise<{ react: ColdRu
   const chromeWarm: number[] = []
   for (let i = 0; i < COLD_RUNS; i++) {
     const proc = await startReactPdf(entry)
-    const run: ColdRun = { ...proc.cold, warm: [], withoutNote: [], longestNote: [], notePages: 0 }
+    const run: ColdRun = { ...proc.cold, warm: [], withoutNote: [], longestNote: [], notePages: 0, tagged: [], untagged: [] }
     for (let j = 0; j < WARM_RUNS; j++) {
       await settle()
       run.warm.push((await proc.draw('standard')).ms)
@@ -190,6 +194,10 @@ async function interleaved(url: string, footer: string): Promise<{ react: ColdRu
       const noted = await proc.draw('note')
       run.longestNote.push(noted.ms)
       run.notePages = noted.pages
+    }
+    for (let j = 0; j < WARM_RUNS; j++) {
+      run.tagged.push((await proc.draw('standard')).ms)
+      run.untagged.push((await proc.draw('untagged')).ms)
     }
     await proc.end()
     react.push(run)
@@ -242,6 +250,15 @@ export async function benchHandout() {
         ),
         samples: react.cold.flatMap((c) => c.longestNote).length,
         pages: react.cold[0]?.notePages ?? 0,
+      },
+      tagging: {
+        taggedMedian: median(react.cold.flatMap((c) => c.tagged)),
+        untaggedMedian: median(react.cold.flatMap((c) => c.untagged)),
+        taggedP95: percentile(
+          react.cold.flatMap((c) => c.tagged),
+          95,
+        ),
+        samples: react.cold.flatMap((c) => c.tagged).length,
       },
     },
     chromium: {

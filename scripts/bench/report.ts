@@ -121,6 +121,12 @@ export function renderReport(x: Input): string {
       h.reactPdf.note.longestMedian < 3 * h.reactPdf.note.withoutMedian ? met(true) : met(false),
     ],
     [
+      'Handout tagged (PDF/UA-1) against untagged, warm medians, interleaved',
+      `${ms(h.reactPdf.tagging.taggedMedian)} vs ${ms(h.reactPdf.tagging.untaggedMedian)} (+${ms(h.reactPdf.tagging.taggedMedian - h.reactPdf.tagging.untaggedMedian)})`,
+      '≤ 50 ms tagged',
+      h.reactPdf.tagging.taggedMedian <= 50 ? met(true) : `${met(false)} by ${ms(h.reactPdf.tagging.taggedMedian - 50)}`,
+    ],
+    [
       'Renderer JS at startup, gzip',
       kb(size.startup.gzip),
       '≤ 250 KB',
@@ -250,7 +256,9 @@ patient's name, composed by the app's code from the bundled knowledge base
   hyphenation, PDF with the embedded Noto Sans). **Warm**: the 25 handouts each process makes
   next, all processes pooled, each one alternated with a warm Chromium PDF (below) after a 150 ms
   pause, with \`NODE_ENV=production\` as in the app's render thread; then 25 pairs of the handout
-  without a note and with the longest note, alternated.
+  without a note and with the longest note, alternated; then 25 pairs of the handout tagged (as
+  the app draws it: PDF/UA-1, its structure tree) and untagged (\`tagged: false\`: the same pages,
+  PDF 1.3 without structure, as before tagging), alternated: what tagging costs.
 - **Chromium, cold**: a fresh headless browser per run: its launch and new page, then the first
   load of the HTML (\`scripts/bench/handout-html.ts\`: the same document, A4, same margins, Noto
   Sans from files, \`hyphens: auto\` in French, the same boxes, Chromium's own footer with page

@@ -9,18 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { resolve } from 'node:path'
 import { composeHandout } from '../../shared/handout/compose'
-import {
-  LETTERHEAD_LIMITS,
-  NOTE_LINES_MAX,
-  NOTE_MAX,
-  PATIENT_NAME_MAX,
-  type HandoutOptions,
-  type Letterhead,
-} from '../../shared/handout/options'
+import { LETTERHEAD_LIMITS, PATIENT_NAME_MAX, type HandoutOptions, type Letterhead } from '../../shared/handout/options'
 import { standardSelection } from '../../shared/handout/selection'
 import { conditionsOf, type KnowledgeBase } from '../../shared/kb/types'
 import { renderHandoutPdf } from '../../electron/main/handout/pdf/document'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
+import { letterhead, note, patientName } from './arbitraries'
 import { laidOutPages, overlappingWords, wordsOutside, type LaidOutPage } from './pdf-layout'
 import { searchable } from './pdf-tools'
 
@@ -79,56 +73,6 @@ function broken(pages: LaidOutPage[], largePrint: boolean): string[] {
   }
   return problems
 }
-
-// Inputs a clinic types, and worse: words of French names and places, long
-// compounds, any Unicode, at the fields' limits.
-const PIECES = [
-  'Maison',
-  'de',
-  'santé',
-  'pluriprofessionnelle',
-  'universitaire',
-  'Villeneuve-Saint-Georges',
-  '–',
-  'Valenton',
-  'Cabinet-Médical',
-  'Jean-Baptiste',
-  'de La Rochefoucauld-Montmorency',
-  'Dr',
-  'Zoé',
-  'Œdipe',
-  'bâtiment C,',
-  '2e étage',
-  '94190',
-  'Temps-Durables',
-  'Saint-Rémy-lès-Chevreuse',
-  'anticonstitutionnellement',
-  'x'.repeat(45),
-  'a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t',
-  '😀',
-  'שלום',
-  'مرحبا',
-  '中文',
-  'Ⅻ',
-  '\u00ad',
-  '\u00a0',
-]
-const words = (max: number) =>
-  fc.oneof(
-    { weight: 3, arbitrary: fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((ws) => ws.join(' ').slice(0, max)) },
-    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: max }) },
-    { weight: 1, arbitrary: fc.constantFrom(...PIECES).map((p) => p.repeat(Math.ceil(max / p.length)).slice(0, max)) },
-  )
-const lines = (maxChars: number, maxLines: number) =>
-  fc.array(words(200), { maxLength: maxLines }).map((ls) => ls.join('\n').slice(0, maxChars))
-
-const letterhead = fc.record({
-  name: words(LETTERHEAD_LIMITS.name),
-  address: lines(LETTERHEAD_LIMITS.address, LETTERHEAD_LIMITS.addressLines),
-  phone: fc.oneof(fc.constant('01 23 45 67 89'), words(LETTERHEAD_LIMITS.phone)),
-})
-const patientName = words(PATIENT_NAME_MAX)
-const note = fc.oneof(fc.constant(''), lines(NOTE_MAX, NOTE_LINES_MAX), fc.constant('mot '.repeat(NOTE_MAX / 4).trim()))
 
 describe('the handout’s layout, for inputs nobody chose', () => {
   it('with the letterhead at its limits, the longest name, large print: the warning signs on page 1', async () => {

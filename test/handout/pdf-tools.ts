@@ -18,6 +18,11 @@ function withFile<T>(pdf: Uint8Array, run: (path: string) => T): T {
 
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 })
 
+/** What a poppler tool prints for the PDF, in UTF-8 (`pdfinfo -struct-text`, `pdfinfo -meta`). */
+export function pdfTool(pdf: Uint8Array, cmd: string, args: string[]): string {
+  return withFile(pdf, (path) => run(cmd, ['-enc', 'UTF-8', ...args, path]))
+}
+
 /** Text by pdftotext, made searchable (see `searchable`). */
 export function pdfText(pdf: Uint8Array): string {
   return withFile(pdf, (path) => searchable(run('pdftotext', ['-enc', 'UTF-8', path, '-'])))
@@ -57,6 +62,9 @@ export interface PdfInfo {
   height: number
   title: string
   author: string
+  /** « Tagged: yes »: the catalog's MarkInfo says Marked true. */
+  tagged: boolean
+  version: string
 }
 
 export function pdfInfo(pdf: Uint8Array): PdfInfo {
@@ -69,12 +77,16 @@ export function pdfInfo(pdf: Uint8Array): PdfInfo {
     height: Number(size?.[2]),
     title: field('Title'),
     author: field('Author'),
+    tagged: field('Tagged') === 'yes',
+    version: field('PDF version'),
   }
 }
 
 export interface PdfFont {
   name: string
   embedded: boolean
+  /** A ToUnicode map: its text can be read back (by a screen reader too). */
+  toUnicode: boolean
 }
 
 export function pdfFonts(pdf: Uint8Array): PdfFont[] {
@@ -85,8 +97,8 @@ export function pdfFonts(pdf: Uint8Array): PdfFont[] {
     .filter((line) => line.trim().length > 0)
     .map((line) => {
       const cols = line.trim().split(/\s+/u)
-      // name type... encoding emb sub uni id gen: "emb" is the 5th column from the end.
-      return { name: cols[0] as string, embedded: cols[cols.length - 5] === 'yes' }
+      // name type... encoding emb sub uni id gen: "emb" is the 5th column from the end, "uni" the 3rd.
+      return { name: cols[0] as string, embedded: cols[cols.length - 5] === 'yes', toUnicode: cols[cols.length - 3] === 'yes' }
     })
 }
 

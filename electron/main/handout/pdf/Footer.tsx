@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // Repeated at the foot of every page: source, revision, disclaimer, page n / N.
+// Tagged an artifact (of pagination): page furniture a screen reader skips.
 import { Text, View } from '@react-pdf/renderer'
 import { handoutFooterLine, type HandoutDocument } from '../../../../shared/handout/compose'
 import type { Styles } from './styles'
@@ -8,7 +9,7 @@ import { wholeWords } from './text'
 
 export function Footer({ footer, s }: { footer: HandoutDocument['footer']; s: Styles }) {
   return (
-    <View style={s.footer} fixed>
+    <View tag="Artifact" style={s.footer} fixed>
       <Text hyphenationCallback={wholeWords}>{handoutFooterLine(footer)}</Text>
       <Text
         hyphenationCallback={wholeWords}

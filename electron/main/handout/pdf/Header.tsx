@@ -3,6 +3,7 @@
 // The top of page 1: the clinic's letterhead, then the date and the patient,
 // stacked full width. Side by side, react-pdf laid a long clinic name out at
 // its unshrunk width, over the date; stacked, every line wraps in the page.
+// Tagged, each line is a paragraph (a Text's default), read before the title.
 import { Text, View } from '@react-pdf/renderer'
 import type { HandoutDocument } from '../../../../shared/handout/compose'
 import type { Styles } from './styles'
@@ -51,7 +52,7 @@ export function DateAndPatient({ date, patientName, s }: { date: string; patient
 export function Title({ title, subtitle, s }: { title: string; subtitle: string; s: Styles }) {
   return (
     <>
-      <Text style={s.title} hyphenationCallback={wholeWords}>
+      <Text tag="H1" style={s.title} hyphenationCallback={wholeWords}>
         {title}
       </Text>
       <Text style={s.subtitle} hyphenationCallback={wholeWords}>

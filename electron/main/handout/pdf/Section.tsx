@@ -2,19 +2,24 @@
 /** @jsxImportSource react */
 // One section of the handout (its heading, paragraphs and lists), and the
 // framed « Quand consulter » box when the section is the warning signs.
+// Tagged (patches/@react-pdf+render…): a Sect holding its H2, its paragraphs
+// (a Text's default, P) and its lists (L, an LI per item with its Lbl and LBody).
 import { Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
 import type { HandoutContent, HandoutItem, HandoutSection } from '../../../../shared/handout/compose'
 import { fitsOnAPage, type Styles } from './styles'
 import { hyphenateFrench, wholeWords } from './text'
 
-function Item({ item, s }: { item: HandoutItem; s: Styles }) {
+/** A list's structure element: one object for the pieces of a list drawn apart (its first item kept with the heading). */
+type ListTag = { type: 'L' }
+
+function Item({ item, s, list }: { item: HandoutItem; s: Styles; list?: ListTag }) {
   return (
-    <View style={s.item} wrap={false}>
-      <Text style={s.bullet} hyphenationCallback={wholeWords}>
+    <View tag={list ? { type: 'LI', parent: list } : 'LI'} style={s.item} wrap={false}>
+      <Text tag="Lbl" style={s.bullet} hyphenationCallback={wholeWords}>
         •
       </Text>
-      <Text style={s.itemText} hyphenationCallback={hyphenateFrench}>
+      <Text tag="LBody" style={s.itemText} hyphenationCallback={hyphenateFrench}>
         {item.lead ? <Text style={s.lead}>{`${item.lead} `}</Text> : null}
         {item.text}
       </Text>
@@ -22,7 +27,7 @@ function Item({ item, s }: { item: HandoutItem; s: Styles }) {
   )
 }
 
-function Content({ content, s }: { content: HandoutContent; s: Styles }) {
+function Content({ content, s, list = { type: 'L' } }: { content: HandoutContent; s: Styles; list?: ListTag }) {
   if (content.type === 'paragraph') {
     return (
       <Text style={s.paragraph} hyphenationCallback={hyphenateFrench}>
@@ -31,7 +36,7 @@ function Content({ content, s }: { content: HandoutContent; s: Styles }) {
     )
   }
   return (
-    <View style={s.list}>
+    <View tag={list} style={s.list}>
       {content.items.map((item, j) => (
         <Item key={j} item={item} s={s} />
       ))}
@@ -41,7 +46,7 @@ function Content({ content, s }: { content: HandoutContent; s: Styles }) {
 
 export function Section({ section, s, body }: { section: HandoutSection; s: Styles; body: number }) {
   const heading = (
-    <Text style={s.heading} hyphenationCallback={wholeWords} minPresenceAhead={body * 4}>
+    <Text tag="H2" style={s.heading} hyphenationCallback={wholeWords} minPresenceAhead={body * 4}>
       {section.heading}
     </Text>
   )
@@ -50,15 +55,16 @@ export function Section({ section, s, body }: { section: HandoutSection; s: Styl
   // moved whole to the next page left most of a page empty). react-pdf's
   // minPresenceAhead alone does not hold.
   const [first, ...rest] = section.content
+  const list: ListTag = { type: 'L' }
   const lead: ReactNode =
     first === undefined ? null : first.type === 'list' ? (
-      <Item item={first.items[0] as HandoutItem} s={s} />
+      <Item item={first.items[0] as HandoutItem} s={s} list={list} />
     ) : fitsOnAPage(first.text) ? (
       <Content content={first} s={s} />
     ) : null
   const afterLead: ReactNode[] = []
   if (first?.type === 'list' && first.items.length > 1) {
-    afterLead.push(<Content key="list-rest" content={{ type: 'list', items: first.items.slice(1) }} s={s} />)
+    afterLead.push(<Content key="list-rest" content={{ type: 'list', items: first.items.slice(1) }} s={s} list={list} />)
   } else if (first !== undefined && lead === null) {
     afterLead.push(<Content key="first" content={first} s={s} />)
   }
@@ -66,11 +72,11 @@ export function Section({ section, s, body }: { section: HandoutSection; s: Styl
   // so it is never moved whole past a mostly empty page; when a long
   // letterhead or large print pushes its end overleaf, its heading is drawn
   // again at the top of the continuation (fixed inside the box), so the part
-  // overleaf never reads as another notice.
+  // overleaf never reads as another notice (tagged, the copy is an artifact).
   if (section.emphasis) {
     return (
-      <View style={s.alert}>
-        <Text fixed style={[s.heading, s.alertHeading]} hyphenationCallback={wholeWords}>
+      <View tag="Sect" style={s.alert}>
+        <Text fixed tag="H2" style={[s.heading, s.alertHeading]} hyphenationCallback={wholeWords}>
           {section.heading}
         </Text>
         {lead}
@@ -82,7 +88,7 @@ export function Section({ section, s, body }: { section: HandoutSection; s: Styl
     )
   }
   return (
-    <View style={s.section}>
+    <View tag="Sect" style={s.section}>
       {lead ? (
         <View wrap={false}>
           {heading}

@@ -17,7 +17,7 @@ import { bodySize, stylesFor } from './styles'
 import { fitToFont, mapStrings, measureWith } from './text'
 import { cacheTextLayout } from './text-layout-cache'
 
-function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
+function HandoutPdf({ doc, family, tagged }: { doc: HandoutDocument; family: string; tagged: boolean }) {
   const body = bodySize(doc.largePrint)
   const s = stylesFor(doc.largePrint, family)
   return (
@@ -28,6 +28,8 @@ function HandoutPdf({ doc, family }: { doc: HandoutDocument; family: string }) {
       creator="Mollet"
       producer="Mollet"
       language={doc.metadata.language}
+      // PDF/UA-1: tagged (each part's `tag`), PDF 1.7, pdfuaid:part 1 in the XMP metadata.
+      conformance={tagged ? 'PDF/UA' : undefined}
     >
       <Page size="A4" style={s.page}>
         <Letterhead letterhead={doc.letterhead} s={s} />
@@ -80,8 +82,17 @@ function fitterFor(font: BundledFont): (text: string, multiline: boolean) => Fit
     })
 }
 
-/** The handout as PDF bytes. `resourcesDir` holds fonts/ (resources/ in the repo). */
-export async function renderHandoutPdf(doc: HandoutDocument, resourcesDir: string): Promise<RenderedPdf> {
+/**
+ * The handout as PDF bytes. `resourcesDir` holds fonts/ (resources/ in the repo).
+ * Always tagged (PDF/UA-1) but for the bench and tagged.test.ts, which draw
+ * `tagged: false` (the same pages, PDF 1.3 without structure, as before
+ * tagging) to say what tagging costs and that it changes nothing on paper.
+ */
+export async function renderHandoutPdf(
+  doc: HandoutDocument,
+  resourcesDir: string,
+  { tagged = true }: { tagged?: boolean } = {},
+): Promise<RenderedPdf> {
   const font = await bundledFont(resourcesDir)
   measureWith(font)
   cacheTextLayout()
@@ -92,6 +103,6 @@ export async function renderHandoutPdf(doc: HandoutDocument, resourcesDir: strin
     for (const g of drawn.unprintable) unprintable.add(g)
     return drawn.text
   })
-  const buffer = await renderToBuffer(<HandoutPdf doc={drawable} family={font.family} />)
+  const buffer = await renderToBuffer(<HandoutPdf doc={drawable} family={font.family} tagged={tagged} />)
   return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), unprintable: [...unprintable] }
 }
