@@ -2,6 +2,7 @@
 // command line prints (`npm run pack -- diff`). The renderer shows the same
 // labels in its own markup. French typography: U+00A0 before « : », inside
 // « », ’ for apostrophes.
+import { shown } from '../text/shown'
 import type { ContentDiff, ContentVersion, DiffEntry, KbList } from './types'
 
 const NBSP = '\u00a0'
@@ -73,10 +74,10 @@ export function versionText(version: ContentVersion): string {
 }
 
 function entryText(e: DiffEntry): string {
-  return `${LIST_LABELS[e.list]}${NBSP}: ${e.label} (${e.id})`
+  return `${LIST_LABELS[e.list]}${NBSP}: ${shown(e.label)} (${shown(e.id)})`
 }
 
-/** The diff as lines of French text, for the command line. */
+/** The diff as lines of French text, for the command line (each label on one line, hidden characters written out). */
 export function describeDiff(diff: ContentDiff): string[] {
   const lines: string[] = []
   const arrow = (a: string, b: string) => (a === b ? `${a} (inchangée)` : `${a} → ${b}`)
@@ -96,7 +97,7 @@ export function describeDiff(diff: ContentDiff): string[] {
   ])
   section('Entrées modifiées', diff.counts.changed, [
     ...diff.changed.map((e) => {
-      const renamed = e.previousLabel ? `, anciennement «${NBSP}${e.previousLabel}${NBSP}»` : ''
+      const renamed = e.previousLabel ? `, anciennement «${NBSP}${shown(e.previousLabel)}${NBSP}»` : ''
       return `  ~ ${entryText(e)}${renamed} — ${e.fields.length > 1 ? 'champs' : 'champ'}${NBSP}: ${e.fields.map(fieldLabel).join(', ')}`
     }),
     ...more(diff.changed.length, diff.counts.changed),

@@ -7,19 +7,21 @@
 // no state names any more, and the temporary files of killed processes, are
 // removed after each change. The packs are verified again when they are used
 // (at every start): this folder is trusted for nothing.
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { KB_LISTS } from '../../../shared/pack/types'
 import type { ContentDiff, ContentVersion } from '../../../shared/pack/types'
 import { removeLeftoverTemps, writeFileAtomically } from '../atomic-write'
-import { readPackFile, type PackFile } from './file'
+import { readPackFile, readRegularFile, type PackFile } from './file'
 
 export const CONTENT_DIR = 'content'
 export const STATE_FILE = 'state.json'
 const PACKS_DIR = 'packs'
 const PACK_FILE = /^([0-9a-f]{64})\.mollet$/u
 const TEMP = /\.tmp-(\d+)-[0-9a-f]{12}$/u
+/** state.json holds two versions and one diff (at most a few hundred entries' labels): 4 MiB is far above it. */
+const STATE_MAX_BYTES = 4 * 1024 * 1024
 
 const versionSchema = z.strictObject({ title: z.string(), edition: z.string().nullable(), revision: z.string() })
 
@@ -97,15 +99,11 @@ export function createInstalledFiles(userDataDir: string): InstalledFiles {
   return {
     async readState() {
       const unreadable: StateRead = { ok: false, notice: 'L’état du contenu installé est illisible' }
-      let text: string
+      // Never blocking on a FIFO planted in its place, never reading more than a state can weigh.
+      const read = await readRegularFile(statePath, STATE_MAX_BYTES)
+      if (!read.ok) return read.reason === 'missing' ? { ok: true, state: structuredClone(INITIAL_STATE) } : unreadable
       try {
-        text = await readFile(statePath, 'utf8')
-      } catch (error) {
-        const missing = (error as { code?: unknown }).code === 'ENOENT'
-        return missing ? { ok: true, state: structuredClone(INITIAL_STATE) } : unreadable
-      }
-      try {
-        const parsed = stateSchema.safeParse(JSON.parse(text))
+        const parsed = stateSchema.safeParse(JSON.parse(new TextDecoder().decode(read.bytes)))
         if (parsed.success) return { ok: true, state: parsed.data }
       } catch {
         // Said below.
