@@ -3,7 +3,7 @@
 // previous and the original content; the handlers and the handout switch at
 // once. Keys and packs are made in the test.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHandlers } from '../../electron/main/handlers'
@@ -201,6 +201,22 @@ describe('the content store', () => {
     await expect(s.apply(preview.token, false)).rejects.toThrow(
       'Le contenu n’a pas pu être enregistré\u00a0: le dossier de Mollet n’est pas accessible en écriture. Le contenu actuel est conservé.',
     )
+    expect((await s.info()).origin).toBe('bundled')
+  })
+
+  it.each(['content', 'content/packs'])('%s planted as a symbolic link: nothing written or deleted through it', async (link) => {
+    const root = await userData()
+    const elsewhere = join(root, 'ailleurs')
+    await mkdir(elsewhere)
+    const victim = `${'a'.repeat(64)}.mollet`
+    await writeFile(join(elsewhere, victim), 'à garder')
+    await mkdir(join(root, 'userData', link), { recursive: true })
+    await rm(join(root, 'userData', link), { recursive: true })
+    await symlink(elsewhere, join(root, 'userData', link))
+    const s = store(join(root, 'userData'))
+    const preview = ready(await s.previewPack(newer, 'contenu-2.mollet'))
+    await expect(s.apply(preview.token, false)).rejects.toThrow('Le contenu n’a pas pu être enregistré')
+    expect(await readdir(elsewhere)).toEqual([victim])
     expect((await s.info()).origin).toBe('bundled')
   })
 })

@@ -6,8 +6,11 @@
 // leaves the old state or the new one, each naming a whole pack file. Files
 // no state names any more, and the temporary files of killed processes, are
 // removed after each change. The packs are verified again when they are used
-// (at every start): this folder is trusted for nothing.
-import { mkdir, readdir, rm } from 'node:fs/promises'
+// (at every start): this folder is trusted for nothing. content/ and
+// content/packs/ must be folders of their own, not links: a change refuses to
+// write or delete through a symbolic link planted in their place (the files
+// themselves are renamed over, which replaces a link rather than follows it).
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { KB_LISTS } from '../../../shared/pack/types'
@@ -115,12 +118,24 @@ export function createInstalledFiles(userDataDir: string): InstalledFiles {
 
     async commit(next, pack) {
       const valid = stateSchema.parse(next)
-      await mkdir(packsDir, { recursive: true })
+      await mkdir(userDataDir, { recursive: true })
+      await ownFolder(dir)
+      await ownFolder(packsDir)
       if (pack) await writeFileAtomically(packPath(pack.sha256), pack.bytes)
       await writeFileAtomically(statePath, `${JSON.stringify(valid, null, 2)}\n`)
       await collect(valid)
     },
   }
+}
+
+/** Makes `path` a folder if it is not there; throws when it is anything else, a symbolic link above all. */
+async function ownFolder(path: string): Promise<void> {
+  try {
+    await mkdir(path)
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EEXIST') throw error
+  }
+  if (!(await lstat(path)).isDirectory()) throw new Error(`${path} is not a folder of its own`)
 }
 
 /** A version as state.json keeps it. */
