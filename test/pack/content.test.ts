@@ -103,6 +103,29 @@ describe('the content store', () => {
     expect(await readdir(join(dir, CONTENT_DIR, 'packs'))).toHaveLength(1)
   })
 
+  it('an app update bringing a newer bundled content: it wins over the older pack, said once', async () => {
+    const dir = await userData()
+    const s = store(dir)
+    await s.apply(ready(await s.previewPack(older, 'contenu-0.mollet')).token, true)
+    expect((await s.info()).version?.revision).toBe('2026-10-01')
+
+    // At the next start, the bundled content (2026-11-25) is newer than the pack (2026-10-01).
+    const updated = store(dir)
+    const info = await updated.info()
+    expect(info.origin).toBe('bundled')
+    expect(info.notice).toBe(
+      'Cette version de Mollet apporte un contenu plus récent (édition 1, révisé le 25 novembre 2026) que le paquet installé (édition 0, révisé le 1 octobre 2026)\u00a0: Mollet utilise désormais le contenu fourni avec l’application. Le paquet reste le contenu précédent.',
+    )
+    expect(info.previous).toEqual({
+      origin: 'pack',
+      version: { title: 'Contractions musculaires au mollet', edition: '0', revision: '2026-10-01' },
+    })
+
+    const later = store(dir)
+    expect((await later.info()).origin).toBe('bundled')
+    expect((await later.info()).notice).toBeNull()
+  })
+
   it('a pack that no longer verifies at start: the bundled content, and why', async () => {
     const dir = await userData()
     const s = store(dir)
