@@ -26,10 +26,11 @@ import {
 import { PACK_LIMITS } from '../electron/main/pack/limits'
 import { DEFAULT_PACK_ID, type Manifest } from '../electron/main/pack/manifest'
 import { verifyPack } from '../electron/main/pack/verify'
+import { isCalendarDate } from '../shared/kb/dates'
 import { PROBLEMS_SHOWN, moreProblems, pushAll, shownProblem } from '../shared/kb/problems'
 import { KB_FILES, KB_SCHEMA_VERSION } from '../shared/kb/schema'
 import type { KbProblem, KnowledgeBase } from '../shared/kb/types'
-import { describeDiff, versionText } from '../shared/pack/describe'
+import { describeDiff, revisionDate, versionText } from '../shared/pack/describe'
 import { diffKnowledge, versionOf } from '../shared/pack/diff'
 import { shown } from '../shared/text/shown'
 import { createPublicKey } from 'node:crypto'
@@ -47,8 +48,11 @@ Utilisation${NBSP}:
   npm run pack -- check DOSSIER
       vérifie un contenu rangé comme resources/ (knowledge/ et source/)${NBSP}: schéma, citations
       mot pour mot, références, édition et éditeur${NBSP}; liste tous les problèmes
-  npm run pack -- build DOSSIER --key NOM.key --out FICHIER.mollet [--id ID]
-      vérifie le contenu puis écrit le paquet signé (ID du paquet${NBSP}: ${DEFAULT_PACK_ID})
+  npm run pack -- build DOSSIER --key NOM.key --out FICHIER.mollet [--id ID] [--until AAAA-MM-JJ]
+      vérifie le contenu puis écrit le paquet signé (ID du paquet${NBSP}: ${DEFAULT_PACK_ID})${NBSP};
+      --until${NBSP}: dernier jour où vous garantissez que ce contenu est à jour (par défaut un an
+      après aujourd’hui, trois ans au plus)${NBSP}; passé ce jour, Mollet l’utilise toujours mais
+      prévient qu’il peut être dépassé
   npm run pack -- verify FICHIER.mollet [--keys DOSSIER]
       vérifie un paquet comme Mollet avant de l’installer${NBSP}; clés de confiance${NBSP}: celles de
       resources/keys/ et du dossier système, ou celles (NOM.pub) de DOSSIER
@@ -85,6 +89,7 @@ const OPTIONS = {
   key: { type: 'string' },
   keys: { type: 'string' },
   id: { type: 'string' },
+  until: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -94,7 +99,7 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extend
 const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   keygen: ['out', 'name'],
   check: [],
-  build: ['key', 'out', 'id'],
+  build: ['key', 'out', 'id', 'until'],
   verify: ['keys'],
   diff: ['keys'],
   schema: ['out'],
@@ -266,6 +271,9 @@ async function build(dir: string, values: Values, io: Io): Promise<number> {
   if (values.id !== undefined && !/^[a-z0-9]+([.-][a-z0-9]+)*$/u.test(values.id)) {
     throw new PackCliError('Identifiant de paquet non admis (minuscules, chiffres, «\u00a0.\u00a0» et «\u00a0-\u00a0»).')
   }
+  if (values.until !== undefined && !isCalendarDate(values.until)) {
+    throw new PackCliError(`Date non valide pour --until${NBSP}: ${shown(values.until)} (une date réelle, AAAA-MM-JJ).`)
+  }
   const pem = await readSmallText(resolve(values.key), PACK_LIMITS.keyFileBytes)
   const privateKey = pem === null ? null : privateKeyFrom(pem)
   if (!privateKey)
@@ -281,7 +289,7 @@ async function build(dir: string, values: Values, io: Io): Promise<number> {
   }
   let built: ReturnType<typeof buildPack>
   try {
-    built = buildPack(files, privateKey, values.id)
+    built = buildPack(files, privateKey, { id: values.id, currentUntil: values.until })
   } catch (error) {
     if (error instanceof PackContentError) throw new PackCliError(`Contenu non valide, aucun paquet écrit${NBSP}:`, error.problems)
     throw error
@@ -303,7 +311,7 @@ async function build(dir: string, values: Values, io: Io): Promise<number> {
   }
   const m = built.manifest
   io.out(
-    `Paquet écrit${NBSP}: ${shown(out, 400)}\n  ${manifestLine(m)}\n  signé par la clé ${shown(self.name)} (empreinte ${shortFingerprint(self.fingerprint)})\n`,
+    `Paquet écrit${NBSP}: ${shown(out, 400)}\n  ${manifestLine(m)}\n  à jour jusqu’au ${revisionDate(m.currentUntil)} selon son éditeur\n  signé par la clé ${shown(self.name)} (empreinte ${shortFingerprint(self.fingerprint)})\n`,
   )
   return 0
 }
@@ -347,6 +355,7 @@ async function verifyCommand(path: string, values: Values, io: Io): Promise<numb
     [
       `Paquet valide${NBSP}: ${shown(basename(path))}`,
       `  ${manifestLine(m)} (paquet ${shown(m.id)})`,
+      `  à jour jusqu’au ${revisionDate(m.currentUntil)} selon son éditeur`,
       `  signé par la clé ${shown(pack.signer.name)} (empreinte ${shortFingerprint(pack.signer.fingerprint)})`,
       '',
     ].join('\n'),

@@ -3,7 +3,7 @@
 // labels in its own markup. French typography: U+00A0 before « : », inside
 // « », ’ for apostrophes.
 import { shown } from '../text/shown'
-import type { ContentDiff, ContentVersion, DiffEntry, KbList } from './types'
+import type { ContentDiff, ContentInfo, ContentVersion, DiffEntry, KbList } from './types'
 
 const NBSP = '\u00a0'
 
@@ -71,6 +71,13 @@ export function revisionDate(iso: string): string {
 export function versionText(version: ContentVersion): string {
   const revised = `révisée le ${revisionDate(version.revision)}`
   return version.edition ? `édition ${version.edition}, ${revised}` : revised
+}
+
+/** What « À propos du contenu » and the start say of a pack past its « à jour jusqu’au » day; null when it is not. */
+export function outdatedText(info: Pick<ContentInfo, 'outdated' | 'currentUntil' | 'version'>): string | null {
+  if (!info.outdated || info.currentUntil === null) return null
+  const which = info.version ? ` (${versionText(info.version)})` : ''
+  return `Ce contenu${which} n’est garanti à jour que jusqu’au ${revisionDate(info.currentUntil)} par son éditeur${NBSP}: Mollet continue de l’utiliser, mais il peut être dépassé. Demandez à son éditeur un paquet plus récent.`
 }
 
 function entryText(e: DiffEntry): string {

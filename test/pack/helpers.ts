@@ -73,7 +73,7 @@ export const SIGNING_DAY = new Date('2027-06-01T12:00:00Z')
 
 /** A signed pack of the bundled content with `edits` (by default a newer revision, edition 2). */
 export async function pack(key: TestKey, edits: Edits = { revision: '2026-12-15', edition: '2' }): Promise<Uint8Array> {
-  return buildPack(await content(edits), key.privateKey, undefined, SIGNING_DAY).bytes
+  return buildPack(await content(edits), key.privateKey, { now: SIGNING_DAY }).bytes
 }
 
 /** The files of a pack's archive, in order (manifest.json and manifest.sig included). */

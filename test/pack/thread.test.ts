@@ -61,7 +61,7 @@ describe('the pack thread', () => {
     const source = [...files.keys()].find((p) => p.startsWith('source/')) as string
     const article = new TextDecoder().decode(files.get(source))
     files.set(source, new TextEncoder().encode(`${article}\n${'lorem ipsum dolor sit amet '.repeat(300_000)}`))
-    const big = buildPack(files, key.privateKey, undefined, SIGNING_DAY).bytes
+    const big = buildPack(files, key.privateKey, { now: SIGNING_DAY }).bytes
     const small = devPackThread({ resourceLimits: { maxOldGenerationSizeMb: 16 } })
     expect((await small.verify(big, [key.trusted], 'gros.mollet')).verdict).toEqual({
       ok: false,

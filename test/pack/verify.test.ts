@@ -91,8 +91,8 @@ describe('a valid pack', () => {
 
   it('is built the same twice (no date, no randomness but the signature’s own)', async () => {
     const files = await content({ revision: '2026-12-15', edition: '2' })
-    const a = buildPack(files, key.privateKey, undefined, SIGNING_DAY).bytes
-    const b = buildPack(files, key.privateKey, undefined, SIGNING_DAY).bytes
+    const a = buildPack(files, key.privateKey, { now: SIGNING_DAY }).bytes
+    const b = buildPack(files, key.privateKey, { now: SIGNING_DAY }).bytes
     expect(sha256Hex(a)).toBe(sha256Hex(b))
   })
 })
@@ -268,7 +268,7 @@ describe('refused, each with its own French message', () => {
         ['knowledge/causes.json', causes[1]?.id, 'seriousness'],
       ]),
     )
-    expect(() => buildPack(files, key.privateKey, undefined, SIGNING_DAY)).toThrow(PackContentError)
+    expect(() => buildPack(files, key.privateKey, { now: SIGNING_DAY })).toThrow(PackContentError)
   })
 
   it('a red flag the handout’s font cannot print: refused, the characters named', async () => {
@@ -289,7 +289,7 @@ describe('refused, each with its own French message', () => {
         },
       ]),
     )
-    expect(() => buildPack(files, key.privateKey, undefined, SIGNING_DAY)).toThrow(PackContentError)
+    expect(() => buildPack(files, key.privateKey, { now: SIGNING_DAY })).toThrow(PackContentError)
   })
 
   it('a pack without edition or editor cannot be built', async () => {

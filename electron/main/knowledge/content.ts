@@ -16,6 +16,7 @@
 //   switches the snapshot; the one before is kept for « Revenir au contenu précédent ».
 // - Changes run one at a time; a preview older than the current content is refused.
 import { randomUUID } from 'node:crypto'
+import { isoDay } from '../../../shared/kb/dates'
 import type { KbProblem, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
 import { revisionDate } from '../../../shared/pack/describe'
 import { versionOf } from '../../../shared/pack/diff'
@@ -262,6 +263,9 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
             }
           : null,
         notice,
+        currentUntil: a.pack?.manifest.currentUntil ?? null,
+        // Offline, an expired pack is a warning, never a refusal: the clinic keeps its content.
+        outdated: a.pack !== null && isoDay(now()) > a.pack.manifest.currentUntil,
       }
     },
 

@@ -13,6 +13,7 @@ import { readRegularFile } from './file'
 import { fingerprintOf } from './keys'
 import { PACK_LIMITS } from './limits'
 import {
+  CURRENT_DEFAULT_DAYS,
   DEFAULT_PACK_ID,
   MANIFEST_FILE,
   PACK_FORMAT,
@@ -22,7 +23,7 @@ import {
   sha256Hex,
   type Manifest,
 } from './manifest'
-import { KNOWLEDGE_PATHS, contentFileProblems, metaAgreement, packOrder } from './verify'
+import { KNOWLEDGE_PATHS, contentFileProblems, currentUntilProblem, metaAgreement, packOrder } from './verify'
 import { packFile, pathProblem, writeZip } from './zip'
 
 /** A pack's files, by their path relative to resources/. */
@@ -127,12 +128,20 @@ export function checkContent(files: ContentFiles, today: Date = new Date()): { s
   return { snapshot, problems }
 }
 
-/** The pack's bytes: manifest.json, manifest.sig, then the files in the order of resources/; signed on the day of `now`. */
+export interface BuildOptions {
+  /** The pack's id (DEFAULT_PACK_ID). */
+  id?: string
+  /** When it is signed (now): its day is the manifest's `signed`. */
+  now?: Date
+  /** Until when its editor vouches it is current (AAAA-MM-JJ; the signing day plus CURRENT_DEFAULT_DAYS). */
+  currentUntil?: string
+}
+
+/** The pack's bytes: manifest.json, manifest.sig, then the files in the order of resources/. */
 export function buildPack(
   files: ContentFiles,
   privateKey: KeyObject,
-  id: string = DEFAULT_PACK_ID,
-  now: Date = new Date(),
+  { id = DEFAULT_PACK_ID, now = new Date(), currentUntil }: BuildOptions = {},
 ): { bytes: Uint8Array; manifest: Manifest } {
   const { snapshot, problems } = checkContent(files, now)
   if (problems.length > 0) throw new PackContentError(problems)
@@ -150,6 +159,7 @@ export function buildPack(
     revision: meta.revision,
     editor: meta.editor as string,
     signed: isoDay(now),
+    currentUntil: currentUntil ?? addDays(isoDay(now), CURRENT_DEFAULT_DAYS),
     key: fingerprintOf(createPublicKey(privateKey)),
     files: packed.map((f) => ({
       path: f.name,
@@ -161,6 +171,8 @@ export function buildPack(
   const bytes = manifestBytes(manifest)
   const signature = new Uint8Array(sign(null, bytes, privateKey))
   const zip = writeZip([packFile(MANIFEST_FILE, bytes, 0), packFile(SIGNATURE_FILE, signature, 0), ...packed])
+  const currency = currentUntilProblem(manifest)
+  if (currency !== null) throw new PackContentError([{ file: MANIFEST_FILE, entry: null, field: 'currentUntil', message: currency }])
   if (zip.length > PACK_LIMITS.archiveBytes) {
     throw new PackContentError([{ file: '(paquet)', entry: null, field: null, message: 'Le paquet dépasserait la taille admise.' }])
   }

@@ -23,7 +23,7 @@ import { knowledgePath, sourcePathOf, validateKnowledge } from '../knowledge/loa
 import type { TrustedKey } from './keys'
 import { shortFingerprint } from './keys'
 import { PACK_LIMITS } from './limits'
-import { MANIFEST_FILE, PACK_FORMAT_VERSION, SIGNATURE_FILE, manifestSchema, sha256Hex, type Manifest } from './manifest'
+import { CURRENT_MAX_DAYS, MANIFEST_FILE, PACK_FORMAT_VERSION, SIGNATURE_FILE, manifestSchema, sha256Hex, type Manifest } from './manifest'
 import { extractEntry, listZip, storedBytes, type ZipEntry } from './zip'
 
 export interface VerifiedPack {
@@ -176,6 +176,8 @@ export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | '
       ),
     ])
   }
+  const currency = currentUntilProblem(manifest)
+  if (currency !== null) return refuse([problem(MANIFEST_FILE, currency, 'currentUntil')])
   // One layout: the manifest, its signature, then the files in the manifest's order, which is build's.
   const expected = [MANIFEST_FILE, SIGNATURE_FILE, ...packOrder(manifest.files.map((f) => f.path))]
   const actual = listing.entries.map((e) => e.name)
@@ -246,6 +248,17 @@ export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | '
   pushAll(problems, metaAgreement(manifest, snapshot.kb.meta as KnowledgeMeta))
   if (problems.length > 0) return refuse(problems)
   return { ok: true, pack: { manifest, signer, snapshot, sha256: sha256Hex(bytes) } }
+}
+
+/** Why a manifest's `currentUntil` cannot be (before the signing day, or more than CURRENT_MAX_DAYS after it); null when it can. */
+export function currentUntilProblem(manifest: Pick<Manifest, 'signed' | 'currentUntil'>): string | null {
+  if (manifest.currentUntil < manifest.signed) {
+    return `Date de fin de validité (${manifest.currentUntil}) antérieure au jour de la signature (${manifest.signed})\u00a0: paquet refusé.`
+  }
+  if (manifest.currentUntil > addDays(manifest.signed, CURRENT_MAX_DAYS)) {
+    return `Date de fin de validité trop lointaine (${manifest.currentUntil})\u00a0: un paquet est à jour trois ans au plus après sa signature (${manifest.signed}).`
+  }
+  return null
 }
 
 /** `paths` in the order a pack holds them: the knowledge base in the order of KB_FILES, then the article. */
