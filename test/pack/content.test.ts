@@ -281,6 +281,13 @@ describe('through the handlers', () => {
     if (preview.status !== 'ready') throw new Error('not ready')
     const applied = await handlers.applyContentChange(preview.token, false)
     expect(applied.info.version?.edition).toBe('2')
+    // The same pack again, under a name that would reverse what follows it: named escaped.
+    next = join(packs, '\u202elloM.mollet')
+    await writeFile(next, newer)
+    expect(await handlers.openContentPack()).toMatchObject({
+      status: 'refused',
+      problems: [{ file: '<U+202E>lloM.mollet', message: 'C’est le contenu que Mollet utilise déjà.' }],
+    })
     const after = await handlers.loadKnowledgeBase()
     expect(after.kb.causes.map((c) => c.id)).toContain('stress-aigu')
     await handlers.renderHandout({ ...standardSelection(after.kb), patientName: '', note: '', largePrint: false, alerts: [] }, 'print')

@@ -246,6 +246,14 @@ describe('7. trusted keys and versions', () => {
     expect(result.err).toContain('Retirez-la, et tenez-la pour divulguée')
   })
 
+  it('a key file’s name is shown escaped: it names the signer in « À propos du contenu »', async () => {
+    const dir = join(work, 'cles-nom')
+    await mkdir(dir)
+    await writeFile(join(dir, 'editeur\u202etxt.pub'), key.publicPem)
+    const { keys } = await readTrustedKeys([dir])
+    expect(keys.map((k) => k.name)).toEqual(['editeur<U+202E>txt'])
+  })
+
   it('65 stray NAME.pub files do not hide a valid key: the cap counts keys', async () => {
     const dir = join(work, 'cles-65')
     await mkdir(dir)

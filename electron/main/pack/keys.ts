@@ -7,6 +7,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { join, win32 } from 'node:path'
+import { shown } from '../../../shared/text/shown'
 import { readRegularFile } from './file'
 import { PACK_LIMITS } from './limits'
 
@@ -137,7 +138,8 @@ export async function readTrustedKeys(dirs: readonly string[]): Promise<{ keys: 
       if (known.has(fingerprint)) continue
       known.add(fingerprint)
       keys.push({
-        name: file.slice(0, -PUBLIC_KEY_SUFFIX.length),
+        // A file name is text from outside: shown with its hidden characters written out.
+        name: shown(file.slice(0, -PUBLIC_KEY_SUFFIX.length)),
         fingerprint,
         pem: key.export({ type: 'spki', format: 'pem' }).toString(),
       })
