@@ -265,6 +265,17 @@ describe('7. trusted keys and versions', () => {
     expect((await cli('verify', validPath, '--keys', dir)).code).toBe(0)
   })
 
+  it('past 64 real keys in a folder, the others are not read, and that is said', async () => {
+    const dir = join(work, 'cles-64')
+    await mkdir(dir)
+    for (let i = 0; i < 65; i++) await writeFile(join(dir, `k${String(i).padStart(2, '0')}.pub`), testKey().publicPem)
+    const { keys, skipped } = await readTrustedKeys([dir])
+    expect(keys).toHaveLength(64)
+    expect(skipped).toEqual([
+      { path: join(dir, 'k64.pub'), reason: 'plus de 64 clés dans ce dossier\u00a0: les suivantes ne sont pas lues.' },
+    ])
+  })
+
   it('a newer format is said as a format, an older one as the editor’s to rebuild', () => {
     const [newer] = refused(resigned(valid, key, (m) => Object.assign(m, { formatVersion: 3 })))
     expect(newer).toMatchObject({ field: 'formatVersion' })
