@@ -8,6 +8,11 @@
 
 const HIDDEN = /[\p{C}\p{Zl}\p{Zp}]/u
 
+/** True when `text` holds a character shown() writes out. */
+export function hasHidden(text: string): boolean {
+  return HIDDEN.test(text)
+}
+
 /** The longest text shown, in characters (code points), before « … ». */
 const SHOWN_MAX = 80
 

@@ -161,6 +161,20 @@ describe('the content store', () => {
     )
   })
 
+  it('a planted state.json whose texts would reorder the screen is unreadable, never shown', async () => {
+    const dir = await userData()
+    const s = store(dir)
+    await s.apply(ready(await s.previewPack(newer, 'contenu-2.mollet')).token, false)
+    const path = join(dir, CONTENT_DIR, STATE_FILE)
+    const state = JSON.parse(await readFile(path, 'utf8')) as { lastChange: { added: { label: string }[] } }
+    ;(state.lastChange.added[0] as { label: string }).label = 'Stress aigu\u202e\u001b[2J'
+    await writeFile(path, JSON.stringify(state))
+    const info = await store(dir).info()
+    expect(info.origin).toBe('bundled')
+    expect(info.lastChange).toBeNull()
+    expect(info.notice).toMatch(/^L’état du contenu installé est illisible/u)
+  })
+
   it('a revision not newer installs only when the clinician confirms going back', async () => {
     const dir = await userData()
     const s = store(dir)

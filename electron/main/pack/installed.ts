@@ -16,6 +16,7 @@ import { z } from 'zod'
 import { KB_LISTS } from '../../../shared/pack/types'
 import type { ContentDiff, ContentVersion } from '../../../shared/pack/types'
 import { removeLeftoverTemps, writeFileAtomically } from '../atomic-write'
+import { hasHidden } from '../../../shared/text/shown'
 import { readPackFile, readRegularFile, type PackFile } from './file'
 
 export const CONTENT_DIR = 'content'
@@ -26,21 +27,30 @@ const TEMP = /\.tmp-(\d+)-[0-9a-f]{12}$/u
 /** state.json holds two versions and one diff (at most a few hundred entries' labels): 4 MiB is far above it. */
 const STATE_MAX_BYTES = 4 * 1024 * 1024
 
-const versionSchema = z.strictObject({ title: z.string(), edition: z.string().nullable(), revision: z.string() })
+/**
+ * Text state.json keeps and the screen shows (versions, labels of the last
+ * change): written by Mollet from verified packs, so one line without hidden
+ * characters; a planted state.json with anything else is unreadable, never shown.
+ */
+const text = z
+  .string()
+  .max(2000)
+  .refine((t) => !hasHidden(t))
+const versionSchema = z.strictObject({ title: text, edition: text.nullable(), revision: text })
 
 /** A pack file of content/packs/, and what it said it was when it was installed (shown only; the verified manifest is what counts). */
 const packRefSchema = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/u), version: versionSchema })
 export type PackRef = z.infer<typeof packRefSchema>
 
-const entrySchema = z.strictObject({ list: z.enum(KB_LISTS), id: z.string(), label: z.string() })
+const entrySchema = z.strictObject({ list: z.enum(KB_LISTS), id: text, label: text })
 const diffSchema = z.strictObject({
   from: versionSchema,
   to: versionSchema,
   added: z.array(entrySchema),
   removed: z.array(entrySchema),
-  changed: z.array(entrySchema.extend({ fields: z.array(z.string()), previousLabel: z.string().nullable() })),
+  changed: z.array(entrySchema.extend({ fields: z.array(text), previousLabel: text.nullable() })),
   counts: z.strictObject({ added: z.number(), removed: z.number(), changed: z.number() }),
-  metaFields: z.array(z.string()),
+  metaFields: z.array(text),
   articleChanged: z.boolean(),
 })
 
