@@ -24,12 +24,15 @@ import {
   type TrustedKey,
 } from '../electron/main/pack/keys'
 import { PACK_LIMITS } from '../electron/main/pack/limits'
-import { DEFAULT_PACK_ID } from '../electron/main/pack/manifest'
+import { DEFAULT_PACK_ID, type Manifest } from '../electron/main/pack/manifest'
 import { verifyPack } from '../electron/main/pack/verify'
+import { isCalendarDate } from '../shared/kb/dates'
+import { PROBLEMS_SHOWN, moreProblems, pushAll, shownProblem } from '../shared/kb/problems'
 import { KB_FILES, KB_SCHEMA_VERSION } from '../shared/kb/schema'
 import type { KbProblem, KnowledgeBase } from '../shared/kb/types'
-import { describeDiff, versionText } from '../shared/pack/describe'
+import { describeDiff, revisionDate, versionText } from '../shared/pack/describe'
 import { diffKnowledge, versionOf } from '../shared/pack/diff'
+import { shown } from '../shared/text/shown'
 import { createPublicKey } from 'node:crypto'
 
 const NBSP = '\u00a0'
@@ -45,8 +48,11 @@ Utilisation${NBSP}:
   npm run pack -- check DOSSIER
       vérifie un contenu rangé comme resources/ (knowledge/ et source/)${NBSP}: schéma, citations
       mot pour mot, références, édition et éditeur${NBSP}; liste tous les problèmes
-  npm run pack -- build DOSSIER --key NOM.key --out FICHIER.mollet [--id ID]
-      vérifie le contenu puis écrit le paquet signé (ID du paquet${NBSP}: ${DEFAULT_PACK_ID})
+  npm run pack -- build DOSSIER --key NOM.key --out FICHIER.mollet [--id ID] [--until AAAA-MM-JJ]
+      vérifie le contenu puis écrit le paquet signé (ID du paquet${NBSP}: ${DEFAULT_PACK_ID})${NBSP};
+      --until${NBSP}: dernier jour où vous garantissez que ce contenu est à jour (par défaut un an
+      après aujourd’hui, trois ans au plus)${NBSP}; passé ce jour, Mollet l’utilise toujours mais
+      prévient qu’il peut être dépassé
   npm run pack -- verify FICHIER.mollet [--keys DOSSIER]
       vérifie un paquet comme Mollet avant de l’installer${NBSP}; clés de confiance${NBSP}: celles de
       resources/keys/ et du dossier système, ou celles (NOM.pub) de DOSSIER
@@ -83,6 +89,7 @@ const OPTIONS = {
   key: { type: 'string' },
   keys: { type: 'string' },
   id: { type: 'string' },
+  until: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -92,7 +99,7 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extend
 const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   keygen: ['out', 'name'],
   check: [],
-  build: ['key', 'out', 'id'],
+  build: ['key', 'out', 'id', 'until'],
   verify: ['keys'],
   diff: ['keys'],
   schema: ['out'],
@@ -121,9 +128,18 @@ function frenchParseError(error: unknown): string {
   }
 }
 
-/** « knowledge/causes.json › hypothermie › provenance.0.quote${NBSP}: … » */
+/** « knowledge/causes.json › hypothermie › provenance.0.quote${NBSP}: … », every name made safe to print. */
 export function problemLine(p: KbProblem): string {
-  return `  ${[p.file, p.entry, p.field].filter((x) => x !== null).join(' › ')}${NBSP}: ${p.message}`
+  const safe = shownProblem(p)
+  return `  ${[safe.file, safe.entry, safe.field].filter((x) => x !== null).join(' › ')}${NBSP}: ${safe.message}`
+}
+
+/** The problems' lines, at most PROBLEMS_SHOWN, the others counted. */
+function problemLines(problems: readonly KbProblem[]): string[] {
+  const lines = problems.slice(0, PROBLEMS_SHOWN).map(problemLine)
+  const rest = problems.length - lines.length
+  if (rest > 0) lines.push(`  ${moreProblems(rest)}`)
+  return lines
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -218,9 +234,12 @@ async function folderContent(dir: string) {
   } catch {
     // Said below.
   }
-  if (!isDir) throw new PackCliError(`Dossier introuvable${NBSP}: ${path}.`)
-  const files = await readContentFolder(path)
-  return { files, ...checkContent(files) }
+  if (!isDir) throw new PackCliError(`Dossier introuvable${NBSP}: ${shown(path, 400)}.`)
+  const read = await readContentFolder(path)
+  const checked = checkContent(read.files)
+  const problems = read.problems
+  pushAll(problems, checked.problems)
+  return { files: read.files, snapshot: checked.snapshot, problems }
 }
 
 function entriesCount(kb: KnowledgeBase): number {
@@ -252,6 +271,9 @@ async function build(dir: string, values: Values, io: Io): Promise<number> {
   if (values.id !== undefined && !/^[a-z0-9]+([.-][a-z0-9]+)*$/u.test(values.id)) {
     throw new PackCliError('Identifiant de paquet non admis (minuscules, chiffres, «\u00a0.\u00a0» et «\u00a0-\u00a0»).')
   }
+  if (values.until !== undefined && !isCalendarDate(values.until)) {
+    throw new PackCliError(`Date non valide pour --until${NBSP}: ${shown(values.until)} (une date réelle, AAAA-MM-JJ).`)
+  }
   const pem = await readSmallText(resolve(values.key), PACK_LIMITS.keyFileBytes)
   const privateKey = pem === null ? null : privateKeyFrom(pem)
   if (!privateKey)
@@ -267,7 +289,7 @@ async function build(dir: string, values: Values, io: Io): Promise<number> {
   }
   let built: ReturnType<typeof buildPack>
   try {
-    built = buildPack(files, privateKey, values.id)
+    built = buildPack(files, privateKey, { id: values.id, currentUntil: values.until })
   } catch (error) {
     if (error instanceof PackContentError) throw new PackCliError(`Contenu non valide, aucun paquet écrit${NBSP}:`, error.problems)
     throw error
@@ -289,16 +311,26 @@ async function build(dir: string, values: Values, io: Io): Promise<number> {
   }
   const m = built.manifest
   io.out(
-    `Paquet écrit${NBSP}: ${out}\n  ${m.title}, ${versionText({ title: m.title, edition: m.edition, revision: m.revision })}, par ${m.editor}\n  signé par la clé ${self.name} (empreinte ${shortFingerprint(self.fingerprint)})\n`,
+    `Paquet écrit${NBSP}: ${shown(out, 400)}\n  ${manifestLine(m)}\n  à jour jusqu’au ${revisionDate(m.currentUntil)} selon son éditeur\n  signé par la clé ${shown(self.name)} (empreinte ${shortFingerprint(self.fingerprint)})\n`,
   )
   return 0
 }
 
-async function trustedKeys(values: Values): Promise<TrustedKey[]> {
+/** « Titre, édition 2, révisée le 15 décembre 2026, par Éditeur »: a signed manifest's text, safe to print. */
+function manifestLine(m: Manifest): string {
+  const version = versionText({ title: m.title, edition: shown(m.edition), revision: m.revision })
+  return `${shown(m.title)}, ${version}, par ${shown(m.editor)}`
+}
+
+/** The trusted keys; each NAME.pub file that is not used is said on stderr, with why. */
+async function trustedKeys(values: Values, io: Io): Promise<TrustedKey[]> {
   const dirs = values.keys !== undefined ? [resolve(values.keys)] : defaultTrustedKeyDirs(resourcesDir)
-  const { keys } = await readTrustedKeys(dirs)
+  const { keys, skipped } = await readTrustedKeys(dirs)
+  for (const file of skipped) io.err(`Clé ignorée${NBSP}: ${shown(file.path, 400)}${NBSP}: ${file.reason}\n`)
   if (keys.length === 0) {
-    throw new PackCliError(`Aucune clé de confiance (NOM.pub) dans ${dirs.join(' ni dans ')}${NBSP}: impossible de vérifier la signature.`)
+    throw new PackCliError(
+      `Aucune clé de confiance (NOM.pub) dans ${dirs.map((d) => shown(d, 400)).join(' ni dans ')}${NBSP}: impossible de vérifier la signature.`,
+    )
   }
   return keys
 }
@@ -308,22 +340,23 @@ async function verifiedPack(path: string, keys: TrustedKey[]) {
   if (!file.ok) throw new PackCliError(`Paquet refusé${NBSP}:`, [file.problem])
   const verdict = verifyPack(file.bytes, keys, basename(path))
   if (!verdict.ok) {
-    throw new PackCliError(
-      `Paquet refusé (${verdict.problems.length} problème${verdict.problems.length > 1 ? 's' : ''})${NBSP}: Mollet ne l’installerait pas.`,
-      verdict.problems,
-    )
+    // Past PROBLEMS_SHOWN, verifyPack's list ends with a line that counts the others.
+    const n = verdict.problems.length
+    const count = n > PROBLEMS_SHOWN ? '' : ` (${n} problème${n > 1 ? 's' : ''})`
+    throw new PackCliError(`Paquet refusé${count}${NBSP}: Mollet ne l’installerait pas.`, verdict.problems)
   }
   return verdict.pack
 }
 
 async function verifyCommand(path: string, values: Values, io: Io): Promise<number> {
-  const pack = await verifiedPack(path, await trustedKeys(values))
+  const pack = await verifiedPack(path, await trustedKeys(values, io))
   const m = pack.manifest
   io.out(
     [
-      `Paquet valide${NBSP}: ${basename(path)}`,
-      `  ${m.title}, ${versionText({ title: m.title, edition: m.edition, revision: m.revision })}, par ${m.editor} (paquet ${m.id})`,
-      `  signé par la clé ${pack.signer.name} (empreinte ${shortFingerprint(pack.signer.fingerprint)})`,
+      `Paquet valide${NBSP}: ${shown(basename(path))}`,
+      `  ${manifestLine(m)} (paquet ${shown(m.id)})`,
+      `  à jour jusqu’au ${revisionDate(m.currentUntil)} selon son éditeur`,
+      `  signé par la clé ${shown(pack.signer.name)} (empreinte ${shortFingerprint(pack.signer.fingerprint)})`,
       '',
     ].join('\n'),
   )
@@ -335,18 +368,18 @@ async function contentOf(path: string, keys: () => Promise<TrustedKey[]>): Promi
   try {
     isDir = (await stat(resolve(path))).isDirectory()
   } catch {
-    throw new PackCliError(`Introuvable${NBSP}: ${resolve(path)}.`)
+    throw new PackCliError(`Introuvable${NBSP}: ${shown(resolve(path), 400)}.`)
   }
   if (!isDir) return (await verifiedPack(path, await keys())).snapshot.kb
   const { snapshot, problems } = await folderContent(path)
-  if (problems.length > 0) throw new PackCliError(`${path}${NBSP}: contenu non valide${NBSP}:`, problems)
+  if (problems.length > 0) throw new PackCliError(`${shown(path, 400)}${NBSP}: contenu non valide${NBSP}:`, problems)
   return snapshot.kb
 }
 
 async function diff(oldPath: string, newPath: string, values: Values, io: Io): Promise<number> {
   let cached: Promise<TrustedKey[]> | null = null
   const keys = () => {
-    cached ??= trustedKeys(values)
+    cached ??= trustedKeys(values, io)
     return cached
   }
   const before = await contentOf(oldPath, keys)
@@ -383,7 +416,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return await main(argv, io)
   } catch (error) {
     if (error instanceof PackCliError) {
-      io.err(`${[error.message, ...error.problems.map(problemLine)].join('\n')}\nAide${NBSP}: npm run pack -- --help\n`)
+      io.err(`${[error.message, ...problemLines(error.problems)].join('\n')}\nAide${NBSP}: npm run pack -- --help\n`)
       return 2
     }
     io.err(`Erreur inattendue${NBSP}: ${error instanceof Error ? error.name : typeof error}. Aucun fichier n’a été écrit.\n`)

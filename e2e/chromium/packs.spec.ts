@@ -4,14 +4,16 @@
 // pack that renames one entry and adds one: the diff, « Installer », the
 // tables change at once, a reload and a restart keep it, « Revenir au contenu
 // d’origine » brings the bundled content back. A pack with one byte changed:
-// refused in French, the tables unchanged.
+// refused in French, the tables unchanged. A pack past the day its editor
+// vouched it current: still used, and said so at start and in « À propos du contenu ».
 import AxeBuilder from '@axe-core/playwright'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, installBridge, recordingDesktop, resourcesDir, sendMenuCommand } from '../harness/fixtures'
-import { writeSamplePacks } from '../../test/pack/helpers'
+import { content, testKey, writeSamplePacks } from '../../test/pack/helpers'
+import { buildPack } from '../../electron/main/pack/build'
 import { createContentStore } from '../../electron/main/knowledge/content'
 import { bundledKnowledge } from '../../electron/main/knowledge/store'
 import { readTrustedKeys } from '../../electron/main/pack/keys'
@@ -185,5 +187,49 @@ test.describe('a pack that no longer verifies at start', () => {
     await about.getByRole('button', { name: 'Revenir au contenu d’origine' }).click()
     await mollet.getByRole('dialog', { name: 'Revenir au contenu d’origine' }).getByRole('button', { name: 'Revenir à ce contenu' }).click()
     await expect(notice).toBeHidden()
+  })
+})
+
+test.describe('a pack past its « à jour jusqu’au » day', () => {
+  let userData: string
+  test.use({
+    handlerDeps: async ({}, use) => {
+      // Signed on 27 November 2026, current until the 30th: past, whatever day the test runs.
+      const key = testKey('cabinet-ancien')
+      const files = await content({ revision: '2026-11-26', edition: '2', rename: { deshydratation: 'Déshydratation (ancienne)' } })
+      const bytes = buildPack(files, key.privateKey, { now: new Date('2026-11-27T10:00:00Z'), currentUntil: '2026-11-30' }).bytes
+      userData = await mkdtemp(join(tmpdir(), 'mollet-e2e-packs-old-'))
+      const store = createContentStore({
+        bundled: bundledKnowledge(resourcesDir),
+        userDataDir: userData,
+        trustedKeys: async () => [key.trusted],
+        thread: packWorkHere,
+      })
+      const preview = await store.previewPack(bytes, 'contenu-ancien.mollet')
+      if (preview.status !== 'ready') throw new Error('the pack did not verify')
+      await store.apply(preview.token, false)
+      const keys = join(userData, 'cles')
+      await mkdir(keys)
+      await writeFile(join(keys, 'cabinet-ancien.pub'), key.publicPem)
+      await use({ resourcesDir, trustedKeyDirs: [keys], userDataDir: userData })
+      await rm(userData, { recursive: true, force: true })
+    },
+  })
+
+  test('Mollet keeps using it and says, with its revision, that it may be out of date', async ({ mollet }) => {
+    const banner = mollet.getByRole('status').filter({ hasText: 'Contenu peut-être dépassé' })
+    await expect(banner).toContainText(
+      `Ce contenu (édition 2, révisée le 26 novembre 2026) n’est garanti à jour que jusqu’au 30 novembre 2026 par son éditeur${NBSP}: Mollet continue de l’utiliser`,
+    )
+    await expect(causeNames(mollet).filter({ hasText: 'Déshydratation (ancienne)' })).toHaveCount(1)
+    expect(await violations(mollet)).toEqual([])
+    await banner.getByRole('button', { name: 'À propos du contenu' }).click()
+    const about = mollet.getByRole('dialog', { name: 'À propos du contenu' })
+    await expect(about).toContainText('À jour jusqu’au')
+    await expect(about).toContainText('30 novembre 2026 (date passée')
+    await about.getByRole('button', { name: 'Fermer' }).click()
+    await banner.getByRole('button', { name: 'Compris' }).click()
+    await expect(banner).toBeHidden()
+    await expect(causeNames(mollet).filter({ hasText: 'Déshydratation (ancienne)' })).toHaveCount(1)
   })
 })

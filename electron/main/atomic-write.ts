@@ -1,5 +1,6 @@
 // Atomic file writes: a temporary file in the same folder, flushed to disk,
-// then renamed over the target. A failure leaves the old file (or no file) and
+// then renamed over the target, then the folder flushed too (the rename is an
+// entry of the folder: without it, a power cut can leave the old name). A failure leaves the old file (or no file) and
 // no temporary file behind. A process killed mid-write leaves its temporary
 // file (the target is still whole): removeLeftoverTemps clears those. Plain
 // Node, shared by the settings store, the handout's "save as PDF" and the command line.
@@ -25,6 +26,26 @@ export async function writeFileAtomically(path: string, data: string | Uint8Arra
   } catch (error) {
     await rm(tmp, { force: true }).catch(() => undefined)
     throw error
+  }
+  await syncDirectory(dirname(path))
+}
+
+/**
+ * Flushes a folder's entries to disk. Windows cannot open a folder this way
+ * (NTFS journals its renames itself), and a few file systems refuse to sync
+ * a folder (EINVAL): neither is an error of the write.
+ */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    if (process.platform !== 'win32' && code !== 'EINVAL' && code !== 'ENOTSUP') throw error
   }
 }
 

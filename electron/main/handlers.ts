@@ -19,6 +19,7 @@ import { defaultTrustedKeyDirs, readTrustedKeys } from './pack/keys'
 import { packWorkHere, type PackThread } from './pack/verify-thread'
 import { createSettingsStore } from './settings/store'
 import { basename } from 'node:path'
+import { shown } from '../../shared/text/shown'
 
 /** The Electron-only work, behind a port so the handlers stay testable in Node. */
 export interface DesktopPort {
@@ -181,7 +182,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           title: 'Ce fichier ne peut pas être lu\u00a0: le contenu actuel est conservé.',
           problems: [file.problem],
         }
-      return content.previewPack(file.bytes, basename(path))
+      // The file's name, as any text from outside, is shown with its hidden characters written out.
+      return content.previewPack(file.bytes, shown(basename(path)))
     },
 
     previewContentRevert: (target) => content.previewRevert(target),

@@ -10,9 +10,11 @@
 //   the worker; one that fires while it runs is answered at once (AbortError)
 //   and the worker's late answer is dropped.
 // - Bounded: a job that takes longer than `timeoutMs` ends the worker
-//   (JobTimeoutError); the next job starts a new one. A worker that fails a
-//   job, dies or cannot start rejects it with JobFailedError.
-import { parentPort, type Transferable, Worker } from 'node:worker_threads'
+//   (JobTimeoutError); the next job starts a new one. A worker may be given
+//   `resourceLimits` (its heap): past them it ends, and its job fails with
+//   JobFailedError('ERR_WORKER_OUT_OF_MEMORY'). A worker that fails a job,
+//   dies or cannot start rejects it with JobFailedError.
+import { parentPort, type ResourceLimits, type Transferable, Worker } from 'node:worker_threads'
 
 export interface JobRequest<J> {
   id: number
@@ -31,6 +33,8 @@ export interface JobThreadOptions {
   env?: NodeJS.ProcessEnv
   /** Longest job allowed before the worker is ended. */
   timeoutMs: number
+  /** The worker's heap and stack sizes (Node's defaults when absent). */
+  resourceLimits?: ResourceLimits
 }
 
 /** A job that did not finish in time; its worker was ended. */
@@ -41,7 +45,7 @@ export class JobTimeoutError extends Error {
   }
 }
 
-/** A job the worker could not do; `errorName` is the class of its error, or how the worker ended. */
+/** A job the worker could not do; `errorName` is the class (or Node's code) of its error, or how the worker ended. */
 export class JobFailedError extends Error {
   constructor(readonly errorName: string) {
     super(`worker job failed (${errorName})`)
@@ -79,7 +83,7 @@ export function createJobThread<J, A>(options: JobThreadOptions): JobRunner<J, A
   }
 
   function startWorker(): Worker {
-    const w = new Worker(options.entry, { workerData: options.workerData, env: options.env })
+    const w = new Worker(options.entry, { workerData: options.workerData, env: options.env, resourceLimits: options.resourceLimits })
     w.on('message', (reply: JobReply<A>) => {
       if (!running || reply.id !== running.id) return
       settle(reply.ok ? { answer: reply.answer } : { error: new JobFailedError(reply.errorName) })
@@ -89,7 +93,9 @@ export function createJobThread<J, A>(options: JobThreadOptions): JobRunner<J, A
       worker = null
       settle({ error: new JobFailedError(errorName) })
     }
-    w.on('error', (error) => lost(error.name))
+    w.on('error', (error) =>
+      lost((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'ERR_WORKER_OUT_OF_MEMORY' : error.name),
+    )
     w.on('exit', (code) => lost(`WorkerExit${code}`))
     return w
   }

@@ -89,7 +89,12 @@ export function startShell<W extends ShellWindow, M>(electron: ShellElectron<W, 
 
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
-  if (!app.requestSingleInstanceLock()) app.quit()
+  // A second instance quits at once and does nothing else: no listener, no handler, no window
+  // (app.quit() only asks; the code after it would otherwise run until the app ends).
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return Promise.resolve()
+  }
 
   let mainWindow: W | null = null
 

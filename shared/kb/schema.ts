@@ -3,6 +3,7 @@
 // out of the renderer bundle); the renderer imports the inferred types.
 import { z } from 'zod'
 import { unprintableChars, unprintableContentMessage } from '../handout/printable'
+import { isCalendarDate } from './dates'
 import {
   CATEGORIES,
   ENTRY_KINDS,
@@ -17,18 +18,47 @@ import {
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant attendu en minuscules-avec-tirets')
 /**
- * Text of the content: not empty, and printable by the handout's font (the
- * handouts carry it; one character the font lacks in a red flag would stop
- * every handout from printing).
+ * Characters no text of the content may hold: controls (line breaks, tabs,
+ * ESC…), format characters (bidi overrides and isolates U+202A–U+202E,
+ * U+2066–U+2069, zero-width U+200B–U+200D, soft hyphen U+00AD, BOM U+FEFF),
+ * private-use and unassigned code points, line and paragraph separators. They
+ * are invisible or reorder what is shown, in the app as in a terminal. No
+ * field of the content is made of lines (a paragraph is one text): none
+ * allows a line break.
+ */
+const HIDDEN = /[\p{C}\p{Zl}\p{Zp}]/gu
+
+const codeOf = (ch: string) => `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`
+
+/** Why a text holds characters it may not; null when it holds none. */
+function hiddenCharsMessage(value: string): string | null {
+  const found = [...new Set(value.match(HIDDEN))]
+  if (found.length === 0) return null
+  const more = found.length > 5 ? ` et ${found.length - 5} autre${found.length > 6 ? 's' : ''}` : ''
+  return `${found.length > 1 ? 'Caractères invisibles ou de mise en page' : 'Caractère invisible ou de mise en page'} (${found.slice(0, 5).map(codeOf).join(', ')}${more})\u00a0: un texte du contenu tient sur une ligne, sans caractère caché. ${found.length > 1 ? 'Retirez-les' : 'Retirez-le'}.`
+}
+
+/**
+ * Text of the content: not empty, without hidden characters (HIDDEN), and
+ * printable by the handout's font (the handouts carry it; one character the
+ * font lacks in a red flag would stop every handout from printing).
  */
 const text = z
   .string()
   .trim()
   .min(1, 'texte vide')
   .superRefine((value, ctx) => {
+    const hidden = hiddenCharsMessage(value)
+    if (hidden !== null) {
+      ctx.addIssue({ code: 'custom', message: hidden })
+      return
+    }
     const bad = unprintableChars(value)
     if (bad.length > 0) ctx.addIssue({ code: 'custom', message: unprintableContentMessage(bad) })
   })
+
+/** A day of the calendar, AAAA-MM-JJ (2026-02-30 is none). */
+export const calendarDate = z.string().refine(isCalendarDate, 'date réelle attendue, AAAA-MM-JJ')
 
 /** A verbatim passage of the source article and the heading of its section. */
 export const provenanceSchema = z.object({
@@ -152,7 +182,7 @@ export const handoutBlockSchema = z.object({
 export const metaSchema = z.object({
   title: text,
   /** Date the content was last checked against the article (YYYY-MM-DD). */
-  revision: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue AAAA-MM-JJ'),
+  revision: calendarDate,
   /** The edition's name (« 2 », « 2027-1 »): printed on handouts; a knowledge pack must have one. */
   edition: text.optional(),
   /** Who edited this content: shown in « À propos du contenu »; a knowledge pack must name one. */
@@ -164,7 +194,10 @@ export const metaSchema = z.object({
     language: z.literal('fr'),
   }),
   /** The article's section headings, in order, exactly as spelled. */
-  sections: z.array(z.object({ heading: text, label: text })).min(1),
+  sections: z
+    .array(z.object({ heading: text, label: text }))
+    .min(1)
+    .max(100),
 })
 
 export type Provenance = z.infer<typeof provenanceSchema>

@@ -2,7 +2,8 @@
 // command line prints (`npm run pack -- diff`). The renderer shows the same
 // labels in its own markup. French typography: U+00A0 before « : », inside
 // « », ’ for apostrophes.
-import type { ContentDiff, ContentVersion, DiffEntry, KbList } from './types'
+import { shown } from '../text/shown'
+import type { ContentDiff, ContentInfo, ContentVersion, DiffEntry, KbList } from './types'
 
 const NBSP = '\u00a0'
 
@@ -72,11 +73,18 @@ export function versionText(version: ContentVersion): string {
   return version.edition ? `édition ${version.edition}, ${revised}` : revised
 }
 
-function entryText(e: DiffEntry): string {
-  return `${LIST_LABELS[e.list]}${NBSP}: ${e.label} (${e.id})`
+/** What « À propos du contenu » and the start say of a pack past its « à jour jusqu’au » day; null when it is not. */
+export function outdatedText(info: Pick<ContentInfo, 'outdated' | 'currentUntil' | 'version'>): string | null {
+  if (!info.outdated || info.currentUntil === null) return null
+  const which = info.version ? ` (${versionText(info.version)})` : ''
+  return `Ce contenu${which} n’est garanti à jour que jusqu’au ${revisionDate(info.currentUntil)} par son éditeur${NBSP}: Mollet continue de l’utiliser, mais il peut être dépassé. Demandez à son éditeur un paquet plus récent.`
 }
 
-/** The diff as lines of French text, for the command line. */
+function entryText(e: DiffEntry): string {
+  return `${LIST_LABELS[e.list]}${NBSP}: ${shown(e.label)} (${shown(e.id)})`
+}
+
+/** The diff as lines of French text, for the command line (each label on one line, hidden characters written out). */
 export function describeDiff(diff: ContentDiff): string[] {
   const lines: string[] = []
   const arrow = (a: string, b: string) => (a === b ? `${a} (inchangée)` : `${a} → ${b}`)
@@ -96,7 +104,7 @@ export function describeDiff(diff: ContentDiff): string[] {
   ])
   section('Entrées modifiées', diff.counts.changed, [
     ...diff.changed.map((e) => {
-      const renamed = e.previousLabel ? `, anciennement «${NBSP}${e.previousLabel}${NBSP}»` : ''
+      const renamed = e.previousLabel ? `, anciennement «${NBSP}${shown(e.previousLabel)}${NBSP}»` : ''
       return `  ~ ${entryText(e)}${renamed} — ${e.fields.length > 1 ? 'champs' : 'champ'}${NBSP}: ${e.fields.map(fieldLabel).join(', ')}`
     }),
     ...more(diff.changed.length, diff.counts.changed),

@@ -69,6 +69,10 @@ export interface ContentInfo {
   previous: { origin: 'bundled' | 'pack'; version: ContentVersion | null } | null
   /** A French notice about the start (a pack that no longer verifies, say); null when all is well. */
   notice: string | null
+  /** The last day the pack's editor vouches it is current (AAAA-MM-JJ); null for the bundled content. */
+  currentUntil: string | null
+  /** That day is past: the content is still used, and may be out of date. */
+  outdated: boolean
 }
 
 export const CONTENT_TARGETS = ['previous', 'original'] as const

@@ -102,14 +102,15 @@ describe('loadKnowledgeBase on a broken copy', () => {
   it('a text the handout’s font cannot print: that entry is left out, the characters named', async () => {
     const { kb, problems } = await brokenCopy((k) =>
       editJson(k, 'differentials.json', (list) => {
-        byId(list, 'meningite').aliases = ['Fièvre ≥ 39\u00a0°C\u0007']
+        byId(list, 'meningite').aliases = ['Fièvre ≥ 39\u00a0°C \u{1f642}']
       }),
     )
     expect(problems[0]).toEqual({
       file: 'differentials.json',
       entry: 'meningite',
       field: 'aliases.0',
-      message: 'Caractères que la police des fiches ne peut pas imprimer\u00a0: «\u00a0≥\u00a0» (U+2265), U+0007. Remplacez-les.',
+      message:
+        'Caractères que la police des fiches ne peut pas imprimer\u00a0: «\u00a0≥\u00a0» (U+2265), «\u00a0\u{1f642}\u00a0» (U+1F642). Remplacez-les.',
     })
     expect(kb.differentials.map((d) => d.id)).not.toContain('meningite')
   })

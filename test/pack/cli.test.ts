@@ -81,12 +81,13 @@ describe('npm run pack', () => {
   it('build from resources with a newer revision, verify with its key, diff; one byte changed: exit 2 (a real process)', async () => {
     const keys = join(work, 'editeur')
     expect((await cli('keygen', '--out', keys)).code).toBe(0)
-    const dir = await contentFolder('contenu-2', '2026-12-15', '2')
+    // A revision already past: a pack is never revised after the day it is signed.
+    const dir = await contentFolder('contenu-2', '2026-12-02', '2')
     const out = join(work, 'contenu-2.mollet')
     const built = await cli('build', dir, '--key', join(keys, 'editeur.key'), '--out', out)
     expect(built.err).toBe('')
     expect(built.code).toBe(0)
-    expect(built.out).toContain('édition 2, révisée le 15 décembre 2026, par Équipe Mollet')
+    expect(built.out).toContain('édition 2, révisée le 2 décembre 2026, par Équipe Mollet')
 
     const verified = await cli('verify', out, '--keys', keys)
     expect(verified.code).toBe(0)
@@ -100,7 +101,7 @@ describe('npm run pack', () => {
 
     const diff = await cli('diff', RESOURCES, out, '--keys', keys)
     expect(diff.code).toBe(0)
-    expect(diff.out).toContain('Révision\u00a0: 25 novembre 2026 → 15 décembre 2026')
+    expect(diff.out).toContain('Révision\u00a0: 25 novembre 2026 → 2 décembre 2026')
     expect(diff.out).toContain('Édition\u00a0: 1 → 2')
 
     const bytes = new Uint8Array(await readFile(out))

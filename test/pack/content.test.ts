@@ -3,7 +3,7 @@
 // previous and the original content; the handlers and the handout switch at
 // once. Keys and packs are made in the test.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHandlers } from '../../electron/main/handlers'
@@ -103,6 +103,29 @@ describe('the content store', () => {
     expect(await readdir(join(dir, CONTENT_DIR, 'packs'))).toHaveLength(1)
   })
 
+  it('an app update bringing a newer bundled content: it wins over the older pack, said once', async () => {
+    const dir = await userData()
+    const s = store(dir)
+    await s.apply(ready(await s.previewPack(older, 'contenu-0.mollet')).token, true)
+    expect((await s.info()).version?.revision).toBe('2026-10-01')
+
+    // At the next start, the bundled content (2026-11-25) is newer than the pack (2026-10-01).
+    const updated = store(dir)
+    const info = await updated.info()
+    expect(info.origin).toBe('bundled')
+    expect(info.notice).toBe(
+      'Cette version de Mollet apporte un contenu plus récent (édition 1, révisé le 25 novembre 2026) que le paquet installé (édition 0, révisé le 1 octobre 2026)\u00a0: Mollet utilise désormais le contenu fourni avec l’application. Le paquet reste le contenu précédent.',
+    )
+    expect(info.previous).toEqual({
+      origin: 'pack',
+      version: { title: 'Contractions musculaires au mollet', edition: '0', revision: '2026-10-01' },
+    })
+
+    const later = store(dir)
+    expect((await later.info()).origin).toBe('bundled')
+    expect((await later.info()).notice).toBeNull()
+  })
+
   it('a pack that no longer verifies at start: the bundled content, and why', async () => {
     const dir = await userData()
     const s = store(dir)
@@ -136,6 +159,20 @@ describe('the content store', () => {
     expect(info.notice).toBe(
       'L’état du contenu installé est illisible\u00a0: Mollet utilise le contenu d’origine. Vous pouvez installer de nouveau un paquet de contenu.',
     )
+  })
+
+  it('a planted state.json whose texts would reorder the screen is unreadable, never shown', async () => {
+    const dir = await userData()
+    const s = store(dir)
+    await s.apply(ready(await s.previewPack(newer, 'contenu-2.mollet')).token, false)
+    const path = join(dir, CONTENT_DIR, STATE_FILE)
+    const state = JSON.parse(await readFile(path, 'utf8')) as { lastChange: { added: { label: string }[] } }
+    ;(state.lastChange.added[0] as { label: string }).label = 'Stress aigu\u202e\u001b[2J'
+    await writeFile(path, JSON.stringify(state))
+    const info = await store(dir).info()
+    expect(info.origin).toBe('bundled')
+    expect(info.lastChange).toBeNull()
+    expect(info.notice).toMatch(/^L’état du contenu installé est illisible/u)
   })
 
   it('a revision not newer installs only when the clinician confirms going back', async () => {
@@ -203,6 +240,22 @@ describe('the content store', () => {
     )
     expect((await s.info()).origin).toBe('bundled')
   })
+
+  it.each(['content', 'content/packs'])('%s planted as a symbolic link: nothing written or deleted through it', async (link) => {
+    const root = await userData()
+    const elsewhere = join(root, 'ailleurs')
+    await mkdir(elsewhere)
+    const victim = `${'a'.repeat(64)}.mollet`
+    await writeFile(join(elsewhere, victim), 'à garder')
+    await mkdir(join(root, 'userData', link), { recursive: true })
+    await rm(join(root, 'userData', link), { recursive: true })
+    await symlink(elsewhere, join(root, 'userData', link))
+    const s = store(join(root, 'userData'))
+    const preview = ready(await s.previewPack(newer, 'contenu-2.mollet'))
+    await expect(s.apply(preview.token, false)).rejects.toThrow('Le contenu n’a pas pu être enregistré')
+    expect(await readdir(elsewhere)).toEqual([victim])
+    expect((await s.info()).origin).toBe('bundled')
+  })
 })
 
 describe('through the handlers', () => {
@@ -242,6 +295,13 @@ describe('through the handlers', () => {
     if (preview.status !== 'ready') throw new Error('not ready')
     const applied = await handlers.applyContentChange(preview.token, false)
     expect(applied.info.version?.edition).toBe('2')
+    // The same pack again, under a name that would reverse what follows it: named escaped.
+    next = join(packs, '\u202elloM.mollet')
+    await writeFile(next, newer)
+    expect(await handlers.openContentPack()).toMatchObject({
+      status: 'refused',
+      problems: [{ file: '<U+202E>lloM.mollet', message: 'C’est le contenu que Mollet utilise déjà.' }],
+    })
     const after = await handlers.loadKnowledgeBase()
     expect(after.kb.causes.map((c) => c.id)).toContain('stress-aigu')
     await handlers.renderHandout({ ...standardSelection(after.kb), patientName: '', note: '', largePrint: false, alerts: [] }, 'print')

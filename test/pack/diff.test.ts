@@ -4,7 +4,7 @@ import { checkContent } from '../../electron/main/pack/build'
 import type { KnowledgeBase } from '../../shared/kb/types'
 import { describeDiff } from '../../shared/pack/describe'
 import { diffKnowledge, isEmptyDiff } from '../../shared/pack/diff'
-import { content, readJsonFile, writeJsonFile } from './helpers'
+import { SIGNING_DAY, content, readJsonFile, writeJsonFile } from './helpers'
 
 async function kb(
   edits: Parameters<typeof content>[0] = {},
@@ -12,7 +12,7 @@ async function kb(
 ): Promise<KnowledgeBase> {
   const files = await content(edits)
   more?.(files)
-  const { snapshot, problems } = checkContent(files)
+  const { snapshot, problems } = checkContent(files, SIGNING_DAY)
   expect(problems).toEqual([])
   return snapshot.kb
 }

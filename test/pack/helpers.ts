@@ -47,7 +47,7 @@ export interface Edits {
 
 /** The bundled content as files, with `edits`. */
 export async function content(edits: Edits = {}): Promise<ContentFiles> {
-  const files = await readContentFolder(RESOURCES)
+  const { files } = await readContentFolder(RESOURCES)
   const meta = readJsonFile<KnowledgeMeta>(files, 'knowledge/meta.json')
   writeJsonFile(files, 'knowledge/meta.json', {
     ...meta,
@@ -68,9 +68,12 @@ export async function content(edits: Edits = {}): Promise<ContentFiles> {
   return files
 }
 
+/** The day the tests' packs are signed: after every revision they use (a revision may not follow its signing day). */
+export const SIGNING_DAY = new Date('2027-06-01T12:00:00Z')
+
 /** A signed pack of the bundled content with `edits` (by default a newer revision, edition 2). */
 export async function pack(key: TestKey, edits: Edits = { revision: '2026-12-15', edition: '2' }): Promise<Uint8Array> {
-  return buildPack(await content(edits), key.privateKey).bytes
+  return buildPack(await content(edits), key.privateKey, { now: SIGNING_DAY }).bytes
 }
 
 /** The files of a pack's archive, in order (manifest.json and manifest.sig included). */

@@ -5,7 +5,8 @@ import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { packWorkHere } from '../../electron/main/pack/verify-thread'
 import { devPackThread } from '../../scripts/dev-pack-thread'
-import { pack, testKey, type TestKey } from './helpers'
+import { buildPack } from '../../electron/main/pack/build'
+import { SIGNING_DAY, content, pack, testKey, type TestKey } from './helpers'
 
 let key: TestKey
 let valid: Uint8Array
@@ -53,4 +54,26 @@ describe('the pack thread', () => {
     const patient = devPackThread({ timeoutMs: 20_000 })
     expect((await patient.verify(valid, [key.trusted], 'essai.mollet')).verdict.ok).toBe(true)
   }, 30_000)
+
+  it('the worker runs under a heap limit: a pack past it is refused in French, within it verifies', async () => {
+    // An 8 MiB article (within the caps): a 16 MB heap cannot hold it, the default limits can.
+    const files = await content({ revision: '2026-12-15', edition: '2' })
+    const source = [...files.keys()].find((p) => p.startsWith('source/')) as string
+    const article = new TextDecoder().decode(files.get(source))
+    files.set(source, new TextEncoder().encode(`${article}\n${'lorem ipsum dolor sit amet '.repeat(300_000)}`))
+    const big = buildPack(files, key.privateKey, { now: SIGNING_DAY }).bytes
+    const small = devPackThread({ resourceLimits: { maxOldGenerationSizeMb: 16 } })
+    expect((await small.verify(big, [key.trusted], 'gros.mollet')).verdict).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'gros.mollet',
+          entry: null,
+          field: null,
+          message: 'La vérification du paquet demande trop de mémoire\u00a0: il est refusé.',
+        },
+      ],
+    })
+    expect((await devPackThread().verify(big, [key.trusted], 'gros.mollet')).verdict.ok).toBe(true)
+  }, 60_000)
 })

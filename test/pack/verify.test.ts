@@ -23,6 +23,7 @@ import {
   unpack,
   writeJsonFile,
   type TestKey,
+  SIGNING_DAY,
 } from './helpers'
 
 let key: TestKey
@@ -90,8 +91,8 @@ describe('a valid pack', () => {
 
   it('is built the same twice (no date, no randomness but the signature’s own)', async () => {
     const files = await content({ revision: '2026-12-15', edition: '2' })
-    const a = buildPack(files, key.privateKey).bytes
-    const b = buildPack(files, key.privateKey).bytes
+    const a = buildPack(files, key.privateKey, { now: SIGNING_DAY }).bytes
+    const b = buildPack(files, key.privateKey, { now: SIGNING_DAY }).bytes
     expect(sha256Hex(a)).toBe(sha256Hex(b))
   })
 })
@@ -144,7 +145,7 @@ describe('refused, each with its own French message', () => {
   })
 
   it('a file added to the manifest and signed, that is not part of the content', () => {
-    const extra = packFile('source/autre.txt', encoder.encode('texte'))
+    const extra = packFile('source/zz-autre.txt', encoder.encode('texte'))
     const manifest = manifestOf(valid)
     manifest.files.push({
       path: extra.name,
@@ -154,7 +155,7 @@ describe('refused, each with its own French message', () => {
     })
     expect(refused(signedArchive(key, manifest, [...packedFiles(valid), extra]))).toEqual([
       {
-        file: 'source/autre.txt',
+        file: 'source/zz-autre.txt',
         entry: null,
         field: null,
         message: 'Fichier inattendu\u00a0: un paquet ne contient que la base de connaissances et l’article source.',
@@ -260,14 +261,14 @@ describe('refused, each with its own French message', () => {
     ;(causes[0] as { provenance: { quote: string }[] }).provenance[0]!.quote = 'Une citation inventée'
     ;(causes[1] as Record<string, unknown>).seriousness = 'terrible'
     writeJsonFile(files, 'knowledge/causes.json', causes)
-    const { problems } = checkContent(files)
+    const { problems } = checkContent(files, SIGNING_DAY)
     expect(problems.map((p) => [p.file, p.entry, p.field])).toEqual(
       expect.arrayContaining([
         ['knowledge/causes.json', causes[0]?.id, 'provenance.0.quote'],
         ['knowledge/causes.json', causes[1]?.id, 'seriousness'],
       ]),
     )
-    expect(() => buildPack(files, key.privateKey)).toThrow(PackContentError)
+    expect(() => buildPack(files, key.privateKey, { now: SIGNING_DAY })).toThrow(PackContentError)
   })
 
   it('a red flag the handout’s font cannot print: refused, the characters named', async () => {
@@ -277,7 +278,7 @@ describe('refused, each with its own French message', () => {
     const flag = findings.find((f) => f.redFlag)!
     flag.label = `${flag.label} ≥ 38\u00a0°C 🌡`
     writeJsonFile(files, 'knowledge/findings.json', findings)
-    expect(checkContent(files).problems).toEqual(
+    expect(checkContent(files, SIGNING_DAY).problems).toEqual(
       expect.arrayContaining([
         {
           file: 'knowledge/findings.json',
@@ -288,7 +289,7 @@ describe('refused, each with its own French message', () => {
         },
       ]),
     )
-    expect(() => buildPack(files, key.privateKey)).toThrow(PackContentError)
+    expect(() => buildPack(files, key.privateKey, { now: SIGNING_DAY })).toThrow(PackContentError)
   })
 
   it('a pack without edition or editor cannot be built', async () => {
@@ -297,7 +298,7 @@ describe('refused, each with its own French message', () => {
     delete meta.edition
     delete meta.editor
     writeJsonFile(files, 'knowledge/meta.json', meta)
-    expect(checkContent(files).problems).toEqual([
+    expect(checkContent(files, SIGNING_DAY).problems).toEqual([
       { file: 'knowledge/meta.json', entry: null, field: 'edition', message: 'Champ obligatoire dans un paquet\u00a0: il manque.' },
       { file: 'knowledge/meta.json', entry: null, field: 'editor', message: 'Champ obligatoire dans un paquet\u00a0: il manque.' },
     ])

@@ -233,10 +233,14 @@ describe('before the app is ready', () => {
     expect(isHardened(createContents(world))).toBe(true)
   })
 
-  it('quits when another instance holds the lock, not otherwise', () => {
+  it('quits when another instance holds the lock, and does nothing more; not otherwise', async () => {
     const second = fakeElectron({ singleInstance: false })
-    second.start()
+    await second.start().ready()
     expect(second.quits()).toBe(1)
+    expect(second.appListeners.size).toBe(0)
+    expect(second.handlerContexts).toEqual([])
+    expect(second.ipcHandlers.size).toBe(0)
+    expect(second.windows).toEqual([])
     const first = fakeElectron()
     first.start()
     expect(first.quits()).toBe(0)

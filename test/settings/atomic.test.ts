@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const faults = vi.hoisted(() => ({ rename: false, write: false }))
+const faults = vi.hoisted(() => ({ rename: false, write: false, log: [] as string[] }))
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>()
@@ -13,10 +13,17 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     ...real,
     rename: async (...args: Parameters<typeof real.rename>) => {
       if (faults.rename) throw Object.assign(new Error('EACCES'), { code: 'EACCES' })
+      faults.log.push(`rename ${String(args[1])}`)
       return real.rename(...args)
     },
     open: async (...args: Parameters<typeof real.open>) => {
       const handle = await real.open(...args)
+      const path = String(args[0])
+      const sync = handle.sync.bind(handle)
+      handle.sync = async () => {
+        faults.log.push(`sync ${path}`)
+        return sync()
+      }
       if (!faults.write) return handle
       return new Proxy(handle, {
         get(target, prop, receiver) {
@@ -49,6 +56,19 @@ afterEach(async () => {
 
 const before = { ...DEFAULT_SETTINGS, letterhead: { name: 'Avant', address: '', phone: '' } }
 const after = { ...DEFAULT_SETTINGS, letterhead: { name: 'Après', address: '', phone: '' } }
+
+describe('a write that succeeds', () => {
+  it('flushes the file, renames it, then flushes its folder', async () => {
+    faults.log = []
+    const target = join(dir, 'fiche.pdf')
+    await writeFileAtomically(target, new Uint8Array([37, 80, 68, 70]))
+    expect(faults.log.map((line) => line.replace(/\.tmp-\d+-[0-9a-f]{12}$/u, '.tmp'))).toEqual([
+      `sync ${target}.tmp`,
+      `rename ${target}`,
+      `sync ${dir}`,
+    ])
+  })
+})
 
 describe.each([
   ['the rename fails', 'rename'],

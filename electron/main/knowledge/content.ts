@@ -6,6 +6,9 @@
 // - At start, the current pack (content/state.json) is read and verified
 //   again, by the same checks as before its install; if it no longer
 //   verifies, Mollet runs on the bundled content and `info().notice` says why.
+//   If the app was updated with a bundled content newer than the installed
+//   pack, the bundled content wins: the switch is recorded in state.json
+//   (the pack becomes the previous content) and said once, at that start.
 // - A change is first a preview (what it would change, main-side), then an
 //   apply of that very preview: a pack (verified, newer unless the clinician
 //   confirms going back), the previous content or the original one. Applying
@@ -13,6 +16,7 @@
 //   switches the snapshot; the one before is kept for « Revenir au contenu précédent ».
 // - Changes run one at a time; a preview older than the current content is refused.
 import { randomUUID } from 'node:crypto'
+import { isoDay } from '../../../shared/kb/dates'
 import type { KbProblem, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
 import { revisionDate } from '../../../shared/pack/describe'
 import { versionOf } from '../../../shared/pack/diff'
@@ -132,10 +136,40 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
     state = read.state
     if (!state.current) return { snapshot: bundled, pack: null, generation: 0 }
     const installed = await verifyInstalled(state.current)
-    if (installed.ok) return { snapshot: installed.snapshot, pack: installed.pack, generation: 0 }
+    if (installed.ok) {
+      const bundledRevision = bundled.kb.meta?.revision ?? ''
+      if (bundledRevision > installed.pack.manifest.revision) return bundledWins(bundled, installed)
+      return { snapshot: installed.snapshot, pack: installed.pack, generation: 0 }
+    }
     const which = versionText(state.current.version)
     const why = installed.problems[0]?.message ?? ''
     notice = `Le contenu mis à jour (${which}) ne se vérifie plus\u00a0: ${lowerFirst(why)} Mollet utilise le contenu d’origine.`
+    return { snapshot: bundled, pack: null, generation: 0 }
+  }
+
+  /** An app update brought a content newer than the installed pack: it is used, recorded as a change, and said (once). */
+  async function bundledWins(
+    bundled: KnowledgeBaseSnapshot,
+    installed: { snapshot: KnowledgeBaseSnapshot; pack: InstalledPack },
+  ): Promise<Active> {
+    // Said and recorded from the verified pack, not from what state.json claims of it.
+    const { title, edition, revision } = installed.pack.manifest
+    const ref: PackRef = { sha256: installed.pack.sha256, version: { title, edition, revision } }
+    let lastChange: ContentDiff | null = null
+    try {
+      lastChange = storedDiff(await deps.thread.diff(installed.snapshot.kb, bundled.kb))
+    } catch {
+      // The change is still recorded, without its details.
+    }
+    const next: InstalledState = { version: 1, current: null, previous: { pack: ref }, lastChange, changedAt: now().toISOString() }
+    try {
+      await files.commit(next)
+      state = next
+    } catch {
+      // A folder that cannot be written: the same choice, and the same notice, at the next start.
+    }
+    const bundledVersion = versionOf(bundled.kb.meta)
+    notice = `Cette version de Mollet apporte un contenu plus récent (${versionText(refVersion(bundledVersion))}) que le paquet installé (${versionText(ref.version)})\u00a0: Mollet utilise désormais le contenu fourni avec l’application. Le paquet reste le contenu précédent.`
     return { snapshot: bundled, pack: null, generation: 0 }
   }
 
@@ -229,6 +263,9 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
             }
           : null,
         notice,
+        currentUntil: a.pack?.manifest.currentUntil ?? null,
+        // Offline, an expired pack is a warning, never a refusal: the clinic keeps its content.
+        outdated: a.pack !== null && isoDay(now()) > a.pack.manifest.currentUntil,
       }
     },
 

@@ -3,14 +3,17 @@
 // its Ed25519 signature and the zip. For `npm run pack -- check | build`, and
 // for the tests (which build their packs with keys of their own).
 import { sign, type KeyObject, createPublicKey } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { REVISION_SLACK_DAYS, addDays, isoDay } from '../../../shared/kb/dates'
+import { pushAll } from '../../../shared/kb/problems'
 import { KB_FILES, KB_SCHEMA_VERSION, type KnowledgeMeta } from '../../../shared/kb/schema'
 import type { KbProblem, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
 import { knowledgePath, sourcePathOf, validateKnowledge } from '../knowledge/load'
+import { readRegularFile } from './file'
 import { fingerprintOf } from './keys'
 import { PACK_LIMITS } from './limits'
 import {
+  CURRENT_DEFAULT_DAYS,
   DEFAULT_PACK_ID,
   MANIFEST_FILE,
   PACK_FORMAT,
@@ -20,7 +23,7 @@ import {
   sha256Hex,
   type Manifest,
 } from './manifest'
-import { KNOWLEDGE_PATHS, contentFileProblems, metaAgreement } from './verify'
+import { KNOWLEDGE_PATHS, contentFileProblems, currentUntilProblem, metaAgreement, packOrder } from './verify'
 import { packFile, pathProblem, writeZip } from './zip'
 
 /** A pack's files, by their path relative to resources/. */
@@ -34,20 +37,30 @@ export class PackContentError extends Error {
   }
 }
 
-/** The knowledge files and the article of a folder laid out like resources/; what cannot be read is left out (checkContent says so). */
-export async function readContentFolder(dir: string): Promise<ContentFiles> {
+const UNREAD: Record<string, string> = {
+  'not-a-file': 'Ce n’est pas un fichier ordinaire (dossier, tube ou périphérique)\u00a0: il n’est pas lu.',
+  'too-large': 'Fichier trop grand pour un paquet\u00a0: il n’est pas lu.',
+  changed: 'Le fichier a changé pendant sa lecture\u00a0: réessayez.',
+}
+
+/**
+ * The knowledge files and the article of a folder laid out like resources/,
+ * each read only when it is a regular file within the cap of one file in a
+ * pack (a FIFO is never waited on, a 300 MB file never read). What is missing
+ * is left out (checkContent says so); what is not read for another reason is a problem.
+ */
+export async function readContentFolder(dir: string): Promise<{ files: ContentFiles; problems: KbProblem[] }> {
   const files: ContentFiles = new Map()
+  const problems: KbProblem[] = []
   const read = async (path: string) => {
-    try {
-      files.set(path, new Uint8Array(await readFile(join(dir, path))))
-    } catch {
-      // Missing: named by checkContent.
-    }
+    const got = await readRegularFile(join(dir, path), PACK_LIMITS.entryBytes)
+    if (got.ok) files.set(path, got.bytes)
+    else if (UNREAD[got.reason]) problems.push({ file: path, entry: null, field: null, message: UNREAD[got.reason] as string })
   }
   for (const path of KNOWLEDGE_PATHS) await read(path)
   const source = sourcePathOf(text(files.get(knowledgePath(KB_FILES.meta.file))))
   if (source !== null && pathProblem(source) === null) await read(source)
-  return files
+  return { files, problems }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -64,9 +77,10 @@ function text(data: Uint8Array | undefined): string | undefined {
 /**
  * Every problem that would make this content a refused pack: files missing
  * or unexpected, the loader's checks, the edition and the editor named, the
- * sizes. The snapshot is the content as the app would show it.
+ * sizes, a revision no later than `today` (the signing day) plus
+ * REVISION_SLACK_DAYS. The snapshot is the content as the app would show it.
  */
-export function checkContent(files: ContentFiles): { snapshot: KnowledgeBaseSnapshot; problems: KbProblem[] } {
+export function checkContent(files: ContentFiles, today: Date = new Date()): { snapshot: KnowledgeBaseSnapshot; problems: KbProblem[] } {
   const decoded = new Map<string, string>()
   const problems: KbProblem[] = []
   for (const [path, data] of files) {
@@ -78,10 +92,14 @@ export function checkContent(files: ContentFiles): { snapshot: KnowledgeBaseSnap
     }
   }
   const source = sourcePathOf(decoded.get(knowledgePath(KB_FILES.meta.file)))
-  problems.push(...contentFileProblems([...files.keys()], source).filter((p) => !p.message.startsWith('Fichier de la base')))
+  pushAll(
+    problems,
+    contentFileProblems([...files.keys()], source).filter((p) => !p.message.startsWith('Fichier de la base')),
+  )
   const snapshot = validateKnowledge(decoded)
-  problems.push(
-    ...snapshot.problems.map((p) => (Object.values(KB_FILES).some((f) => f.file === p.file) ? { ...p, file: knowledgePath(p.file) } : p)),
+  pushAll(
+    problems,
+    snapshot.problems.map((p) => (Object.values(KB_FILES).some((f) => f.file === p.file) ? { ...p, file: knowledgePath(p.file) } : p)),
   )
   const meta = snapshot.kb.meta
   if (meta) {
@@ -93,21 +111,42 @@ export function checkContent(files: ContentFiles): { snapshot: KnowledgeBaseSnap
       revision: meta.revision,
       editor: meta.editor ?? '',
     }
-    problems.push(...metaAgreement(asManifest, meta).filter((p) => p.message.startsWith('Champ obligatoire')))
+    pushAll(
+      problems,
+      metaAgreement(asManifest, meta).filter((p) => p.message.startsWith('Champ obligatoire')),
+    )
+    const latest = addDays(isoDay(today), REVISION_SLACK_DAYS)
+    if (meta.revision > latest) {
+      problems.push({
+        file: knowledgePath(KB_FILES.meta.file),
+        entry: null,
+        field: 'revision',
+        message: `Révision datée dans le futur (${meta.revision})\u00a0: un paquet ne peut pas être révisé après le jour de sa signature (${isoDay(today)}).`,
+      })
+    }
   }
   return { snapshot, problems }
+}
+
+export interface BuildOptions {
+  /** The pack's id (DEFAULT_PACK_ID). */
+  id?: string
+  /** When it is signed (now): its day is the manifest's `signed`. */
+  now?: Date
+  /** Until when its editor vouches it is current (AAAA-MM-JJ; the signing day plus CURRENT_DEFAULT_DAYS). */
+  currentUntil?: string
 }
 
 /** The pack's bytes: manifest.json, manifest.sig, then the files in the order of resources/. */
 export function buildPack(
   files: ContentFiles,
   privateKey: KeyObject,
-  id: string = DEFAULT_PACK_ID,
+  { id = DEFAULT_PACK_ID, now = new Date(), currentUntil }: BuildOptions = {},
 ): { bytes: Uint8Array; manifest: Manifest } {
-  const { snapshot, problems } = checkContent(files)
+  const { snapshot, problems } = checkContent(files, now)
   if (problems.length > 0) throw new PackContentError(problems)
   const meta = snapshot.kb.meta as KnowledgeMeta
-  const paths = [...files.keys()].sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1))
+  const paths = packOrder([...files.keys()])
   const packed = paths.map((path) => packFile(path, files.get(path) as Uint8Array))
   const manifest: Manifest = {
     format: PACK_FORMAT,
@@ -119,6 +158,8 @@ export function buildPack(
     edition: meta.edition as string,
     revision: meta.revision,
     editor: meta.editor as string,
+    signed: isoDay(now),
+    currentUntil: currentUntil ?? addDays(isoDay(now), CURRENT_DEFAULT_DAYS),
     key: fingerprintOf(createPublicKey(privateKey)),
     files: packed.map((f) => ({
       path: f.name,
@@ -130,13 +171,10 @@ export function buildPack(
   const bytes = manifestBytes(manifest)
   const signature = new Uint8Array(sign(null, bytes, privateKey))
   const zip = writeZip([packFile(MANIFEST_FILE, bytes, 0), packFile(SIGNATURE_FILE, signature, 0), ...packed])
+  const currency = currentUntilProblem(manifest)
+  if (currency !== null) throw new PackContentError([{ file: MANIFEST_FILE, entry: null, field: 'currentUntil', message: currency }])
   if (zip.length > PACK_LIMITS.archiveBytes) {
     throw new PackContentError([{ file: '(paquet)', entry: null, field: null, message: 'Le paquet dépasserait la taille admise.' }])
   }
   return { bytes: zip, manifest }
-}
-
-function order(path: string): number {
-  const at = KNOWLEDGE_PATHS.indexOf(path)
-  return at >= 0 ? at : KNOWLEDGE_PATHS.length
 }

@@ -6,36 +6,51 @@
 // leaves the old state or the new one, each naming a whole pack file. Files
 // no state names any more, and the temporary files of killed processes, are
 // removed after each change. The packs are verified again when they are used
-// (at every start): this folder is trusted for nothing.
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
+// (at every start): this folder is trusted for nothing. content/ and
+// content/packs/ must be folders of their own, not links: a change refuses to
+// write or delete through a symbolic link planted in their place (the files
+// themselves are renamed over, which replaces a link rather than follows it).
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { KB_LISTS } from '../../../shared/pack/types'
 import type { ContentDiff, ContentVersion } from '../../../shared/pack/types'
 import { removeLeftoverTemps, writeFileAtomically } from '../atomic-write'
-import { readPackFile, type PackFile } from './file'
+import { hasHidden } from '../../../shared/text/shown'
+import { readPackFile, readRegularFile, type PackFile } from './file'
 
 export const CONTENT_DIR = 'content'
 export const STATE_FILE = 'state.json'
 const PACKS_DIR = 'packs'
 const PACK_FILE = /^([0-9a-f]{64})\.mollet$/u
 const TEMP = /\.tmp-(\d+)-[0-9a-f]{12}$/u
+/** state.json holds two versions and one diff (at most a few hundred entries' labels): 4 MiB is far above it. */
+const STATE_MAX_BYTES = 4 * 1024 * 1024
 
-const versionSchema = z.strictObject({ title: z.string(), edition: z.string().nullable(), revision: z.string() })
+/**
+ * Text state.json keeps and the screen shows (versions, labels of the last
+ * change): written by Mollet from verified packs, so one line without hidden
+ * characters; a planted state.json with anything else is unreadable, never shown.
+ */
+const text = z
+  .string()
+  .max(2000)
+  .refine((t) => !hasHidden(t))
+const versionSchema = z.strictObject({ title: text, edition: text.nullable(), revision: text })
 
 /** A pack file of content/packs/, and what it said it was when it was installed (shown only; the verified manifest is what counts). */
 const packRefSchema = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/u), version: versionSchema })
 export type PackRef = z.infer<typeof packRefSchema>
 
-const entrySchema = z.strictObject({ list: z.enum(KB_LISTS), id: z.string(), label: z.string() })
+const entrySchema = z.strictObject({ list: z.enum(KB_LISTS), id: text, label: text })
 const diffSchema = z.strictObject({
   from: versionSchema,
   to: versionSchema,
   added: z.array(entrySchema),
   removed: z.array(entrySchema),
-  changed: z.array(entrySchema.extend({ fields: z.array(z.string()), previousLabel: z.string().nullable() })),
+  changed: z.array(entrySchema.extend({ fields: z.array(text), previousLabel: text.nullable() })),
   counts: z.strictObject({ added: z.number(), removed: z.number(), changed: z.number() }),
-  metaFields: z.array(z.string()),
+  metaFields: z.array(text),
   articleChanged: z.boolean(),
 })
 
@@ -97,15 +112,11 @@ export function createInstalledFiles(userDataDir: string): InstalledFiles {
   return {
     async readState() {
       const unreadable: StateRead = { ok: false, notice: 'L’état du contenu installé est illisible' }
-      let text: string
+      // Never blocking on a FIFO planted in its place, never reading more than a state can weigh.
+      const read = await readRegularFile(statePath, STATE_MAX_BYTES)
+      if (!read.ok) return read.reason === 'missing' ? { ok: true, state: structuredClone(INITIAL_STATE) } : unreadable
       try {
-        text = await readFile(statePath, 'utf8')
-      } catch (error) {
-        const missing = (error as { code?: unknown }).code === 'ENOENT'
-        return missing ? { ok: true, state: structuredClone(INITIAL_STATE) } : unreadable
-      }
-      try {
-        const parsed = stateSchema.safeParse(JSON.parse(text))
+        const parsed = stateSchema.safeParse(JSON.parse(new TextDecoder().decode(read.bytes)))
         if (parsed.success) return { ok: true, state: parsed.data }
       } catch {
         // Said below.
@@ -117,12 +128,24 @@ export function createInstalledFiles(userDataDir: string): InstalledFiles {
 
     async commit(next, pack) {
       const valid = stateSchema.parse(next)
-      await mkdir(packsDir, { recursive: true })
+      await mkdir(userDataDir, { recursive: true })
+      await ownFolder(dir)
+      await ownFolder(packsDir)
       if (pack) await writeFileAtomically(packPath(pack.sha256), pack.bytes)
       await writeFileAtomically(statePath, `${JSON.stringify(valid, null, 2)}\n`)
       await collect(valid)
     },
   }
+}
+
+/** Makes `path` a folder if it is not there; throws when it is anything else, a symbolic link above all. */
+async function ownFolder(path: string): Promise<void> {
+  try {
+    await mkdir(path)
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EEXIST') throw error
+  }
+  if (!(await lstat(path)).isDirectory()) throw new Error(`${path} is not a folder of its own`)
 }
 
 /** A version as state.json keeps it. */

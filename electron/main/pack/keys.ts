@@ -5,8 +5,10 @@
 // the NAME.pub files of the app's resources/keys/ and of a system folder an
 // administrator fills (like apt's trusted keys); the tests pass their own.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
-import { open, readdir } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join, win32 } from 'node:path'
+import { shown } from '../../../shared/text/shown'
+import { readRegularFile } from './file'
 import { PACK_LIMITS } from './limits'
 
 export interface TrustedKey {
@@ -40,13 +42,24 @@ export function generateEditorKey(): { privatePem: string; publicPem: string; fi
   }
 }
 
-/** An Ed25519 public key from PEM text; null when it is not one. */
+/** An Ed25519 public key from PEM text; null when it is not one (a private key is not taken for its public half). */
 function publicKeyFrom(pem: string): KeyObject | null {
+  if (isPrivateKey(pem)) return null
   try {
     const key = createPublicKey(pem)
     return key.asymmetricKeyType === 'ed25519' ? key : null
   } catch {
     return null
+  }
+}
+
+/** True when the PEM text holds a private key, of any kind. */
+function isPrivateKey(pem: string): boolean {
+  try {
+    createPrivateKey(pem)
+    return true
+  } catch {
+    return false
   }
 }
 
@@ -72,14 +85,26 @@ export function defaultTrustedKeyDirs(resourcesDir: string): string[] {
   return [join(resourcesDir, 'keys'), systemKeysDir()]
 }
 
+/** A NAME.pub file that is not used, and why (French). */
+export interface SkippedKeyFile {
+  path: string
+  reason: string
+}
+
+const PRIVATE_IN_TRUSTED =
+  'c’est une clé privée\u00a0: elle n’a rien à faire dans un dossier de clés de confiance et n’est pas utilisée. Retirez-la, et tenez-la pour divulguée (faites une autre paire de clés).'
+
 /**
  * The NAME.pub files of `dirs` that hold an Ed25519 public key, in the order
  * of the folders (a fingerprint found twice keeps its first name). A folder
- * that does not exist is no error; a file that is not a key is skipped and named.
+ * that does not exist is no error; a file that is not a public key is skipped
+ * and named with its reason — a private key above all, which is never taken
+ * for its public half. A folder gives at most `keysPerFolder` keys (counted
+ * among the keys, not the files) out of its first `keyFilesPerFolder` NAME.pub files.
  */
-export async function readTrustedKeys(dirs: readonly string[]): Promise<{ keys: TrustedKey[]; skipped: string[] }> {
+export async function readTrustedKeys(dirs: readonly string[]): Promise<{ keys: TrustedKey[]; skipped: SkippedKeyFile[] }> {
   const keys: TrustedKey[] = []
-  const skipped: string[] = []
+  const skipped: SkippedKeyFile[] = []
   const known = new Set<string>()
   for (const dir of dirs) {
     let names: string[]
@@ -88,18 +113,33 @@ export async function readTrustedKeys(dirs: readonly string[]): Promise<{ keys: 
     } catch {
       continue
     }
-    for (const file of names.slice(0, PACK_LIMITS.keysPerFolder)) {
-      const pem = await readSmallText(join(dir, file), PACK_LIMITS.keyFileBytes)
-      const key = pem === null ? null : publicKeyFrom(pem)
-      if (!key || pem === null) {
-        skipped.push(join(dir, file))
+    let inFolder = 0
+    for (const file of names.slice(0, PACK_LIMITS.keyFilesPerFolder)) {
+      const path = join(dir, file)
+      if (inFolder === PACK_LIMITS.keysPerFolder) {
+        skipped.push({ path, reason: `plus de ${PACK_LIMITS.keysPerFolder} clés dans ce dossier\u00a0: les suivantes ne sont pas lues.` })
+        break
+      }
+      const pem = await readSmallText(path, PACK_LIMITS.keyFileBytes)
+      if (pem !== null && isPrivateKey(pem)) {
+        skipped.push({ path, reason: PRIVATE_IN_TRUSTED })
         continue
       }
+      const key = pem === null ? null : publicKeyFrom(pem)
+      if (!key) {
+        skipped.push({
+          path,
+          reason: 'ce n’est pas une clé publique Ed25519 lisible (fichier NOM.pub écrit par «\u00a0npm run pack -- keygen\u00a0»).',
+        })
+        continue
+      }
+      inFolder += 1
       const fingerprint = fingerprintOf(key)
       if (known.has(fingerprint)) continue
       known.add(fingerprint)
       keys.push({
-        name: file.slice(0, -PUBLIC_KEY_SUFFIX.length),
+        // A file name is text from outside: shown with its hidden characters written out.
+        name: shown(file.slice(0, -PUBLIC_KEY_SUFFIX.length)),
         fingerprint,
         pem: key.export({ type: 'spki', format: 'pem' }).toString(),
       })
@@ -108,20 +148,8 @@ export async function readTrustedKeys(dirs: readonly string[]): Promise<{ keys: 
   return { keys, skipped }
 }
 
-/** A file's text when it is a regular file of at most `max` bytes; null otherwise. */
+/** A file's text when it is a regular file of at most `max` bytes (never blocking on a FIFO); null otherwise. */
 export async function readSmallText(path: string, max: number): Promise<string | null> {
-  try {
-    const handle = await open(path, 'r')
-    try {
-      const stat = await handle.stat()
-      if (!stat.isFile() || stat.size > max) return null
-      const buffer = Buffer.alloc(stat.size)
-      const { bytesRead } = await handle.read(buffer, 0, stat.size, 0)
-      return buffer.subarray(0, bytesRead).toString('utf8')
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    return null
-  }
+  const read = await readRegularFile(path, max)
+  return read.ok ? new TextDecoder().decode(read.bytes) : null
 }

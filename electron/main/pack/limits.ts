@@ -18,9 +18,10 @@ export const PACK_LIMITS = {
   manifestBytes: 256 * 1024,
   /** A path inside the archive, in bytes. */
   nameBytes: 200,
-  /** A trusted key file (NAME.pub), and how many a folder may hold. */
+  /** A trusted key file (NAME.pub); how many keys a folder may give, out of how many NAME.pub files read. */
   keyFileBytes: 4096,
   keysPerFolder: 64,
+  keyFilesPerFolder: 1024,
 } as const
 
 /** « 8 Mo »: a size for a French message. */

@@ -1,16 +1,22 @@
 // A pack's manifest.json: what the pack is (id, title, language, edition,
-// revision date, editor, the schema version it was written for, the key that
-// signed it) and the SHA-256 and size of every file it holds, expanded and as
+// revision date, editor, the schema version it was written for, the day it
+// was signed and the key that signed it) and the SHA-256 and size of every file it holds, expanded and as
 // stored in the archive. Its exact bytes
 // are what manifest.sig signs (Ed25519): a file is trusted only through them.
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { calendarDate } from '../../../shared/kb/schema'
 
 z.config(z.locales.fr())
 
 /** Names the format; `formatVersion` is the container's, `schemaVersion` the knowledge base's (KB_SCHEMA_VERSION). */
 export const PACK_FORMAT = 'mollet-pack'
-export const PACK_FORMAT_VERSION = 1
+/** 2: the manifest names the day it was signed (`signed`) and until when it is current (`currentUntil`). */
+export const PACK_FORMAT_VERSION = 2
+/** A pack is current for a year unless its editor says otherwise… */
+export const CURRENT_DEFAULT_DAYS = 365
+/** …and for three years at most: past that, a clinic is told its content may be out of date. */
+export const CURRENT_MAX_DAYS = 3 * 366
 export const MANIFEST_FILE = 'manifest.json'
 export const SIGNATURE_FILE = 'manifest.sig'
 /** The id packs get when the editor names none. */
@@ -42,8 +48,16 @@ export const manifestSchema = z.strictObject({
   title: text,
   language: z.literal('fr'),
   edition: text,
-  revision: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'date attendue AAAA-MM-JJ'),
+  revision: calendarDate,
   editor: text,
+  /** The day (UTC) the pack was built and signed; `revision` is not later than it plus REVISION_SLACK_DAYS. */
+  signed: calendarDate,
+  /**
+   * The last day its editor vouches the content is current (apt's Valid-Until,
+   * TUF's expiry): past it Mollet keeps using the pack and says it may be out
+   * of date. Not before `signed`, at most CURRENT_MAX_DAYS after it.
+   */
+  currentUntil: calendarDate,
   /** SHA-256 of the signing key's public key (DER, SubjectPublicKeyInfo). */
   key: hex64,
   files: z.array(manifestFileSchema).min(1).max(64),

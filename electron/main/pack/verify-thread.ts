@@ -10,7 +10,8 @@
 // pack; a worker that fails refuses the pack it was verifying: a pack is never
 // installed on a doubt. The queue and its bounds are job-thread.ts's.
 import type { KbProblem, KnowledgeBase, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
-import { createJobThread, JobTimeoutError } from '../job-thread'
+import type { ResourceLimits } from 'node:worker_threads'
+import { createJobThread, JobFailedError, JobTimeoutError } from '../job-thread'
 import { loadKnowledgeBase } from '../knowledge/load'
 import { diffKnowledge } from '../../../shared/pack/diff'
 import type { ContentDiff } from '../../../shared/pack/types'
@@ -66,13 +67,25 @@ export interface PackThreadOptions {
   workerData?: unknown
   /** Longest job allowed (default 60 s). */
   timeoutMs?: number
+  /** The worker's heap (default PACK_RESOURCE_LIMITS). */
+  resourceLimits?: ResourceLimits
 }
+
+/**
+ * The worst case the caps allow (limits.ts: 32 MiB expanded, one file 16 MiB):
+ * a 16 MiB article is 32 MB as a string, its folded copy and index ~100 MB
+ * more, and 16 MiB of JSON some hundreds of MB of objects — measured here,
+ * verifying a pack with a 16 MiB article peaks near 600 MB for the whole
+ * process. A pack that needs more is refused rather than let grow the app.
+ */
+const PACK_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 }
 
 export function createPackThread(options: PackThreadOptions): PackThread {
   const submit = createJobThread<PackJob, PackAnswer>({
     entry: options.entry,
     workerData: options.workerData,
     timeoutMs: options.timeoutMs ?? 60_000,
+    resourceLimits: options.resourceLimits ?? PACK_RESOURCE_LIMITS,
   })
 
   return {
@@ -84,13 +97,16 @@ export function createPackThread(options: PackThreadOptions): PackThread {
         }
       } catch (error) {
         const slow = error instanceof JobTimeoutError
+        const large = error instanceof JobFailedError && error.errorName === 'ERR_WORKER_OUT_OF_MEMORY'
         const problem: KbProblem = {
           file: archive,
           entry: null,
           field: null,
           message: slow
             ? 'La vérification du paquet a pris trop de temps\u00a0: il est refusé.'
-            : 'Le paquet n’a pas pu être vérifié\u00a0: il est refusé. Réessayez.',
+            : large
+              ? 'La vérification du paquet demande trop de mémoire\u00a0: il est refusé.'
+              : 'Le paquet n’a pas pu être vérifié\u00a0: il est refusé. Réessayez.',
         }
         return { verdict: { ok: false, problems: [problem] }, diff: null }
       }

@@ -5,19 +5,25 @@
 //   2. manifest.json is there and is JSON, manifest.sig is there;
 //   3. the signature: Ed25519 over the manifest's exact bytes, by a trusted key;
 //   4. the versions: a pack for a newer Mollet says « mettez Mollet à jour »;
-//   5. the manifest's schema; then every file: listed, present, same size, same SHA-256;
+//   5. the manifest's schema (its revision a real day, not after the day it
+//      was signed plus REVISION_SLACK_DAYS); the archive's entries in the one
+//      order build writes; then every file: listed, present, same size, same SHA-256;
 //   6. the files are exactly the knowledge base and the article it names;
 //   7. the loader's checks (validateKnowledge), with no problem at all, and
 //      the manifest says what meta.json says.
+// Every problem is said with its names made safe to show (hidden characters
+// written as code points, long names cut) and the list capped (shared/kb/problems.ts).
 // Pure and synchronous (CPU-bound): the app runs it in a worker thread (verify-thread.ts).
 import { createPublicKey, verify } from 'node:crypto'
+import { REVISION_SLACK_DAYS, addDays } from '../../../shared/kb/dates'
+import { cappedProblems, pushAll } from '../../../shared/kb/problems'
 import { KB_FILES, KB_SCHEMA_VERSION, type KnowledgeMeta } from '../../../shared/kb/schema'
 import type { KbProblem, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
 import { knowledgePath, sourcePathOf, validateKnowledge } from '../knowledge/load'
 import type { TrustedKey } from './keys'
 import { shortFingerprint } from './keys'
 import { PACK_LIMITS } from './limits'
-import { MANIFEST_FILE, PACK_FORMAT_VERSION, SIGNATURE_FILE, manifestSchema, sha256Hex, type Manifest } from './manifest'
+import { CURRENT_MAX_DAYS, MANIFEST_FILE, PACK_FORMAT_VERSION, SIGNATURE_FILE, manifestSchema, sha256Hex, type Manifest } from './manifest'
 import { extractEntry, listZip, storedBytes, type ZipEntry } from './zip'
 
 export interface VerifiedPack {
@@ -51,82 +57,107 @@ function problem(file: string, message: string, field: string | null = null): Kb
  * signed (the command line's diff of an editor's own packs).
  */
 export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | 'integrity-only', archive: string): PackVerdict {
-  const refuse = (...problems: KbProblem[]): PackVerdict => ({ ok: false, problems })
+  const refuse = (problems: readonly KbProblem[]): PackVerdict => ({ ok: false, problems: cappedProblems(problems, archive) })
 
   // 1. The archive.
   const listing = listZip(bytes, archive)
-  if (!listing.ok) return refuse(...listing.problems)
+  if (!listing.ok) return refuse(listing.problems)
   const entries = new Map<string, ZipEntry>(listing.entries.map((e) => [e.name, e]))
 
   // 2. The manifest and its signature are there; the manifest is JSON.
   const manifestEntry = entries.get(MANIFEST_FILE)
-  if (!manifestEntry) return refuse(problem(archive, 'Ce fichier n’est pas un paquet Mollet\u00a0: manifest.json manque.'))
+  if (!manifestEntry) return refuse([problem(archive, 'Ce fichier n’est pas un paquet Mollet\u00a0: manifest.json manque.')])
   if (manifestEntry.size > PACK_LIMITS.manifestBytes) {
-    return refuse(problem(MANIFEST_FILE, `Manifeste trop grand (${PACK_LIMITS.manifestBytes / 1024}\u00a0Ko au plus).`))
+    return refuse([problem(MANIFEST_FILE, `Manifeste trop grand (${PACK_LIMITS.manifestBytes / 1024}\u00a0Ko au plus).`)])
   }
   const signatureEntry = entries.get(SIGNATURE_FILE)
-  if (!signatureEntry) return refuse(problem(archive, 'Paquet non signé (manifest.sig manque)\u00a0: il est refusé.'))
+  if (!signatureEntry) return refuse([problem(archive, 'Paquet non signé (manifest.sig manque)\u00a0: il est refusé.')])
   // Both stored as they are: their bytes in the archive are the signed ones.
   for (const own of [manifestEntry, signatureEntry]) {
-    if (own.method !== 0) return refuse(problem(own.name, 'Fichier compressé\u00a0: le manifeste et sa signature sont stockés tels quels.'))
+    if (own.method !== 0)
+      return refuse([problem(own.name, 'Fichier compressé\u00a0: le manifeste et sa signature sont stockés tels quels.')])
   }
   const manifestData = extractEntry(bytes, manifestEntry)
-  if (!manifestData.ok) return refuse(manifestData.problem)
+  if (!manifestData.ok) return refuse([manifestData.problem])
   let raw: unknown
   try {
     raw = JSON.parse(utf8.decode(manifestData.data))
   } catch {
-    return refuse(problem(MANIFEST_FILE, 'Le manifeste n’est pas du JSON valide\u00a0: paquet abîmé ou qui n’est pas un paquet Mollet.'))
+    return refuse([problem(MANIFEST_FILE, 'Le manifeste n’est pas du JSON valide\u00a0: paquet abîmé ou qui n’est pas un paquet Mollet.')])
   }
   const claims = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
 
   // 3. The signature, by a trusted key.
   let signer: VerifiedPack['signer'] = { name: '', fingerprint: '' }
   if (trusted !== 'integrity-only') {
-    if (signatureEntry.size !== 64) return refuse(problem(SIGNATURE_FILE, 'Signature illisible (64 octets attendus)\u00a0: paquet refusé.'))
+    if (signatureEntry.size !== 64)
+      return refuse([problem(SIGNATURE_FILE, 'Signature illisible (64 octets attendus)\u00a0: paquet refusé.')])
     const signatureData = extractEntry(bytes, signatureEntry)
-    if (!signatureData.ok) return refuse(signatureData.problem)
+    if (!signatureData.ok) return refuse([signatureData.problem])
     const fingerprint = typeof claims.key === 'string' ? claims.key : ''
     if (!/^[0-9a-f]{64}$/u.test(fingerprint)) {
-      return refuse(problem(MANIFEST_FILE, 'Le manifeste ne nomme pas la clé qui l’a signé\u00a0: paquet refusé.', 'key'))
+      return refuse([problem(MANIFEST_FILE, 'Le manifeste ne nomme pas la clé qui l’a signé\u00a0: paquet refusé.', 'key')])
     }
     const key = trusted.find((k) => k.fingerprint === fingerprint)
     if (!key) {
-      return refuse(
+      return refuse([
         problem(
           SIGNATURE_FILE,
           `Signé par une clé inconnue (empreinte ${shortFingerprint(fingerprint)})\u00a0: elle n’est pas parmi les clés de confiance de Mollet, le paquet est refusé.`,
         ),
-      )
+      ])
     }
     if (!verify(null, manifestData.data, createPublicKey(key.pem), signatureData.data)) {
-      return refuse(
+      return refuse([
         problem(
           SIGNATURE_FILE,
           'La signature ne correspond pas au manifeste\u00a0: le paquet a été modifié après sa signature, il est refusé.',
         ),
-      )
+      ])
     }
     signer = { name: key.name, fingerprint: key.fingerprint }
   }
 
-  // 4. Versions: a newer format or schema is this Mollet's to catch up with.
-  const newer = (field: string, supported: number) => typeof claims[field] === 'number' && (claims[field] as number) > supported
-  if (newer('schemaVersion', KB_SCHEMA_VERSION) || newer('formatVersion', PACK_FORMAT_VERSION)) {
-    return refuse(
+  // 4. Versions: a newer format or schema is this Mollet's to catch up with; an older format, the editor's to rebuild.
+  const version = (field: 'formatVersion' | 'schemaVersion') => {
+    const value = claims[field]
+    return typeof value === 'number' && Number.isSafeInteger(value) ? value : null
+  }
+  const format = version('formatVersion')
+  if (format !== null && format > PACK_FORMAT_VERSION) {
+    return refuse([
       problem(
         MANIFEST_FILE,
-        `Ce paquet est écrit pour une version plus récente de Mollet (schéma ${String(claims.schemaVersion)}, celle-ci lit le schéma ${KB_SCHEMA_VERSION})\u00a0: mettez Mollet à jour pour l’installer.`,
+        `Ce paquet est écrit dans un format plus récent que celui que lit cette version de Mollet (format ${format}, celle-ci lit le format ${PACK_FORMAT_VERSION})\u00a0: mettez Mollet à jour pour l’installer.`,
+        'formatVersion',
+      ),
+    ])
+  }
+  if (format !== null && format > 0 && format < PACK_FORMAT_VERSION) {
+    return refuse([
+      problem(
+        MANIFEST_FILE,
+        `Ce paquet est écrit dans un format ancien (format ${format}, celle-ci lit le format ${PACK_FORMAT_VERSION})\u00a0: demandez à son éditeur de le refaire avec «\u00a0npm run pack -- build\u00a0».`,
+        'formatVersion',
+      ),
+    ])
+  }
+  const schemaVersion = version('schemaVersion')
+  if (schemaVersion !== null && schemaVersion > KB_SCHEMA_VERSION) {
+    return refuse([
+      problem(
+        MANIFEST_FILE,
+        `Ce paquet est écrit pour une version plus récente de Mollet (schéma ${schemaVersion}, celle-ci lit le schéma ${KB_SCHEMA_VERSION})\u00a0: mettez Mollet à jour pour l’installer.`,
         'schemaVersion',
       ),
-    )
+    ])
   }
 
   // 5. The manifest's schema, then each file against it.
   const parsed = manifestSchema.safeParse(raw)
   if (!parsed.success) {
     return refuse(
-      ...parsed.error.issues.map((issue) =>
+      parsed.error.issues.map((issue) =>
         problem(
           MANIFEST_FILE,
           `Manifeste non conforme, paquet refusé\u00a0: ${frenchSpacing(issue.message.charAt(0).toLowerCase() + issue.message.slice(1))}.`,
@@ -136,6 +167,31 @@ export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | '
     )
   }
   const manifest = parsed.data
+  if (manifest.revision > addDays(manifest.signed, REVISION_SLACK_DAYS)) {
+    return refuse([
+      problem(
+        MANIFEST_FILE,
+        `Révision datée après le jour de la signature (${manifest.revision}, signé le ${manifest.signed})\u00a0: une révision future ferait paraître plus anciens tous les paquets suivants, le paquet est refusé.`,
+        'revision',
+      ),
+    ])
+  }
+  const currency = currentUntilProblem(manifest)
+  if (currency !== null) return refuse([problem(MANIFEST_FILE, currency, 'currentUntil')])
+  // One layout: the manifest, its signature, then the files in the manifest's order, which is build's.
+  const expected = [MANIFEST_FILE, SIGNATURE_FILE, ...packOrder(manifest.files.map((f) => f.path))]
+  const actual = listing.entries.map((e) => e.name)
+  const reordered =
+    actual.length === expected.length &&
+    (actual.some((name, i) => name !== expected[i]) || manifest.files.some((f, i) => f.path !== expected[i + 2]))
+  if (reordered) {
+    return refuse([
+      problem(
+        archive,
+        'Fichiers rangés dans un autre ordre que celui de «\u00a0npm run pack -- build\u00a0»\u00a0: un paquet n’a qu’une forme, celui-ci est refusé.',
+      ),
+    ])
+  }
   const problems: KbProblem[] = []
   const files = new Map<string, string>()
   const listed = new Set<string>()
@@ -179,19 +235,39 @@ export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | '
       problems.push(problem(name, 'Fichier absent du manifeste\u00a0: ajouté après la signature, paquet refusé.'))
     }
   }
-  if (problems.length > 0) return refuse(...problems)
+  if (problems.length > 0) return refuse(problems)
 
   // 6. Exactly the knowledge base and its article.
   const source = sourcePathOf(files.get(knowledgePath(KB_FILES.meta.file)))
-  problems.push(...contentFileProblems([...listed], source))
-  if (problems.length > 0) return refuse(...problems)
+  pushAll(problems, contentFileProblems([...listed], source))
+  if (problems.length > 0) return refuse(problems)
 
   // 7. The loader's checks, with no problem left, and the manifest agrees with meta.json.
   const snapshot = validateKnowledge(files)
-  if (snapshot.problems.length > 0) return refuse(...snapshot.problems.map(inPack))
-  problems.push(...metaAgreement(manifest, snapshot.kb.meta as KnowledgeMeta))
-  if (problems.length > 0) return refuse(...problems)
+  if (snapshot.problems.length > 0) return refuse(snapshot.problems.map(inPack))
+  pushAll(problems, metaAgreement(manifest, snapshot.kb.meta as KnowledgeMeta))
+  if (problems.length > 0) return refuse(problems)
   return { ok: true, pack: { manifest, signer, snapshot, sha256: sha256Hex(bytes) } }
+}
+
+/** Why a manifest's `currentUntil` cannot be (before the signing day, or more than CURRENT_MAX_DAYS after it); null when it can. */
+export function currentUntilProblem(manifest: Pick<Manifest, 'signed' | 'currentUntil'>): string | null {
+  if (manifest.currentUntil < manifest.signed) {
+    return `Date de fin de validité (${manifest.currentUntil}) antérieure au jour de la signature (${manifest.signed})\u00a0: paquet refusé.`
+  }
+  if (manifest.currentUntil > addDays(manifest.signed, CURRENT_MAX_DAYS)) {
+    return `Date de fin de validité trop lointaine (${manifest.currentUntil})\u00a0: un paquet est à jour trois ans au plus après sa signature (${manifest.signed}).`
+  }
+  return null
+}
+
+/** `paths` in the order a pack holds them: the knowledge base in the order of KB_FILES, then the article. */
+export function packOrder(paths: readonly string[]): string[] {
+  const rank = (path: string) => {
+    const at = KNOWLEDGE_PATHS.indexOf(path)
+    return at >= 0 ? at : KNOWLEDGE_PATHS.length
+  }
+  return [...paths].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /** What is wrong with a pack's (or a folder's) set of files: every knowledge file, the article, nothing else. */

@@ -5,12 +5,13 @@
 // problems, and nothing changes. « À propos du contenu » says what is in use,
 // who signed it, what the last update changed, and goes back to the previous
 // or the original content (previewed the same way). A notice from the start
-// (a pack that no longer verifies) is a banner. After a change the tables,
+// (a pack that no longer verifies) is a banner; so is, once per start until
+// closed, a pack past the day its editor vouched it current (it is still used). After a change the tables,
 // orientation and handouts switch at once (`onChanged` reloads the knowledge base).
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { api, events } from '../api'
 import type { KbProblem } from '@shared/kb/types'
-import { revisionDate, versionText } from '@shared/pack/describe'
+import { outdatedText, revisionDate, versionText } from '@shared/pack/describe'
 import type { ContentChangePreview, ContentInfo, ContentTarget } from '@shared/pack/types'
 import { closeDialogs } from '../lib/dialogs'
 import { NBSP, guillemets } from '@shared/text/french'
@@ -49,6 +50,8 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
   const [info, setInfo] = useState<ContentInfo | null>(null)
   const [infoError, setInfoError] = useState<string | null>(null)
   const [status, setStatus] = useState<string | null>(null)
+  const [outdatedClosed, setOutdatedClosed] = useState(false)
+  const outdated = info ? outdatedText(info) : null
 
   const loadInfo = useCallback(async () => {
     const result = await api.getContentInfo().catch(() => null)
@@ -185,6 +188,24 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
           </div>
         </section>
       )}
+      {outdated && !outdatedClosed && (
+        <section className="banner content-notice" role="status" aria-labelledby={`${id}-outdated`}>
+          <div className="banner-head">
+            <div>
+              <h2 id={`${id}-outdated`} className="banner-title">
+                Contenu peut-être dépassé
+              </h2>
+              <p className="banner-text">{outdated}</p>
+            </div>
+            <button type="button" className="button" onClick={openAbout}>
+              À propos du contenu
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setOutdatedClosed(true)}>
+              Compris
+            </button>
+          </div>
+        </section>
+      )}
       {status && (
         <p className="banner content-status" role="status">
           {status}
@@ -303,9 +324,11 @@ function About({ info, error }: { info: ContentInfo | null; error: string | null
   if (error) return <p role="alert">{error}</p>
   if (!info) return <p role="status">Chargement…</p>
   const v = info.version
+  const outdated = outdatedText(info)
   return (
     <>
       {info.notice && <p className="content-refused">{info.notice}</p>}
+      {outdated && <p className="content-refused">{outdated}</p>}
       <dl className="facts">
         <dt>Titre</dt>
         <dd>{v?.title ?? '—'}</dd>
@@ -324,6 +347,15 @@ function About({ info, error }: { info: ContentInfo | null; error: string | null
         </dd>
         <dt>Signature</dt>
         <dd>{signatureText(info.signature)}</dd>
+        {info.currentUntil && (
+          <>
+            <dt>À jour jusqu’au</dt>
+            <dd>
+              {revisionDate(info.currentUntil)}
+              {info.outdated ? ' (date passée\u00a0: le contenu peut être dépassé)' : ' (selon son éditeur)'}
+            </dd>
+          </>
+        )}
         {info.previous && (
           <>
             <dt>Contenu précédent</dt>
