@@ -9,7 +9,9 @@
 // closed, a pack past the day its editor vouched it current (it is still used). After a change the tables,
 // orientation and handouts switch at once (`onChanged` reloads the knowledge base).
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
-import { api, events } from '../api'
+import { api } from '../api'
+import { useCommand } from '../lib/commands'
+import type { MenuCommand } from '@shared/ipc/contract'
 import type { KbProblem } from '@shared/kb/types'
 import { outdatedText, revisionDate, versionText } from '@shared/pack/describe'
 import type { ContentChangePreview, ContentInfo, ContentTarget } from '@shared/pack/types'
@@ -41,6 +43,8 @@ function when(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date)
 }
 
+const CONTENT_COMMANDS: readonly MenuCommand[] = ['update-content', 'about-content']
+
 export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -54,11 +58,11 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
   const outdated = info ? outdatedText(info) : null
 
   const loadInfo = useCallback(async () => {
-    const result = await api.getContentInfo().catch(() => null)
-    if (result?.ok) {
+    const result = await api.getContentInfo()
+    if (result.ok) {
       setInfo(result.value)
       setInfoError(null)
-    } else setInfoError(result ? result.error.message : 'Les informations sur le contenu n’ont pas pu être lues.')
+    } else setInfoError(result.error.message)
   }, [])
 
   useEffect(() => {
@@ -86,14 +90,7 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
     closeDialogs()
     setStatus(null)
     show({ kind: 'waiting', text: 'Choisissez un paquet de contenu (fichier .mollet)\u00a0; Mollet le vérifie avant tout changement…' })
-    fromPreview(
-      await api
-        .openContentPack()
-        .catch(() => ({ ok: false, error: { code: 'internal', message: 'Le paquet n’a pas pu être ouvert.' } }) as const),
-      {
-        kind: 'closed',
-      },
-    )
+    fromPreview(await api.openContentPack(), { kind: 'closed' })
   }, [show, fromPreview])
 
   const openAbout = useCallback(() => {
@@ -106,24 +103,15 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
   const revert = useCallback(
     async (target: ContentTarget) => {
       show({ kind: 'waiting', text: 'Mollet vérifie ce contenu et ce qu’il changerait…' })
-      fromPreview(
-        await api
-          .previewContentRevert(target)
-          .catch(() => ({ ok: false, error: { code: 'internal', message: 'Le contenu n’a pas pu être vérifié.' } }) as const),
-        { kind: 'about' },
-      )
+      fromPreview(await api.previewContentRevert(target), { kind: 'about' })
     },
     [show, fromPreview],
   )
 
-  useEffect(
-    () =>
-      events.onMenuCommand((command) => {
-        if (command === 'update-content') void openPack()
-        else if (command === 'about-content') openAbout()
-      }),
-    [openPack, openAbout],
-  )
+  useCommand(CONTENT_COMMANDS, (command) => {
+    if (command === 'update-content') void openPack()
+    else openAbout()
+  })
 
   // The dialog follows the mode; each new step puts the focus on its heading (read first).
   useEffect(() => {
@@ -146,9 +134,7 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
 
   async function apply(preview: Ready, confirmed: boolean) {
     setMode({ kind: 'preview', preview, confirmed, busy: true, error: null })
-    const result = await api
-      .applyContentChange(preview.token, confirmed || preview.kind !== 'pack')
-      .catch(() => ({ ok: false, error: { code: 'internal', message: 'Le contenu n’a pas pu être changé.' } }) as const)
+    const result = await api.applyContentChange(preview.token, confirmed || preview.kind !== 'pack')
     if (!result.ok) {
       setMode({ kind: 'preview', preview, confirmed, busy: false, error: result.error.message })
       return
