@@ -1,4 +1,4 @@
-// The faults of issue 5, seen in the built renderer with the real handlers
+// The faults a clinic's machine can meet, seen in the built renderer with the real handlers
 // behind it (faults injected through the fixture's handlerDeps, on real broken
 // files and folders: test/faults/fault-kit.ts): a knowledge-base file missing,
 // a corrupt settings file, an unwritable user-data folder, an unwritable save

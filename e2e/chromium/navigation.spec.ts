@@ -1,4 +1,4 @@
-// Issue 10, the parts that are about keys, focus and the URL: a filter value
+// The parts of using Mollet that are about keys, focus and the URL: a filter value
 // the knowledge base does not offer is ignored; ↑ from the first row returns to
 // the search box; Ctrl+P over an open detail closes it and acts; the focus
 // never falls to the page after « Ajouter à la fiche patient » or « Tout

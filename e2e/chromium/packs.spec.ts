@@ -1,5 +1,5 @@
 // Knowledge packs in the built renderer, with the real handlers behind it
-// (issue 11): the harness's open dialog answers with a pack made here, signed
+// the harness's open dialog answers with a pack made here, signed
 // by a key made here and trusted through handlerDeps.trustedKeyDirs. A newer
 // pack that renames one entry and adds one: the diff, « Installer », the
 // tables change at once, a reload and a restart keep it, « Revenir au contenu

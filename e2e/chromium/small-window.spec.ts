@@ -1,4 +1,4 @@
-// Issue 10, what a clinician needs in sight at the app's minimum size
+// What a clinician needs in sight at the app's minimum size
 // (900 × 600) and at 200 % zoom (a 640 × 420 CSS-pixel window): the entry's
 // name while a wide table scrolls sideways, the Fiche patient's Imprimer while
 // the form scrolls, what the marked findings call for while the findings scroll.

@@ -1,5 +1,5 @@
-// What the renderer is told about the content and about a knowledge pack
-// (issue 11): plain types, no zod (the verification is main's,
+// What the renderer is told about the content and about a knowledge pack:
+// plain types, no zod (the verification is main's,
 // electron/main/pack/). The French wording of a diff is in describe.ts.
 import type { KbProblem } from '../kb/types'
 

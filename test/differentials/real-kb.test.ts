@@ -111,7 +111,7 @@ describe('matching on the real knowledge base', () => {
       const results = matchDifferentials(kb, marked)
       expect(ids(results.slice(0, 2))).toEqual(['hernie-discale-lombaire', 'compression-nerveuse'])
       expect(results[0]).toMatchObject({ group: 'serieux', matched: [pain, 'picotements'], score: 4 })
-      // Issue 9: nerve compression is graded "à évaluer", so it is probable, not under "Graves".
+      // Nerve compression is graded "à évaluer", so it is probable, not under "Graves".
       expect(results[1]).toMatchObject({ group: 'probable', matched: ['picotements'], score: 2 })
       expect(explainScore(results[0] as MatchResult)).toBe('2 signes concordants + 2 signes d’alerte = 4')
       // The harmless causes the article says come without other symptoms are argued against.
@@ -154,7 +154,7 @@ describe('matching on the real knowledge base', () => {
     expect(byId(results, 'frissons-generalises').against).toEqual(['tout-le-corps'])
   })
 
-  // The five observations of issue 9, on the real knowledge base.
+  // The five observations a clinician made of the orientation, on the real knowledge base.
   it('observation 1: after intense exercise alone, no self-care until every red flag is answered Absent', () => {
     const pending = reassurance(kb, present('apres-effort'))
     expect(pending?.status).toBe('pending')

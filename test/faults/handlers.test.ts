@@ -1,4 +1,4 @@
-// Every fault of issue 5 at the handler level, through the real dispatcher and
+// Every fault a handler can meet (a file, a folder, the render thread), through the real dispatcher and
 // handlers, with real broken files and folders (no mocked file system): a
 // clear French message, the other methods still answer, nothing saved is lost.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'

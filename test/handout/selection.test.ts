@@ -1,5 +1,5 @@
 // The one rule for what a handout holds (shared/handout/selection.ts): on a
-// small knowledge base, on the real one (the Épilepsie case of issue 8), and
+// small knowledge base, on the real one (the Épilepsie case a clinician met), and
 // as properties over any sequence of ticks.
 import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'

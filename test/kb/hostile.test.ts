@@ -1,4 +1,4 @@
-// The crafted inputs of issue 20 that reach the knowledge-base checks
+// Hostile content crafted against the knowledge-base checks
 // themselves (a pack's files and the bundled ones): hidden characters in a
 // text, revisions that are no calendar day, an article that made every quote
 // fold it again, and names shown back safely.

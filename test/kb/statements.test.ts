@@ -1,4 +1,4 @@
-// Issue 9: say of an entry only what the article says of it. An entry's own
+// Say of an entry only what the article says of it. An entry's own
 // quotes name it (or hold the article's words for what it says to do about
 // it); what the article says of a group (the neurological diseases, the
 // harmless twitching, every calf twitching) is a group statement, shown as the

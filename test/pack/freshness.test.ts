@@ -1,4 +1,4 @@
-// Freshness without a network (issue 20, « What to build » 3): a pack says
+// Freshness without a network: a pack says
 // until when its editor vouches it current; past that day Mollet keeps using
 // it and says, with its revision, that it may be out of date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,4 +1,4 @@
-// The crafted inputs of issue 20 (« What was seen » 1–8), each refused or
+// Hostile pack files crafted against the checks, each refused or
 // handled as stated: names that would draw on the terminal, FIFOs and huge
 // files, 100,000 invalid entries, revisions that are no day, a second layout
 // of one pack, private keys and stray files among the trusted keys, versions

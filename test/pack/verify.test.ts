@@ -1,6 +1,6 @@
 // A knowledge pack's manifest, signature and verification, with keys made
 // here: a valid pack verifies; each way a pack can be wrong is refused whole
-// with its own French message (issue 11, point 6).
+// with its own French message.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createPublicKey, verify } from 'node:crypto'
 import { buildPack, checkContent, PackContentError } from '../../electron/main/pack/build'

@@ -1,5 +1,5 @@
 // The content Mollet serves: the bundled knowledge base, or an installed
-// knowledge pack (issue 11). It is the KnowledgeStore every reader shares —
+// knowledge pack. It is the KnowledgeStore every reader shares —
 // the tables' IPC call, the handout service — so a change of content reaches
 // them all at once, without a restart, and there is still one snapshot.
 //

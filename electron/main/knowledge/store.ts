@@ -1,7 +1,7 @@
 // The knowledge base as main holds it: validated once, then that one snapshot
 // serves every reader — the tables' IPC call, the handout service and the
-// command line. Loading costs 0.5–0.7 s at 10,000 entries; doing it per call
-// (and keeping a second copy for handouts) was issue 12's finding.
+// command line. Loading costs 0.5–0.7 s at 10,000 entries: too much to do per
+// call, or to keep a second copy of for handouts.
 import type { KnowledgeBaseSnapshot } from '../../../shared/kb/types'
 import { loadKnowledgeBase } from './load'
 

@@ -1,4 +1,4 @@
-// What a change of content changes (issue 11): the revision and the edition,
+// What a change of content changes: the revision and the edition,
 // old → new, then the entries added, removed and changed with their fields.
 // The same view serves a pack's preview, a return to earlier content, and
 // « À propos du contenu » (the last update).

@@ -1,4 +1,4 @@
-// Knowledge packs in the interface (issue 11): « Fichier › Mettre à jour le
+// Knowledge packs in the interface: « Fichier › Mettre à jour le
 // contenu… » and « À propos du contenu » (menu commands). One modal dialog:
 // main verifies the pack, the dialog shows what it would change, then
 // « Installer » or « Annuler »; a refused pack is said in French with its
