@@ -80,6 +80,12 @@ export const conditionSchema = z.object({
   name: text,
   /** Other names, including the article's own wording when it differs. */
   aliases: z.array(text),
+  /**
+   * Words clinicians type to find the entry — medical synonyms, abbreviations,
+   * lay words (« sciatique », « Mg », « SEP »). Search vocabulary, never a
+   * clinical claim: shown in the detail as such, and never on a handout.
+   */
+  searchTerms: z.array(text).optional(),
   category: z.enum(keysOf(CATEGORIES)),
   scope: z.enum(keysOf(SCOPES)),
   /** Finding ids of the CONTEXT_GROUP (vocabulary.ts) in which the article places this cause. */

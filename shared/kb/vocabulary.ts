@@ -46,6 +46,7 @@ export const FIELD_LABELS = {
   contexts: 'Contextes',
   referral: 'Orientation',
   icd10: 'CIM-10',
+  searchTerms: 'Termes de recherche',
 } as const
 
 export const ENTRY_KINDS = {

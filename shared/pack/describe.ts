@@ -23,6 +23,7 @@ export const FIELD_LABELS: Record<string, string> = {
   kind: 'type',
   name: 'nom',
   aliases: 'autres noms',
+  searchTerms: 'termes de recherche',
   category: 'catégorie',
   scope: 'localisation',
   contexts: 'contextes',

@@ -6,11 +6,17 @@
 // query finds its result again instead of searching the list anew.
 import type { ConditionSummary } from '../kb/types'
 import { CATEGORIES } from '../kb/vocabulary'
-import { foldForSearch, queryTerms } from '../text/fold'
+import { foldForSearch } from '../text/fold'
+import { searchTerms } from './words'
 
-/** What the search box looks into: name, aliases, category, patient explanation. */
+/**
+ * What the search box looks into: name, aliases, the words clinicians type
+ * (searchTerms), category, patient explanation, and the CIM-10 code, with and
+ * without its dot, and its label.
+ */
 export function searchFields(c: ConditionSummary): string[] {
-  return [c.name, ...c.aliases, CATEGORIES[c.category], c.patientExplanation]
+  const code = c.icd10 ? [c.icd10.code, c.icd10.code.replace('.', ''), c.icd10.label] : []
+  return [c.name, ...c.aliases, ...(c.searchTerms ?? []), CATEGORIES[c.category], c.patientExplanation, ...code]
 }
 
 /** Between two fields: folding never produces it, so no term spans two fields. */
@@ -34,7 +40,7 @@ function searchText(c: ConditionSummary): string {
  */
 export function conditionMatches(c: ConditionSummary, query: string): boolean {
   const text = searchText(c)
-  return queryTerms(query).every((term) => text.includes(term))
+  return searchTerms(query).every((term) => text.includes(term))
 }
 
 /**
@@ -164,7 +170,7 @@ export function searchEntries<T>(
   conditionOf: (entry: T) => ConditionSummary,
   previous: SearchResult<T> | null = null,
 ): SearchResult<T> {
-  const terms = queryTerms(query)
+  const terms = searchTerms(query)
   let narrowed: SearchResult<T> | null = null
   for (let r = previous; r !== null && r.entries === entries; r = r.parent) {
     if (sameTerms(r.terms, terms)) return r

@@ -24,7 +24,7 @@ function typographyProblems(text: string): string[] {
   return problems
 }
 
-const CONDITION = ['name', 'whatToDo', 'patientExplanation', 'aliases', 'icd10.label']
+const CONDITION = ['name', 'whatToDo', 'patientExplanation', 'aliases', 'searchTerms', 'icd10.label']
 
 /**
  * The fields the app or the handout shows, by path in an entry: `aliases` is a

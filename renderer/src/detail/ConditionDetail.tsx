@@ -145,6 +145,14 @@ function DetailContent({ entry, headingRef, onNavigate, back, onClose }: DetailC
               'Pas de code retenu'
             )}
           </dd>
+          {(entry.searchTerms ?? []).length > 0 && (
+            <>
+              <dt>{FIELD_LABELS.searchTerms}</dt>
+              <dd>
+                {entry.searchTerms?.join(' · ')} <span className="muted">(vocabulaire de recherche, pas une indication clinique)</span>
+              </dd>
+            </>
+          )}
         </dl>
 
         <FindingList title="Éléments en faveur" ids={entry.pointingFindings} />

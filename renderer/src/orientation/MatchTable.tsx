@@ -12,6 +12,7 @@ import { withColon } from '@shared/text/french'
 import { findingLabel } from '../lib/kbIndex'
 import { moveRowFocus } from '../lib/rowFocus'
 import { SeriousnessBadge } from '../lib/SeriousnessBadge'
+import { NoResult } from '../lib/SearchNotes'
 
 export interface MatchTableProps {
   /** Results in match order (matchDifferentials). */
@@ -22,13 +23,16 @@ export interface MatchTableProps {
   grouped: boolean
   /** A search is typed: nothing is folded, so that every hit shows. */
   searching: boolean
+  /** The search typed, and how to clear it (when it finds nothing). */
+  query: string
+  onClearSearch: () => void
   /** Reassurance is not earned yet (a red flag present or not answered): no row reads « Auto-soins ». */
   selfCareOnHold: boolean
 }
 
 const GROUP_ORDER = Object.keys(MATCH_GROUPS) as MatchGroup[]
 
-export function MatchTable({ results, explained, grouped, searching, selfCareOnHold }: MatchTableProps) {
+export function MatchTable({ results, explained, grouped, searching, query, onClearSearch, selfCareOnHold }: MatchTableProps) {
   const id = useId()
   const [othersOpen, setOthersOpen] = useState(false)
   const columns = explained ? 4 : 3
@@ -92,9 +96,7 @@ export function MatchTable({ results, explained, grouped, searching, selfCareOnH
           <tbody>
             <tr>
               <td colSpan={columns} className="empty">
-                <p>
-                  <strong>Aucun résultat</strong> pour cette recherche.
-                </p>
+                <NoResult query={query} clearLabel="Effacer la recherche" onClear={onClearSearch} />
               </td>
             </tr>
           </tbody>

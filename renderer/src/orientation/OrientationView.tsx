@@ -6,7 +6,8 @@ import { useKbIndex } from '../lib/useKbIndex'
 import { useId, useMemo } from 'react'
 import { matchDifferentials, reassurance, redFlagAlert, type MarkedFindings, type MatchResult } from '@shared/differentials/match'
 import { composeRecordNote } from '@shared/orientation/record-note'
-import { queryTerms } from '@shared/text/fold'
+import { searchTerms } from '@shared/search/words'
+import { SearchNotes } from '../lib/SearchNotes'
 import type { ConditionSummary } from '@shared/kb/types'
 import { searchEntries } from '@shared/search/conditions'
 import { useHandout } from '../handout'
@@ -75,6 +76,7 @@ export function OrientationView({ query, onQueryChange, findings, onFindingsChan
             {countText}
           </p>
         </div>
+        <SearchNotes query={query} />
         <CopiedNote state={note.state} stale={stale} />
         {!explained && (
           <p className="hint">
@@ -86,7 +88,9 @@ export function OrientationView({ query, onQueryChange, findings, onFindingsChan
           results={shown}
           explained={explained}
           grouped={grouped}
-          searching={queryTerms(query).length > 0}
+          searching={searchTerms(query).length > 0}
+          query={query}
+          onClearSearch={() => onQueryChange('')}
           selfCareOnHold={calm?.status !== 'earned'}
         />
       </div>

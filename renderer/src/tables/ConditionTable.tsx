@@ -26,6 +26,7 @@ import { rowWindow, sameRows, VIRTUAL_FROM, type BodyPlace, type RowWindow } fro
 import { prepareSearch, searchEntries, type SearchResult } from '@shared/search/conditions'
 import type { ConditionSummary } from '@shared/kb/types'
 import { SearchBox } from '../lib/SearchBox'
+import { NoResult, SearchNotes } from '../lib/SearchNotes'
 
 export interface ConditionTableProps {
   /** Which list of the knowledge base the table shows. */
@@ -265,6 +266,7 @@ export function ConditionTable({
           )}
           <ColumnMenu table={table} />
         </div>
+        <SearchNotes query={query} />
 
         <div className="table-wrap">
           <table className="data" aria-rowcount={virtual ? rows.length + 1 : undefined}>
@@ -309,14 +311,7 @@ export function ConditionTable({
                     {entries.length === 0 ? (
                       <p>Aucune entrée dans la base de connaissances.</p>
                     ) : (
-                      <>
-                        <p>
-                          <strong>Aucun résultat</strong> pour ces critères.
-                        </p>
-                        <button type="button" className="button" onClick={clearFilters}>
-                          Effacer les filtres
-                        </button>
-                      </>
+                      <NoResult query={query} clearLabel="Effacer les filtres" onClear={clearFilters} />
                     )}
                   </td>
                 </tr>

@@ -1,0 +1,44 @@
+// The words clinicians type, in every view: a CIM-10 code, a lay word, an
+// abbreviation; an empty result says what Mollet covers and clears the
+// search; cramps are said to be another subject.
+import type { Page } from '@playwright/test'
+import { test, expect } from '../harness/fixtures'
+
+const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true })
+const panel = (page: Page, name: string) => page.getByRole('tabpanel', { name, exact: true })
+
+const CASES = [
+  { view: 'Causes', query: 'sciatique', entry: 'compression-nerveuse' },
+  { view: 'Diagnostics différentiels', query: 'G35', entry: 'sclerose-en-plaques' },
+  { view: 'Diagnostics différentiels', query: 'sciatique', entry: 'hernie-discale-lombaire' },
+  { view: 'Orientation', query: 'G35', entry: 'sclerose-en-plaques' },
+  { view: 'Orientation', query: 'sciatique', entry: 'hernie-discale-lombaire' },
+  { view: 'Causes', query: 'Mg', entry: 'carence-magnesium' },
+] as const
+
+for (const { view, query, entry } of CASES) {
+  test(`« ${query} » finds ${entry} in ${view}`, async ({ mollet }) => {
+    await tab(mollet, view).click()
+    const shown = panel(mollet, view)
+    await shown.getByRole('searchbox').fill(query)
+    await expect(shown.locator(`tr[data-entry="${entry}"]`)).toBeVisible()
+  })
+}
+
+test('an empty result says what Mollet covers and clears the search; cramps are another subject', async ({ mollet }) => {
+  for (const [view, clear] of [
+    ['Causes', 'Effacer les filtres'],
+    ['Orientation', 'Effacer la recherche'],
+  ] as const) {
+    await tab(mollet, view).click()
+    const shown = panel(mollet, view)
+    await shown.getByRole('searchbox').fill('crampes')
+    const empty = shown.getByTestId('no-result')
+    await expect(empty).toContainText('Aucun résultat pour «\u00a0crampes\u00a0»')
+    await expect(empty).toContainText('Mollet couvre un seul article')
+    await expect(shown.getByTestId('search-notes')).toContainText('Mollet ne les couvre pas')
+    await empty.getByRole('button', { name: clear }).click()
+    await expect(shown.getByRole('searchbox')).toHaveValue('')
+    await expect(shown.locator('tr.entry-row').first()).toBeVisible()
+  }
+})
