@@ -3,7 +3,8 @@
 //
 // Groups follow the primary-care reading (Murtagh) and match the entries'
 // badges: the serious conditions not to miss (only entries graded "grave"),
-// then the probable ones, then the others.
+// then the probable ones, then those a marked finding points to but as much
+// argues against (never hidden), then the others.
 //
 // Score, explainable in one line per row (see explainScore):
 //   +1 per present finding the entry lists (pointingFindings or contexts)
@@ -32,6 +33,8 @@ export type MatchKb = Pick<KnowledgeOutline, 'causes' | 'differentials' | 'findi
 export const MATCH_GROUPS = {
   serieux: 'Graves, à ne pas manquer',
   probable: 'Probables',
+  /** A marked finding points to it, and as much argues against it: in view, never folded away with the others. */
+  discute: 'Signes pour et contre',
   autres: 'Autres',
 } as const
 export type MatchGroup = keyof typeof MATCH_GROUPS
@@ -58,7 +61,7 @@ export interface MatchResult {
   tiedWith: number
 }
 
-const GROUP_RANK: Record<MatchGroup, number> = { serieux: 0, probable: 1, autres: 2 }
+const GROUP_RANK: Record<MatchGroup, number> = { serieux: 0, probable: 1, discute: 2, autres: 3 }
 const SERIOUSNESS_RANK: Record<Seriousness, number> = { grave: 0, 'a-evaluer': 1, benin: 2 }
 const REFERRAL_RANK: Record<Referral, number> = { neurologue: 0, medecin: 1, 'auto-soins': 2 }
 
@@ -71,8 +74,9 @@ function groupOf(condition: ConditionSummary, matched: number, score: number): M
   if (matched === 0) return 'autres'
   // Not to miss: a grave entry stays in view whatever argues against it.
   if (condition.seriousness === 'grave') return 'serieux'
-  // An entry whose contrary signs outweigh its concordant ones is not probable.
-  return score > 0 ? 'probable' : 'autres'
+  // An entry whose contrary signs match or outweigh its concordant ones is not probable, but a
+  // marked finding points to it: it stays in view, its signs for and against said.
+  return score > 0 ? 'probable' : 'discute'
 }
 
 function matchOne(

@@ -46,7 +46,7 @@ export interface PatientHandout {
 /** The entries the orientation ranks (serious, then probable), in its order. */
 export function orientationCauses(kb: MatchKb, marked: MarkedFindings): string[] {
   return matchDifferentials(kb, marked)
-    .filter((r) => r.group !== 'autres')
+    .filter((r) => r.group === 'serieux' || r.group === 'probable')
     .map((r) => r.id)
 }
 

@@ -65,11 +65,14 @@ export function composeRecordNote(kb: RecordNoteKb, marked: MarkedFindings, date
 
   const results = matchDifferentials(kb, marked)
   const ranked: string[] = []
-  for (const group of ['serieux', 'probable'] as const) {
+  for (const group of ['serieux', 'probable', 'discute'] as const) {
     const rows = results.filter((r) => r.group === group)
     if (rows.length === 0) continue
     ranked.push(`${MATCH_GROUPS[group]}${NBSP}:`)
-    for (const r of rows) ranked.push(`- ${r.condition.name} (concorde${NBSP}: ${labels(r.matched).join(', ')})`)
+    for (const r of rows) {
+      const against = r.against.length > 0 ? `${NBSP}; contre${NBSP}: ${labels(r.against).join(', ')}` : ''
+      ranked.push(`- ${r.condition.name} (concorde${NBSP}: ${labels(r.matched).join(', ')}${against})`)
+    }
   }
   blocks.push(ranked.length > 0 ? ranked : ['Aucune cause ni aucun diagnostic concordant.'])
 

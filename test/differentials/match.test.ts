@@ -86,9 +86,10 @@ describe('matchDifferentials', () => {
     expect(magnesium.against).toEqual(['douleur'])
     expect(magnesium.score).toBe(0)
     expect(byId(results, 'deshydratation').score).toBe(1)
-    // Issue 9: a benign cause whose contrary sign is present is no longer "probable" at score 0.
+    // A benign cause whose contrary sign is present is not "probable" at score 0, but a marked
+    // finding points to it: it stays in view, with its signs for and against.
     expect(ids(results.filter((r) => r.group === 'probable'))).toEqual(['piegeage-nerveux', 'deshydratation'])
-    expect(magnesium.group).toBe('autres')
+    expect(magnesium.group).toBe('discute')
   })
 
   it('puts only grave entries under "serieux", whatever points to the others', () => {
@@ -182,7 +183,9 @@ describe('matchDifferentials', () => {
               ? 'serieux'
               : r.matched.length > 0 && r.score > 0
                 ? 'probable'
-                : 'autres'
+                : r.matched.length > 0
+                  ? 'discute'
+                  : 'autres'
           expect(r.group).toBe(expected)
         }
         for (let i = 1; i < results.length; i++) {

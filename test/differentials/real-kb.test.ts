@@ -1,6 +1,7 @@
 // The matching on the real knowledge base (resources/knowledge/*.json), loaded
 // the way the main process loads it.
 import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 import { conditionsOf, type KbProblem, type KnowledgeBase } from '../../shared/kb/types'
@@ -9,6 +10,7 @@ import {
   matchDifferentials,
   reassurance,
   redFlagAlert,
+  type FindingState,
   type MarkedFindings,
   type MatchResult,
 } from '../../shared/differentials/match'
@@ -208,11 +210,22 @@ describe('matching on the real knowledge base', () => {
     ])
   })
 
-  it('observation 4: a benign cause whose contrary sign is present is not probable', () => {
+  it('observation 4: a benign cause whose contrary sign is present is not probable, and stays in view', () => {
     const results = matchDifferentials(kb, present('apres-effort', 'douleur-mollet'))
     for (const id of EXERCISE_CAUSES) {
-      expect(byId(results, id)).toMatchObject({ group: 'autres', score: 0, against: ['douleur-mollet'] })
+      expect(byId(results, id)).toMatchObject({ group: 'discute', score: 0, against: ['douleur-mollet'] })
     }
+  })
+
+  it('never folds away an entry a marked finding points to (fast-check)', () => {
+    const marks = fc.dictionary(fc.constantFrom(...kb.findings.map((f) => f.id)), fc.constantFrom<FindingState>('present', 'absent'), {
+      maxKeys: 8,
+    })
+    fc.assert(
+      fc.property(marks, (marked) => {
+        for (const r of matchDifferentials(kb, marked)) expect(r.group === 'autres', r.id).toBe(r.matched.length === 0)
+      }),
+    )
   })
 
   it('observation 4: an absent finding the article gives as usually present argues against the entry', () => {
