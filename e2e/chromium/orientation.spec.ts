@@ -315,3 +315,21 @@ test('the orientation view follows French typography', async ({ mollet }) => {
   await expect(view.getByTestId('reassurance')).toBeVisible()
   expect(await offences()).toEqual([])
 })
+
+test('« Questions utiles »: red flags first, answered by keyboard, each answer said before it is given', async ({ mollet }) => {
+  const view = await openOrientation(mollet)
+  await mark(mollet, 'stress', 'Présent')
+  await mark(mollet, 'contractions-frequentes', 'Présent')
+  const questions = view.getByTestId('useful-questions')
+  const first = questions.locator('[data-question]').first()
+  const id = (await first.getAttribute('data-question')) as string
+  expect(kb.findings.find((f) => f.id === id)?.redFlag).toBe(true)
+  await expect(first).toContainText('Présent\u00a0:')
+  // Keyboard: Space answers « Présent » on the first radio of the question.
+  await first.getByRole('radio', { name: 'Présent' }).focus()
+  await mollet.keyboard.press('Space')
+  await expect(view.locator(`[data-finding="${id}"]`).getByRole('radio', { name: 'Présent' })).toBeChecked()
+  await expect(questions.locator(`[data-question="${id}"]`)).toHaveCount(0)
+  // The focus moved to the next question, not to the page.
+  await expect(questions.getByRole('radio').first()).toBeFocused()
+})

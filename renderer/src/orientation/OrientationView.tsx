@@ -8,6 +8,7 @@ import { matchDifferentials, reassurance, redFlagAlert, type MarkedFindings, typ
 import { composeRecordNote } from '@shared/orientation/record-note'
 import { searchTerms } from '@shared/search/words'
 import { SearchNotes } from '../lib/SearchNotes'
+import { UsefulQuestions } from './UsefulQuestions'
 import type { ConditionSummary } from '@shared/kb/types'
 import { searchEntries } from '@shared/search/conditions'
 import { useHandout } from '../handout'
@@ -66,6 +67,7 @@ export function OrientationView({ query, onQueryChange, findings, onFindingsChan
       <div className="orientation-main">
         {alert && <RedFlagBanner alert={alert} />}
         {calm && <ReassuranceBox reassurance={calm} />}
+        <UsefulQuestions findings={findings} onChange={onFindingsChange} />
 
         <div className="toolbar">
           <SearchBox value={query} placeholder="Rechercher une cause ou un diagnostic" onChange={onQueryChange} onKeyDown={focusFirstRow} />
