@@ -42,3 +42,22 @@ test('an empty result says what Mollet covers and clears the search; cramps are 
     await expect(shown.locator('tr.entry-row').first()).toBeVisible()
   }
 })
+
+test('a finding the article links to no entry says so: fever alone ranks nothing, and the view tells why', async ({ mollet }) => {
+  await tab(mollet, 'Orientation').click()
+  const shown = panel(mollet, 'Orientation')
+  await mollet.locator('[data-finding="fievre"]').getByRole('radio', { name: 'Présent' }).check()
+  await expect(shown.getByTestId('unlinked')).toContainText('«\u00a0Fièvre\u00a0»')
+  await expect(shown.getByTestId('unlinked')).toContainText('Mollet ne couvre qu’un article')
+  await mollet.locator('[data-finding="fievre"]').getByRole('radio', { name: 'Inconnu' }).check()
+  await expect(shown.getByTestId('unlinked')).toHaveCount(0)
+})
+
+test('a filter that cannot tell the entries apart is not offered', async ({ mollet }) => {
+  const causes = panel(mollet, 'Causes')
+  await expect(causes.locator('tr.entry-row').first()).toBeVisible()
+  // Every cause is « Mollet »: no « Localisation » filter for the causes; the differentials differ, and have one.
+  await expect(causes.getByRole('group', { name: 'Localisation' })).toHaveCount(0)
+  await tab(mollet, 'Diagnostics différentiels').click()
+  await expect(panel(mollet, 'Diagnostics différentiels').getByRole('group', { name: 'Localisation' })).toBeVisible()
+})

@@ -9,11 +9,11 @@ import { composeRecordNote } from '@shared/orientation/record-note'
 import { searchTerms } from '@shared/search/words'
 import { SearchNotes } from '../lib/SearchNotes'
 import { UsefulQuestions } from './UsefulQuestions'
-import type { ConditionSummary } from '@shared/kb/types'
+import { conditionsOf, type ConditionSummary } from '@shared/kb/types'
 import { searchEntries } from '@shared/search/conditions'
 import { useHandout } from '../handout'
 import { useRecordNote, type CopyState } from './useRecordNote'
-import { NBSP, count, withColon } from '@shared/text/french'
+import { NBSP, count, guillemets, withColon } from '@shared/text/french'
 import { focusFirstRow } from '../lib/rowFocus'
 import { FindingsPanel } from './FindingsPanel'
 import { MatchTable } from './MatchTable'
@@ -48,6 +48,11 @@ export function OrientationView({ query, onQueryChange, findings, onFindingsChan
   const calm = useMemo(() => reassurance(kb, findings), [kb, findings])
   const shown = useMemo(() => searchEntries(results, query, conditionOfResult).matches, [results, query])
   const explained = Object.keys(findings).some((id) => index.findings.has(id))
+  // A finding marked present that no entry is linked to ranks nothing: said, not left silent.
+  const unlinked = useMemo(() => {
+    const linked = new Set(conditionsOf(kb).flatMap((c) => [...c.pointingFindings, ...c.contexts]))
+    return kb.findings.filter((f) => findings[f.id] === 'present' && !linked.has(f.id)).map((f) => f.label)
+  }, [kb, findings])
   const matching = shown.filter((r) => r.matched.length > 0).length
   const grouped = results.some((r) => r.group !== 'autres')
   const countText = grouped
@@ -80,6 +85,13 @@ export function OrientationView({ query, onQueryChange, findings, onFindingsChan
         </div>
         <SearchNotes query={query} />
         <CopiedNote state={note.state} stale={stale} />
+        {unlinked.length > 0 && (
+          <p className="hint" data-testid="unlinked">
+            {unlinked.map((label) => guillemets(label)).join(', ')}
+            {NBSP}: l’article ne {unlinked.length > 1 ? 'les' : 'le'} relie à aucune cause ni à aucun diagnostic de Mollet. Mollet ne couvre
+            qu’un article{NBSP}; ce qu’il ne cite pas n’y figure pas.
+          </p>
+        )}
         {!explained && (
           <p className="hint">
             Marquez les signes du patient{NBSP}: les causes et les diagnostics différentiels se classent selon leur concordance.

@@ -28,6 +28,12 @@ import type { ConditionSummary } from '@shared/kb/types'
 import { SearchBox } from '../lib/SearchBox'
 import { NoResult, SearchNotes } from '../lib/SearchNotes'
 
+/** Whether filtering on these values can keep some entries and not others. */
+function tellsApart(entries: readonly ConditionSummary[], valuesOf: (c: ConditionSummary) => readonly string[]): boolean {
+  const seen = new Set(entries.map((c) => [...valuesOf(c)].sort().join('\u0001')))
+  return seen.size > 1
+}
+
 export interface ConditionTableProps {
   /** Which list of the knowledge base the table shows. */
   list: 'causes' | 'differentials'
@@ -130,12 +136,15 @@ export function ConditionTable({
   const entries = index.kb[list]
   const columns = useMemo(() => conditionColumns(index), [index])
   // The facets, their options and their values: from the list, not from each keystroke's rows.
+  // A filter that cannot tell the list's entries apart (every cause is « Mollet ») is not offered.
   const facets = useMemo(
     () =>
       columns.flatMap((c) => {
         const facet = c.meta?.facet
         const options = facet ? facet.options(entries) : []
-        return facet && options.length > 0 ? [{ id: columnIdOf(c), label: facet.label, options, valuesOf: facet.valuesOf }] : []
+        return facet && options.length > 0 && tellsApart(entries, facet.valuesOf)
+          ? [{ id: columnIdOf(c), label: facet.label, options, valuesOf: facet.valuesOf }]
+          : []
       }),
     [columns, entries],
   )
