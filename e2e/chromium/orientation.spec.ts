@@ -216,26 +216,46 @@ test('the search narrows the ranked list and shows the hits of the folded group'
 })
 
 // Issue 9, observation 3: the serious group holds only grave entries; a tie is said, not hidden in alphabetical order.
-test('frequent contractions: only grave entries under "Graves", each row saying what sets it apart', async ({ mollet }) => {
+test('frequent contractions: only grave entries under "Graves", tied ones as one row that opens to them', async ({ mollet }) => {
   const view = await openOrientation(mollet)
   await mark(mollet, 'contractions-frequentes', 'Présent')
   const results = matchDifferentials(kb, present('contractions-frequentes'))
   const serious = results.filter((r) => r.group === 'serieux')
+  // Ten entries tied for the same reason: one row, the article's list, counted once.
+  const tie = view.locator('tbody[data-group="serieux"] tr.tie-row')
+  await expect(tie).toHaveCount(1)
+  await expect(tie.locator('.entry-name')).toHaveText(`Maladies neurologiques (${serious.length})`)
+  await expect(view.locator('tbody[data-group="serieux"] th[scope="rowgroup"]')).toContainText(`${MATCH_GROUPS.serieux} (1)`)
+  await expect(view.locator('tbody[data-group="serieux"] tr.entry-row')).toHaveCount(0)
+  await tie.getByRole('button').click()
+  await expect(tie.getByRole('button')).toHaveAttribute('aria-expanded', 'true')
   await expect(view.locator('tbody[data-group="serieux"] tr.entry-row')).toHaveCount(serious.length)
-  await expect(view.locator('tbody[data-group="serieux"] .badge')).toHaveText(serious.map(() => 'Grave, à ne pas manquer'))
+  await expect(view.locator('tbody[data-group="serieux"] tr.entry-row .badge')).toHaveText(serious.map(() => 'Grave, à ne pas manquer'))
   for (const r of serious) await expect(view.locator(`tr[data-entry="${r.id}"] .why`)).toHaveText(reasons(r))
-  await expect(view.locator('tbody[data-group="serieux"] .why.rank').first()).toContainText(
+  await expect(view.locator('tbody[data-group="serieux"] tr.entry-row .why.rank').first()).toContainText(
     `à égalité avec ${serious.length - 1} autres entrées`,
   )
+  // A pair stays two rows.
   const probable = results.filter((r) => r.group === 'probable')
   expect(probable.map((r) => r.id).sort()).toEqual(['syndrome-jambes-sans-repos', 'troubles-circulatoires-musculaires'])
   await expect(view.locator('tbody[data-group="probable"] tr.entry-row')).toHaveCount(probable.length)
 
-  // Loss of consciousness points to epilepsy alone: it goes first, tied with none.
+  // Loss of consciousness points to epilepsy alone: it goes first, on its own row, tied with none.
   await mark(mollet, 'perte-de-conscience', 'Présent')
-  const first = view.locator('tbody[data-group="serieux"] tr.entry-row').first()
+  const first = view.locator('tbody[data-group="serieux"] tr').nth(1)
   await expect(first).toHaveAttribute('data-entry', 'epilepsie')
   await expect(first.locator('.why.rank')).not.toContainText('à égalité')
+})
+
+test('stress and frequent contractions, the other red flags absent: a handful of distinct rows, stress in view', async ({ mollet }) => {
+  const view = await openOrientation(mollet)
+  await mark(mollet, 'stress', 'Présent')
+  await mark(mollet, 'contractions-frequentes', 'Présent')
+  for (const f of kb.findings.filter((f) => f.redFlag && f.id !== 'contractions-frequentes')) await mark(mollet, f.id, 'Absent')
+  await expect(view.locator('tbody[data-group="serieux"] tr.tie-row .entry-name')).toHaveText(/^Maladies neurologiques \(9 sur 10\)$/)
+  await expect(view.locator('tbody[data-group="discute"] tr[data-entry="stress-eleve"]')).toBeVisible()
+  const distinct = await view.locator('tbody:not([data-group="autres"]) tr.entry-row, tbody tr.tie-row').count()
+  expect(distinct).toBeLessThanOrEqual(6)
 })
 
 // Issue 9, observation 4, and issue 8's wording: a contrary sign takes a benign cause out of "Probables";

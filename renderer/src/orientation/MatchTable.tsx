@@ -3,12 +3,13 @@
 // <tbody> per group under a row-group header, "Autres" folded unless a search
 // is typed (then every hit is in view). Each row says which findings agree,
 // which argue against it, how its score adds up and how specific its match is.
-import { useId, useState, type KeyboardEvent } from 'react'
+import { Fragment, useId, useState, type KeyboardEvent } from 'react'
 import { MATCH_GROUPS, explainScore, explainSpecificity, type MatchGroup, type MatchResult } from '@shared/differentials/match'
-import { ENTRY_KINDS, FIELD_LABELS, REFERRALS } from '@shared/kb/vocabulary'
+import { ENTRY_KINDS, FIELD_LABELS, REFERRALS, type Referral } from '@shared/kb/vocabulary'
+import { rankedRows, type RankedRow } from '@shared/differentials/ties'
 import { useKbIndex } from '../lib/useKbIndex'
 import { useOpenDetail } from '../detail'
-import { withColon } from '@shared/text/french'
+import { NBSP, withColon } from '@shared/text/french'
 import { findingLabel } from '../lib/kbIndex'
 import { moveRowFocus } from '../lib/rowFocus'
 import { SeriousnessBadge } from '../lib/SeriousnessBadge'
@@ -35,6 +36,15 @@ const GROUP_ORDER = Object.keys(MATCH_GROUPS) as MatchGroup[]
 export function MatchTable({ results, explained, grouped, searching, query, onClearSearch, selfCareOnHold }: MatchTableProps) {
   const id = useId()
   const [othersOpen, setOthersOpen] = useState(false)
+  const { kb } = useKbIndex()
+  /** The tie rows opened to their members. */
+  const [openTies, setOpenTies] = useState<ReadonlySet<string>>(new Set())
+  const toggleTie = (key: string) =>
+    setOpenTies((open) => {
+      const next = new Set(open)
+      if (!next.delete(key)) next.add(key)
+      return next
+    })
   const columns = explained ? 4 : 3
 
   const groups = grouped
@@ -72,7 +82,7 @@ export function MatchTable({ results, explained, grouped, searching, query, onCl
                 <tr className={`group-row group-${group}`}>
                   <th scope="rowgroup" colSpan={columns}>
                     <span className="group-title">
-                      {MATCH_GROUPS[group]} ({rows.length})
+                      {MATCH_GROUPS[group]} ({group === 'autres' ? rows.length : rankedRows(rows, kb.groups).length})
                     </span>
                     {group === 'autres' && !searching && (
                       <button
@@ -88,7 +98,25 @@ export function MatchTable({ results, explained, grouped, searching, query, onCl
                   </th>
                 </tr>
               )}
-              {!folded && rows.map((r) => <MatchRow key={r.id} result={r} explained={explained} selfCareOnHold={selfCareOnHold} />)}
+              {!folded &&
+                (group === 'autres' ? rows.map((r): RankedRow => ({ kind: 'entry', result: r })) : rankedRows(rows, kb.groups)).map(
+                  (row) =>
+                    row.kind === 'entry' ? (
+                      <MatchRow key={row.result.id} result={row.result} explained={explained} selfCareOnHold={selfCareOnHold} />
+                    ) : (
+                      <Fragment key={row.key}>
+                        <TieRow
+                          row={row}
+                          explained={explained}
+                          selfCareOnHold={selfCareOnHold}
+                          open={searching || openTies.has(row.key)}
+                          onToggle={() => toggleTie(row.key)}
+                        />
+                        {(searching || openTies.has(row.key)) &&
+                          row.members.map((r) => <MatchRow key={r.id} result={r} explained={explained} selfCareOnHold={selfCareOnHold} />)}
+                      </Fragment>
+                    ),
+                )}
             </tbody>
           )
         })}
@@ -107,15 +135,8 @@ export function MatchTable({ results, explained, grouped, searching, query, onCl
 }
 
 function MatchRow({ result, explained, selfCareOnHold }: { result: MatchResult; explained: boolean; selfCareOnHold: boolean }) {
-  const index = useKbIndex()
   const openDetail = useOpenDetail()
   const c = result.condition
-  const labels = (ids: readonly string[]) => ids.map((f) => findingLabel(index, f)).join(', ')
-  // An absent usual finding is named as such: the row lists it under "Contre" because it was answered Absent.
-  const against = result.against
-    .map((f) => (result.missing.includes(f) ? `${findingLabel(index, f)} (absent)` : findingLabel(index, f)))
-    .join(', ')
-  const rank = explainSpecificity(result, (f) => findingLabel(index, f))
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
@@ -134,31 +155,87 @@ function MatchRow({ result, explained, selfCareOnHold }: { result: MatchResult; 
       <td>
         <SeriousnessBadge value={c.seriousness} />
       </td>
-      {explained && (
-        <td className="col-why">
-          {result.matched.length > 0 && (
-            <p className="why why-for">
-              <strong>{withColon('Concorde')}</strong> {labels(result.matched)}
-            </p>
-          )}
-          {result.against.length > 0 && (
-            <p className="why why-against">
-              <strong>{withColon('Contre')}</strong> {against}
-            </p>
-          )}
-          {result.matched.length + result.against.length > 0 ? (
-            <>
-              <p className="why score">{explainScore(result)}</p>
-              {rank && <p className="why rank">{rank}</p>}
-            </>
-          ) : (
-            <p className="why score">Aucun signe marqué ne la concerne</p>
-          )}
-        </td>
+      {explained && <WhyCell result={result} />}
+      <td className="col-referral">{referralText(c.referral, selfCareOnHold)}</td>
+    </tr>
+  )
+}
+
+function referralText(referral: Referral, selfCareOnHold: boolean): string {
+  return referral === 'auto-soins' && selfCareOnHold ? 'À vérifier avant de rassurer' : REFERRALS[referral]
+}
+
+/** Why a row ranks where it does: its signs for and against, its score, what sets it apart. */
+function WhyCell({ result }: { result: MatchResult }) {
+  const index = useKbIndex()
+  const labels = (ids: readonly string[]) => ids.map((f) => findingLabel(index, f)).join(', ')
+  // An absent usual finding is named as such: the row lists it under "Contre" because it was answered Absent.
+  const against = result.against
+    .map((f) => (result.missing.includes(f) ? `${findingLabel(index, f)} (absent)` : findingLabel(index, f)))
+    .join(', ')
+  const rank = explainSpecificity(result, (f) => findingLabel(index, f))
+  return (
+    <td className="col-why">
+      {result.matched.length > 0 && (
+        <p className="why why-for">
+          <strong>{withColon('Concorde')}</strong> {labels(result.matched)}
+        </p>
       )}
-      <td className="col-referral">
-        {c.referral === 'auto-soins' && selfCareOnHold ? 'À vérifier avant de rassurer' : REFERRALS[c.referral]}
+      {result.against.length > 0 && (
+        <p className="why why-against">
+          <strong>{withColon('Contre')}</strong> {against}
+        </p>
+      )}
+      {result.matched.length + result.against.length > 0 ? (
+        <>
+          <p className="why score">{explainScore(result)}</p>
+          {rank && <p className="why rank">{rank}</p>}
+        </>
+      ) : (
+        <p className="why score">Aucun signe marqué ne la concerne</p>
+      )}
+    </td>
+  )
+}
+
+/**
+ * Entries tied for the very same reasons, as one row (shared/differentials/ties.ts):
+ * named for the article's list when they are exactly it, with their shared
+ * reasons, opening to its members.
+ */
+function TieRow({
+  row,
+  explained,
+  selfCareOnHold,
+  open,
+  onToggle,
+}: {
+  row: Extract<RankedRow, { kind: 'tie' }>
+  explained: boolean
+  selfCareOnHold: boolean
+  open: boolean
+  onToggle: () => void
+}) {
+  const [first] = row.members as [MatchResult, ...MatchResult[]]
+  const same = <T,>(value: (r: MatchResult) => T): T | null => (row.members.every((r) => value(r) === value(first)) ? value(first) : null)
+  const seriousness = same((r) => r.condition.seriousness)
+  const referral = same((r) => r.condition.referral)
+  return (
+    <tr className="tie-row" data-tie={row.key}>
+      <td className="col-name">
+        <button type="button" className="link tie-toggle" aria-expanded={open} onClick={onToggle}>
+          <span className="entry-name">
+            {row.label ?? 'Entrées à égalité'} ({row.members.length}
+            {row.members.length < row.listSize ? ` sur ${row.listSize}` : ''})
+          </span>
+        </button>
+        <span className="entry-aliases">
+          À égalité pour les mêmes raisons{NBSP}: {row.members.map((r) => r.condition.name).join(', ')}
+        </span>
       </td>
+      <td>{seriousness && <SeriousnessBadge value={seriousness} />}</td>
+      {explained && <WhyCell result={first} />}
+      <td className="col-referral">{referral ? referralText(referral, selfCareOnHold) : ''}</td>
     </tr>
   )
 }
