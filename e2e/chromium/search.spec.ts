@@ -2,7 +2,7 @@
 // abbreviation; an empty result says what Mollet covers and clears the
 // search; cramps are said to be another subject.
 import type { Page } from '@playwright/test'
-import { test, expect } from '../harness/fixtures'
+import { test, expect, sendMenuCommand } from '../harness/fixtures'
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true })
 const panel = (page: Page, name: string) => page.getByRole('tabpanel', { name, exact: true })
@@ -60,4 +60,25 @@ test('a filter that cannot tell the entries apart is not offered', async ({ moll
   await expect(causes.getByRole('group', { name: 'Localisation' })).toHaveCount(0)
   await tab(mollet, 'Diagnostics différentiels').click()
   await expect(panel(mollet, 'Diagnostics différentiels').getByRole('group', { name: 'Localisation' })).toBeVisible()
+})
+
+test('« Ce que Mollet couvre » from the footer, the menu and « À propos du contenu »; Esc gives the focus back', async ({ mollet }) => {
+  await expect(mollet.locator('tr.entry-row').first()).toBeVisible()
+  const footerLink = mollet.getByRole('contentinfo').getByRole('button', { name: 'Ce que Mollet couvre' })
+  await footerLink.click()
+  const scope = mollet.getByRole('dialog', { name: 'Ce que Mollet couvre' })
+  await expect(scope).toContainText('Une seule source')
+  await expect(scope).toContainText('Les crampes, auxquelles l’article renvoie sans en parler.')
+  await mollet.keyboard.press('Escape')
+  await expect(scope).toBeHidden()
+  await expect(footerLink).toBeFocused()
+
+  await sendMenuCommand(mollet, 'show-scope')
+  await expect(scope).toBeVisible()
+  await mollet.keyboard.press('Escape')
+
+  await sendMenuCommand(mollet, 'about-content')
+  const about = mollet.getByRole('dialog').filter({ hasText: 'À propos du contenu' })
+  await about.getByRole('button', { name: 'Ce que Mollet couvre' }).click()
+  await expect(scope).toBeVisible()
 })

@@ -75,6 +75,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, host: MenuHos
         ...(host.isPackaged ? [] : [{ role: 'toggleDevTools' as const, label: 'Outils de développement' }]),
       ],
     },
+    { label: 'Aide', submenu: commands('Aide') },
   ]
   return template
 }

@@ -21,7 +21,7 @@ export interface Shortcut {
   key: string
 }
 
-export type MenuName = 'Fichier' | 'Édition' | 'Aller'
+export type MenuName = 'Fichier' | 'Édition' | 'Aller' | 'Aide'
 
 export interface Command {
   id: MenuCommand
@@ -63,6 +63,7 @@ export const COMMANDS: readonly Command[] = [
   },
   { id: 'update-content', label: 'Mettre à jour le contenu…', help: null, keys: null, menu: 'Fichier', separated: true },
   { id: 'about-content', label: 'À propos du contenu', help: null, keys: null, menu: 'Fichier' },
+  { id: 'show-scope', label: 'Ce que Mollet couvre', help: null, keys: null, menu: 'Aide' },
   {
     id: 'copy-record-note',
     label: 'Copier pour le dossier',

@@ -109,6 +109,7 @@ export const MENU_COMMANDS = [
   ...VIEW_IDS.map((id) => showView(id)),
   'update-content',
   'about-content',
+  'show-scope',
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 

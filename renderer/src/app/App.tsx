@@ -17,6 +17,9 @@ import { RecordNoteProvider } from '../orientation'
 import { useNavigation } from './useNavigation'
 import { useLastView } from './useLastView'
 import { useStickyHeader } from './useStickyHeader'
+import { ScopeDialog } from './ScopeDialog'
+import { useCommand } from '../lib/commands'
+import type { MenuCommand } from '@shared/ipc/contract'
 import { useUrlState } from './useUrlState'
 import { NBSP, frenchIsoDate, guillemets } from '@shared/text/french'
 import { EMPTY_KB, indexKnowledgeBase } from '../lib/kbIndex'
@@ -77,13 +80,18 @@ function ConsultationView(props: ViewContentProps) {
 }
 
 /** The source line: drawn again only for another source or revision, not with each keystroke of a search (the shell renders with the URL). */
-const SourceFooter = memo(function SourceFooter({ title, revision }: { title: string; revision: string }) {
+const SourceFooter = memo(function SourceFooter({ title, revision, onScope }: { title: string; revision: string; onScope: () => void }) {
   return (
     <footer className="app-footer">
-      Source{NBSP}: {guillemets(title)} · contenu révisé le {frenchIsoDate(revision)}
+      Source{NBSP}: {guillemets(title)} · contenu révisé le {frenchIsoDate(revision)} ·{' '}
+      <button type="button" className="link" onClick={onScope}>
+        Ce que Mollet couvre
+      </button>
     </footer>
   )
 })
+
+const SCOPE: readonly MenuCommand[] = ['show-scope']
 
 export function App() {
   const { state, reload } = useKnowledgeBase()
@@ -136,6 +144,11 @@ export function App() {
     if (opener.current?.isConnected) opener.current.focus()
     opener.current = null
   }, [])
+
+  const [scopeOpen, setScopeOpen] = useState(false)
+  const openScope = useCallback(() => setScopeOpen(true), [])
+  const closeScope = useCallback(() => setScopeOpen(false), [])
+  useCommand(SCOPE, openScope)
 
   const header = useRef<HTMLElement>(null)
   useStickyHeader(header)
@@ -212,11 +225,12 @@ export function App() {
                     ))}
                 </main>
 
-                {meta && <SourceFooter title={meta.source.title} revision={meta.revision} />}
+                {meta && <SourceFooter title={meta.source.title} revision={meta.revision} onScope={openScope} />}
               </div>
 
               <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />
               <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+              <ScopeDialog open={scopeOpen} onClose={closeScope} />
             </RecordNoteProvider>
           </HandoutProvider>
         </ConsultationProvider>

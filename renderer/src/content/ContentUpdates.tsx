@@ -10,7 +10,7 @@
 // orientation and handouts switch at once (`onChanged` reloads the knowledge base).
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { api } from '../api'
-import { useCommand } from '../lib/commands'
+import { useCommand, useRunCommand } from '../lib/commands'
 import type { MenuCommand } from '@shared/ipc/contract'
 import type { KbProblem } from '@shared/kb/types'
 import { outdatedText, revisionDate, versionText } from '@shared/pack/describe'
@@ -55,6 +55,7 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
   const [infoError, setInfoError] = useState<string | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const [outdatedClosed, setOutdatedClosed] = useState(false)
+  const runCommand = useRunCommand()
   const outdated = info ? outdatedText(info) : null
 
   const loadInfo = useCallback(async () => {
@@ -280,6 +281,9 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
             <>
               <button type="button" className="button" onClick={() => void openPack()}>
                 Mettre à jour le contenu…
+              </button>
+              <button type="button" className="button" onClick={() => runCommand('show-scope')}>
+                Ce que Mollet couvre
               </button>
               {info?.previous && (
                 <button type="button" className="button" onClick={() => void revert('previous')}>

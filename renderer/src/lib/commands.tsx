@@ -12,6 +12,8 @@ type Handler = (command: MenuCommand) => void
 
 interface Registry {
   register: (ids: readonly MenuCommand[], handler: Handler) => () => void
+  /** Does what the command's menu entry does, from a button of the page. */
+  run: (command: MenuCommand) => void
 }
 
 const CommandContext = createContext<Registry | null>(null)
@@ -41,7 +43,8 @@ export function CommandProvider({ children }: { children: ReactNode }) {
       for (const id of ids) if (handlers.current.get(id) === handler) handlers.current.delete(id)
     }
   }, [])
-  const registry = useMemo(() => ({ register }), [register])
+  const run = useCallback((command: MenuCommand) => handlers.current.get(command)?.(command), [])
+  const registry = useMemo(() => ({ register, run }), [register, run])
   return <CommandContext value={registry}>{children}</CommandContext>
 }
 
@@ -54,4 +57,11 @@ export function useCommand(ids: readonly MenuCommand[], handler: Handler): void 
   const key = ids.join(' ')
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the ids' values
   useEffect(() => registry.register(ids, (command) => latest.current(command)), [registry, key])
+}
+
+/** A function that does what a command's menu entry does (a button elsewhere in the page that offers the same). */
+export function useRunCommand(): (command: MenuCommand) => void {
+  const registry = useContext(CommandContext)
+  if (!registry) throw new Error('useRunCommand outside CommandProvider')
+  return registry.run
 }
