@@ -138,8 +138,9 @@ export function useUrlState(): UrlState {
   const [state, setState] = useState<State>(() => fromHash(window.location.hash, null))
   /** The `pushes` of the state last written to the history. */
   const written = useRef(state.pushes)
-  /** Set by startOver: the next entry written begins a new era. */
-  const newEra = useRef(false)
+  /** The state last rendered: what startOver starts from. */
+  const shown = useRef(state)
+  shown.current = state
   const emptyAtStart = useRef(window.location.hash.replace(/^#/, '') === '')
   const touched = useRef(false)
   const history = useHistoryWriter()
@@ -155,8 +156,7 @@ export function useUrlState(): UrlState {
 
   // State → URL.
   useEffect(() => {
-    const how = newEra.current ? 'new-era' : state.pushes !== written.current ? 'push' : 'replace'
-    newEra.current = false
+    const how = state.pushes !== written.current ? 'push' : 'replace'
     written.current = state.pushes
     history.write(encodeViewState(toViewState(state)), how)
   }, [state, history])
@@ -211,21 +211,25 @@ export function useUrlState(): UrlState {
     },
     [history],
   )
+  // The new era's entry is written at once, not after the next render: a Back pressed right after
+  // « Nouveau patient » must already find it, never the previous patient's entries.
   const startOver = useCallback(() => {
     touched.current = true
-    newEra.current = true
-    setState((s) => {
-      const start = fromHash('', null)
-      const scopes: State['scopes'] = {}
-      for (const [view, kept] of Object.entries(s.scopes) as [ViewId, ViewScope][])
-        scopes[view] = { ...EMPTY_SCOPE, arrangement: kept.arrangement }
-      return {
-        ...start,
-        scopes: { ...scopes, [start.view]: { ...EMPTY_SCOPE, arrangement: scopes[start.view]?.arrangement ?? defaultArrangement() } },
-        pushes: s.pushes + 1,
-      }
-    })
-  }, [])
+    const s = shown.current
+    const start = fromHash('', null)
+    const scopes: State['scopes'] = {}
+    for (const [view, kept] of Object.entries(s.scopes) as [ViewId, ViewScope][])
+      scopes[view] = { ...EMPTY_SCOPE, arrangement: kept.arrangement }
+    const next: State = {
+      ...start,
+      scopes: { ...scopes, [start.view]: { ...EMPTY_SCOPE, arrangement: scopes[start.view]?.arrangement ?? defaultArrangement() } },
+      pushes: s.pushes + 1,
+    }
+    written.current = next.pushes
+    history.write(encodeViewState(toViewState(next)), 'new-era')
+    shown.current = next
+    setState(next)
+  }, [history])
 
   return {
     view: state.view,
