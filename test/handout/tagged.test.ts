@@ -57,8 +57,11 @@ async function taggingProblems(pdf: Uint8Array, doc: HandoutDocument): Promise<s
   const byPoppler = searchable(structureText(tree))
   const byPdfjs = searchable(pages.map((p) => p.structured).join('\n'))
   const visible = visibleContent(pdfPages(pdf), pages)
-  if (byPoppler !== byPdfjs) problems.push(`poppler et pdf.js lisent deux arbres :\n${byPoppler}\n${byPdfjs}`)
-  if (byPoppler !== visible) problems.push(`ordre de la structure ≠ ordre de lecture :\n${byPoppler}\n${visible}`)
+  // Compared without their spaces: the readers disagree on a space beside a soft hyphen the line did not
+  // break at (« universitaire \u00ad Maison »), never on the order of what is drawn.
+  const squash = (text: string): string => text.replace(/\s+/gu, '')
+  if (squash(byPoppler) !== squash(byPdfjs)) problems.push(`poppler et pdf.js lisent deux arbres :\n${byPoppler}\n${byPdfjs}`)
+  if (squash(byPoppler) !== squash(visible)) problems.push(`ordre de la structure ≠ ordre de lecture :\n${byPoppler}\n${visible}`)
   return problems
 }
 
