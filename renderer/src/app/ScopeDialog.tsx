@@ -2,30 +2,13 @@
 // it, and what it does not cover — limits, never new clinical advice. From
 // the footer of every view, « Aide › Ce que Mollet couvre » and « À propos
 // du contenu » (the command « show-scope »).
-import { useEffect, useRef } from 'react'
 import { guillemets, NBSP, frenchIsoDate } from '@shared/text/french'
 import { useKbIndex } from '../lib/useKbIndex'
+import { useModalDialog } from '../lib/useModalDialog'
 
 export function ScopeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { kb } = useKbIndex()
-  const dialog = useRef<HTMLDialogElement>(null)
-  const opener = useRef<Element | null>(null)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      opener.current = document.activeElement
-      element.showModal()
-    }
-    if (!open && element.open) element.close()
-  }, [open])
-
-  const closed = () => {
-    if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus()
-    opener.current = null
-    onClose()
-  }
+  const { dialog, closed, close } = useModalDialog(open, onClose)
 
   const meta = kb.meta
   const redFlags = kb.findings.filter((f) => f.redFlag).length
@@ -33,7 +16,7 @@ export function ScopeDialog({ open, onClose }: { open: boolean; onClose: () => v
     <dialog ref={dialog} className="panel-dialog scope" aria-labelledby="scope-title" onClose={closed} data-testid="scope-dialog">
       <div className="shortcuts-head">
         <h2 id="scope-title">Ce que Mollet couvre</h2>
-        <button type="button" className="button button-quiet" onClick={() => dialog.current?.close()}>
+        <button type="button" className="button button-quiet" onClick={close}>
           Fermer
         </button>
       </div>

@@ -1,8 +1,8 @@
 // The keyboard shortcuts, listed in a modal dialog that `?` opens; Esc or
 // "Fermer" closes it and the focus goes back where it was.
-import { useEffect, useRef } from 'react'
 import { COMMANDS, shortcutLabel, shortcutOf } from '@shared/app/commands'
 import { isMac } from '../lib/platform'
+import { useModalDialog } from '../lib/useModalDialog'
 
 /** The page's own keys, which no menu has. */
 const PAGE_KEYS: readonly { keys: string[]; action: string }[] = [
@@ -29,30 +29,13 @@ function commandKeys(): { keys: string[]; action: string }[] {
 const SHORTCUTS = [...commandKeys(), ...PAGE_KEYS]
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null)
-  const opener = useRef<Element | null>(null)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      opener.current = document.activeElement
-      element.showModal()
-    }
-    if (!open && element.open) element.close()
-  }, [open])
-
-  const closed = () => {
-    if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus()
-    opener.current = null
-    onClose()
-  }
+  const { dialog, closed, close } = useModalDialog(open, onClose)
 
   return (
     <dialog ref={dialog} className="panel-dialog shortcuts" aria-labelledby="shortcuts-title" onClose={closed}>
       <div className="shortcuts-head">
         <h2 id="shortcuts-title">Raccourcis clavier</h2>
-        <button type="button" className="button button-quiet" onClick={() => dialog.current?.close()}>
+        <button type="button" className="button button-quiet" onClick={close}>
           Fermer
         </button>
       </div>
