@@ -64,7 +64,12 @@ async function expectNothingOfA(page: Page, desktop: RecordingDesktop, userDataD
   await expect(tab(page, 'Causes')).toHaveAttribute('aria-selected', 'true')
   expect(page.url()).not.toMatch(/present|absent|q=/u)
 
-  // Back, by the app's shortcut and by the browser, never reaches A's consultation.
+  // Back, by the app's shortcut and by the browser, never reaches A's consultation. First, the new
+  // consultation's history entry is the one shown (its era's first entry).
+  await expect
+    .poll(() => page.evaluate(() => (window.history.state as { mollet?: { index: number; first: number } } | null)?.mollet))
+    .toMatchObject({ index: expect.any(Number) })
+  await expect.poll(() => page.evaluate(() => window.history.state?.mollet?.index === window.history.state?.mollet?.first)).toBe(true)
   await page.keyboard.press('Alt+ArrowLeft')
   await expect(tab(page, 'Causes')).toHaveAttribute('aria-selected', 'true')
   await page.goBack()
