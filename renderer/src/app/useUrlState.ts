@@ -154,8 +154,10 @@ export function useUrlState(): UrlState {
     })
   }, [])
 
-  // State → URL.
+  // State → URL. React runs this a task after drawing a state; « Nouveau patient » may come in
+  // between and write its newer entry at once: the earlier state's entry is then never written.
   useEffect(() => {
+    if (state.pushes < written.current) return
     const how = state.pushes !== written.current ? 'push' : 'replace'
     written.current = state.pushes
     history.write(encodeViewState(toViewState(state)), how)
