@@ -117,7 +117,7 @@ test('pain and tingling: disc herniation and nerve first, with reasons, and a ba
   await expect(view.locator(`tr[data-entry="${untouched.id}"] .why`)).toHaveText(['Aucun signe marqué ne la concerne'])
 })
 
-// Issue 9, observation 1: no reassurance before the red flags are asked.
+// No reassurance before the red flags are asked.
 test('after intense exercise alone: the red flags to ask first; self-care only once all are answered Absent', async ({ mollet }) => {
   const view = await openOrientation(mollet)
   await mark(mollet, 'apres-effort', 'Présent')
@@ -182,7 +182,7 @@ test('an absent defining finding argues against; "Tout effacer" brings back the 
   await expect(view.getByRole('button', { name: 'Tout effacer' })).toBeDisabled()
 })
 
-// Issue 9, observation 5: a hit in the folded "Autres" group is shown, not counted in an empty table.
+// A hit in the folded "Autres" group is shown, not counted in an empty table.
 test('the search narrows the ranked list and shows the hits of the folded group', async ({ mollet }) => {
   const view = await openOrientation(mollet)
   await mark(mollet, 'contractions-frequentes', 'Présent')
@@ -215,7 +215,7 @@ test('the search narrows the ranked list and shows the hits of the folded group'
   await expect(view.locator('tbody[data-group="autres"] tr.entry-row')).toHaveCount(0)
 })
 
-// Issue 9, observation 3: the serious group holds only grave entries; a tie is said, not hidden in alphabetical order.
+// The serious group holds only grave entries; a tie is said, not hidden in alphabetical order.
 test('frequent contractions: only grave entries under "Graves", tied ones as one row that opens to them', async ({ mollet }) => {
   const view = await openOrientation(mollet)
   await mark(mollet, 'contractions-frequentes', 'Présent')
@@ -230,7 +230,13 @@ test('frequent contractions: only grave entries under "Graves", tied ones as one
   await tie.getByRole('button').click()
   await expect(tie.getByRole('button')).toHaveAttribute('aria-expanded', 'true')
   await expect(view.locator('tbody[data-group="serieux"] tr.entry-row')).toHaveCount(serious.length)
-  await expect(view.locator('tbody[data-group="serieux"] tr.entry-row .badge')).toHaveText(serious.map(() => 'Grave, à ne pas manquer'))
+  // Each badge says whose the grade is: Épilepsie's own, the others' only as members of the article's list.
+  await expect(view.locator('tbody[data-group="serieux"] tr.entry-row .badge')).toHaveText(
+    serious.map((r) => (r.condition.seriousnessOf ? 'Cité parmi des maladies plus graves' : 'Grave, à ne pas manquer')),
+  )
+  expect(serious.filter((r) => r.condition.seriousnessOf).length).toBe(serious.length - 1)
+  // The tie row's badge is true of every member: all ten are in the article's list.
+  await expect(tie.locator('.badge')).toHaveText('Cité parmi des maladies plus graves')
   for (const r of serious) await expect(view.locator(`tr[data-entry="${r.id}"] .why`)).toHaveText(reasons(r))
   await expect(view.locator('tbody[data-group="serieux"] tr.entry-row .why.rank').first()).toContainText(
     `à égalité avec ${serious.length - 1} autres entrées`,
@@ -258,7 +264,7 @@ test('stress and frequent contractions, the other red flags absent: a handful of
   expect(distinct).toBeLessThanOrEqual(6)
 })
 
-// Issue 9, observation 4, and issue 8's wording: a contrary sign takes a benign cause out of "Probables";
+// A contrary sign takes a benign cause out of "Probables";
 // a negative score carries the true minus sign; a shared advice sentence is said once.
 test('a contrary sign argues against, scores with U+2212, and the banner says each advice once', async ({ mollet }) => {
   const view = await openOrientation(mollet)
@@ -288,7 +294,7 @@ test('a contrary sign argues against, scores with U+2212, and the banner says ea
   expect(text.split(shared)).toHaveLength(2)
 })
 
-// Issue 9, observation 2: what the article says of the neurological diseases is shown as their group's.
+// What the article says of the neurological diseases is shown as their group's.
 test('meningitis: its own « Que faire » says the article says nothing specific; the group statements are attributed', async ({
   mollet,
 }) => {
@@ -308,6 +314,19 @@ test('meningitis: its own « Que faire » says the article says nothing specific
   await expect(groups.locator('[data-group-statement="maladies-plus-graves-consulter"] figcaption')).toHaveText(
     `Section «${NBSP}Causes neurologiques${NBSP}»`,
   )
+})
+
+test('a grade the article gives the group is said as the group’s, in the detail and the table alike', async ({ mollet }) => {
+  await mollet.getByRole('tab', { name: 'Diagnostics différentiels', exact: true }).click()
+  const table = mollet.getByRole('tabpanel', { name: 'Diagnostics différentiels' })
+  await expect(table.locator('tr[data-entry="tics"] .badge')).toHaveText('Cité parmi des maladies plus graves')
+  await expect(table.locator('tr[data-entry="epilepsie"] .badge')).toHaveText('Grave, à ne pas manquer')
+  await table.locator('tr[data-entry="tics"]').click()
+  const dialog = mollet.getByRole('dialog', { name: 'Tics' })
+  await expect(dialog.locator('.facts .badge')).toHaveText('Cité parmi des maladies plus graves')
+  await expect(dialog.getByTestId('seriousness-of-group')).toContainText('L’article ne gradue pas cette entrée à part')
+  await expect(dialog.getByTestId('seriousness-of-group')).toContainText('Maladies plus graves (liste des causes neurologiques)')
+  await expect(dialog.getByTestId('group-statements').locator('[data-group-statement="maladies-plus-graves-consulter"]')).toBeVisible()
 })
 
 test('the orientation view follows French typography', async ({ mollet }) => {

@@ -99,6 +99,7 @@ for (const scheme of SCHEMES) {
     await view.locator('tr[data-entry="meningite"]').click()
     await expect(mollet.getByRole('dialog', { name: 'Méningite' })).toBeVisible()
     await expect(mollet.getByRole('dialog').locator('[aria-busy="true"]')).toHaveCount(0)
+    await mollet.screenshot({ path: join(outDir, `detail-graded-by-group-900x600-${scheme}.png`) })
     await mollet.getByTestId('group-statements').scrollIntoViewIfNeeded()
     await mollet.screenshot({ path: join(outDir, `detail-groups-900x600-${scheme}.png`) })
     await mollet.keyboard.press('Escape')

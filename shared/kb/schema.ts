@@ -101,6 +101,13 @@ export const conditionSchema = z.object({
    */
   usualFindings: z.array(id),
   seriousness: z.enum(keysOf(SERIOUSNESS)),
+  /**
+   * The group statement (groups.json) the grade comes from, where the article
+   * grades a group and only lists the entry in it (« des maladies plus graves
+   * […] par exemple : Tics »): the entry's badge says it is cited there, not
+   * graded on its own.
+   */
+  seriousnessOf: id.optional(),
   referral: z.enum(keysOf(REFERRALS)),
   /** What to do, for the clinician, from the article. */
   whatToDo: text,

@@ -20,6 +20,13 @@ export const SERIOUSNESS = {
 } as const
 export type Seriousness = keyof typeof SERIOUSNESS
 
+/** The badge of an entry the article grades only as a member of a group (`seriousnessOf`). */
+export const SERIOUSNESS_OF_GROUP: Record<Seriousness, string> = {
+  benin: 'Cité parmi des causes bénignes',
+  'a-evaluer': 'Cité parmi des causes à évaluer',
+  grave: 'Cité parmi des maladies plus graves',
+}
+
 export const REFERRALS = {
   'auto-soins': 'Auto-soins, médecin si persistance',
   medecin: 'Médecin',

@@ -31,6 +31,7 @@ export const FIELD_LABELS: Record<string, string> = {
   opposingFindings: 'signes qui vont contre',
   usualFindings: 'signes habituels',
   seriousness: 'gravité',
+  seriousnessOf: 'gravité tenue d’un groupe',
   referral: 'orientation',
   whatToDo: 'que faire',
   patientExplanation: 'explication pour le patient',

@@ -66,6 +66,31 @@ describe('loadKnowledgeBase on a broken copy', () => {
     expect(counts(kb)).toEqual({ ...EXPECTED_COUNTS, advice: 0 })
   })
 
+  it('a grade said to be a group’s whose group does not list the entry: reported, and no longer said so', async () => {
+    const { kb, problems } = await brokenCopy(async (k) => {
+      await editJson(k, 'differentials.json', (list) => {
+        byId(list, 'tics').seriousnessOf = 'inoffensives-sans-autres-symptomes'
+        byId(list, 'meningite').seriousnessOf = 'groupe-absent'
+      })
+    })
+    expect(problems).toEqual([
+      {
+        file: 'differentials.json',
+        entry: 'tics',
+        field: 'seriousnessOf',
+        message: 'Le groupe «\u00a0inoffensives-sans-autres-symptomes\u00a0» ne compte pas cette entrée parmi ses membres.',
+      },
+      {
+        file: 'differentials.json',
+        entry: 'meningite',
+        field: 'seriousnessOf',
+        message: 'Référence inconnue «\u00a0groupe-absent\u00a0».',
+      },
+    ])
+    expect(kb.differentials.find((d) => d.id === 'tics')?.seriousnessOf).toBeUndefined()
+    expect(kb.differentials.find((d) => d.id === 'sclerose-en-plaques')?.seriousnessOf).toBe('maladies-plus-graves-consulter')
+  })
+
   it('a field of the wrong type: that entry is left out, named with its field', async () => {
     const { kb, problems } = await brokenCopy((k) =>
       editJson(k, 'differentials.json', (list) => {

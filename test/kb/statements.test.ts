@@ -122,3 +122,27 @@ describe('the handout', () => {
     expect(patientTexts.filter((t) => /\barticle/iu.test(t.text)).map((t) => t.id)).toEqual([])
   })
 })
+
+describe('seriousness is the entry’s own only where the article grades the entry', () => {
+  /** The article's words that grade: « grave(s) », « avertissement », « avant-coureurs ». */
+  const GRADING = /grave|avertissement|avant-coureur/u
+  const ownGrade = (c: Condition) => c.provenance.some((p) => GRADING.test(fold(p.quote)))
+
+  it('a serious entry whose own quotes grade nothing takes its grade from a group that grades', () => {
+    const ungraded = conditions.filter((c) => c.seriousness === 'grave' && !ownGrade(c))
+    expect(ungraded.length).toBeGreaterThan(0)
+    for (const c of ungraded) {
+      const group = kb.groups.find((g) => g.id === c.seriousnessOf)
+      expect(group, c.id).toBeDefined()
+      expect(group?.members, c.id).toContain(c.id)
+      expect(
+        group?.provenance.some((p) => GRADING.test(fold(p.quote))),
+        c.id,
+      ).toBe(true)
+    }
+  })
+
+  it('an entry the article grades on its own is not said to be graded by a group', () => {
+    for (const c of conditions.filter(ownGrade)) expect(c.seriousnessOf, c.id).toBeUndefined()
+  })
+})

@@ -52,6 +52,7 @@ const NOT_CHECKED: Record<string, string> = {
   related: 'identifiers of entries',
   topics: 'identifiers of topics',
   members: 'identifiers of conditions',
+  seriousnessOf: 'the identifier of a group statement',
   appliesTo: 'identifiers of conditions',
   articleTerms: 'the article’s own words, as it spells them (matched against its text)',
   'provenance.section': 'a heading of the article, as it spells it',

@@ -243,6 +243,23 @@ function checkReferences(kb: KnowledgeBase, problems: KbProblem[]): void {
   for (const a of kb.advice) a.appliesTo = prune(KB_FILES.advice.file, a.id, 'appliesTo', a.appliesTo, conditions)
   for (const g of kb.groups) g.members = prune(KB_FILES.groups.file, g.id, 'members', g.members, conditions)
   for (const t of kb.topics) t.related = prune(KB_FILES.topics.file, t.id, 'related', t.related, conditions)
+  // A grade said to be a group's must be that group's: the entry among its members.
+  for (const key of ['causes', 'differentials'] as const) {
+    for (const c of kb[key]) {
+      if (c.seriousnessOf === undefined) continue
+      const group = kb.groups.find((g) => g.id === c.seriousnessOf)
+      if (group?.members.includes(c.id)) continue
+      problems.push({
+        file: KB_FILES[key].file,
+        entry: c.id,
+        field: 'seriousnessOf',
+        message: group
+          ? `Le groupe «\u00a0${c.seriousnessOf}\u00a0» ne compte pas cette entrée parmi ses membres.`
+          : `Référence inconnue «\u00a0${c.seriousnessOf}\u00a0».`,
+      })
+      delete c.seriousnessOf
+    }
+  }
 
   const both = conditionsOf(kb)
   const firstAt = new Map<string, number>()

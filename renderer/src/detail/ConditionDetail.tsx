@@ -7,7 +7,7 @@ import { CATEGORIES, ENTRY_KINDS, FIELD_LABELS, REFERRALS, SCOPES } from '@share
 import { AddToHandout } from '../handout'
 import { useKbIndex } from '../lib/useKbIndex'
 import { useConditionDetails, type ConditionDetailsState } from './useConditionDetails'
-import { withColon } from '@shared/text/french'
+import { NBSP, withColon } from '@shared/text/french'
 import { findingLabel } from '../lib/kbIndex'
 import { SeriousnessBadge } from '../lib/SeriousnessBadge'
 import { SourceQuote } from './SourceQuote'
@@ -99,6 +99,7 @@ function DetailContent({ entry, headingRef, onNavigate, back, onClose }: DetailC
   const related = entry.related.map((id) => index.conditions.get(id)).filter((c) => c !== undefined)
   const topics = entry.topics.map((id) => index.topics.get(id)).filter((t) => t !== undefined)
   const groups = index.kb.groups.filter((g) => g.members.includes(entry.id))
+  const gradedBy = groups.find((g) => g.id === entry.seriousnessOf)
   const { state: details, retry } = useConditionDetails(index.kb, entry.id)
   return (
     <>
@@ -125,7 +126,14 @@ function DetailContent({ entry, headingRef, onNavigate, back, onClose }: DetailC
         <dl className="facts">
           <dt>{FIELD_LABELS.seriousness}</dt>
           <dd>
-            <SeriousnessBadge value={entry.seriousness} />
+            <SeriousnessBadge value={entry.seriousness} byGroup={gradedBy !== undefined} />
+            {gradedBy && (
+              <p className="fact-note" data-testid="seriousness-of-group">
+                L’article ne gradue pas cette entrée à part{NBSP}: il la cite dans le groupe «{NBSP}
+                {gradedBy.group}
+                {NBSP}» (voir ce qu’il en dit plus bas).
+              </p>
+            )}
           </dd>
           <dt>{FIELD_LABELS.category}</dt>
           <dd>{CATEGORIES[entry.category]}</dd>

@@ -6,6 +6,7 @@
 import { Fragment, useId, useState, type KeyboardEvent } from 'react'
 import { MATCH_GROUPS, explainScore, explainSpecificity, type MatchGroup, type MatchResult } from '@shared/differentials/match'
 import { ENTRY_KINDS, FIELD_LABELS, REFERRALS, type Referral } from '@shared/kb/vocabulary'
+import type { GroupStatement } from '@shared/kb/schema'
 import { rankedRows, type RankedRow } from '@shared/differentials/ties'
 import { useKbIndex } from '../lib/useKbIndex'
 import { useOpenDetail } from '../detail'
@@ -153,7 +154,7 @@ function MatchRow({ result, explained, selfCareOnHold }: { result: MatchResult; 
         <span className="entry-aliases">{ENTRY_KINDS[c.kind]}</span>
       </td>
       <td>
-        <SeriousnessBadge value={c.seriousness} />
+        <SeriousnessBadge value={c.seriousness} byGroup={c.seriousnessOf !== undefined} />
       </td>
       {explained && <WhyCell result={result} />}
       <td className="col-referral">{referralText(c.referral, selfCareOnHold)}</td>
@@ -199,6 +200,19 @@ function WhyCell({ result }: { result: MatchResult }) {
 }
 
 /**
+ * Whether a tie row's badge is a group's grade: some members take their grade
+ * from one group and every member is in it (an entry graded on its own is
+ * also cited there); null when that cannot be said of them all.
+ */
+function gradedByOneGroup(members: readonly MatchResult[], groups: readonly GroupStatement[]): boolean | null {
+  const named = new Set(members.flatMap((r) => (r.condition.seriousnessOf ? [r.condition.seriousnessOf] : [])))
+  if (named.size === 0) return false
+  const [only] = named
+  const group = named.size === 1 ? groups.find((g) => g.id === only) : undefined
+  return group && members.every((r) => group.members.includes(r.id)) ? true : null
+}
+
+/**
  * Entries tied for the very same reasons, as one row (shared/differentials/ties.ts):
  * named for the article's list when they are exactly it, with their shared
  * reasons, opening to its members.
@@ -219,6 +233,7 @@ function TieRow({
   const [first] = row.members as [MatchResult, ...MatchResult[]]
   const same = <T,>(value: (r: MatchResult) => T): T | null => (row.members.every((r) => value(r) === value(first)) ? value(first) : null)
   const seriousness = same((r) => r.condition.seriousness)
+  const byGroup = gradedByOneGroup(row.members, useKbIndex().kb.groups)
   const referral = same((r) => r.condition.referral)
   return (
     <tr className="tie-row" data-tie={row.key}>
@@ -233,7 +248,7 @@ function TieRow({
           À égalité pour les mêmes raisons{NBSP}: {row.members.map((r) => r.condition.name).join(', ')}
         </span>
       </td>
-      <td>{seriousness && <SeriousnessBadge value={seriousness} />}</td>
+      <td>{seriousness && byGroup !== null && <SeriousnessBadge value={seriousness} byGroup={byGroup} />}</td>
       {explained && <WhyCell result={first} />}
       <td className="col-referral">{referral ? referralText(referral, selfCareOnHold) : ''}</td>
     </tr>

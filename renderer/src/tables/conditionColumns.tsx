@@ -114,7 +114,7 @@ export function conditionColumns(index: KbIndex) {
           valuesOf: (c) => [c.seriousness],
         },
       },
-      cell: ({ row }) => <SeriousnessBadge value={row.original.seriousness} />,
+      cell: ({ row }) => <SeriousnessBadge value={row.original.seriousness} byGroup={row.original.seriousnessOf !== undefined} />,
     }),
     helper.accessor('scope', {
       header: FIELD_LABELS.scope,
