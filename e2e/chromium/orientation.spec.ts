@@ -136,7 +136,7 @@ test('after intense exercise alone: the red flags to ask first; self-care only o
   await expect(view.getByTestId('reassurance')).toHaveCount(0)
   await expect(pending).not.toContainText(REFERRALS['auto-soins'])
   await expect(view.locator('.alert-referral')).toHaveCount(0)
-  // No row reads « Auto-soins » either, before the red flags are answered.
+  // No row reads « Mesures simples » either, before the red flags are answered.
   await expect(view.locator('td.col-referral', { hasText: REFERRALS['auto-soins'] })).toHaveCount(0)
   await expect(view.locator(`tr[data-entry="${expected[0]?.id}"] td.col-referral`)).toHaveText('À vérifier avant de rassurer')
 
@@ -290,7 +290,7 @@ test('a contrary sign argues against, scores with U+2212, and the banner says ea
   const banner = view.getByRole('alert')
   await expect(banner.getByRole('listitem')).toHaveCount(2)
   const text = (await banner.getByRole('list').textContent()) ?? ''
-  const shared = 'Un médecin doit être consulté pour clarification.'
+  const shared = 'Évaluation médicale nécessaire pour en préciser la cause.'
   expect(text.split(shared)).toHaveLength(2)
 })
 

@@ -27,10 +27,11 @@ export const SERIOUSNESS_OF_GROUP: Record<Seriousness, string> = {
   grave: 'Cité parmi des maladies plus graves',
 }
 
+/** Said to the clinician (a GP, a physiotherapist or a nurse): what the patient needs, not whom « to see ». */
 export const REFERRALS = {
-  'auto-soins': 'Auto-soins, médecin si persistance',
-  medecin: 'Médecin',
-  neurologue: 'Neurologue',
+  'auto-soins': 'Mesures simples, évaluation médicale si persistance',
+  medecin: 'Évaluation médicale',
+  neurologue: 'Avis neurologique',
 } as const
 export type Referral = keyof typeof REFERRALS
 

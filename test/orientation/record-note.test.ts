@@ -43,7 +43,7 @@ describe('composeRecordNote on a small knowledge base', () => {
       [
         `Signes d’alerte présents${NBSP}: douleur, picotements`,
         ...(alert?.advice ?? []).map((a) => `- ${a}`),
-        `Orientation conseillée${NBSP}: Neurologue`,
+        `Orientation conseillée${NBSP}: Avis neurologique`,
       ].join('\n'),
     )
     expect(note).toContain(
@@ -94,6 +94,6 @@ describe('composeRecordNote on the real knowledge base', () => {
     expect(note).toContain('Hernie discale lombaire (concorde')
     expect(note.split('\n').at(-1)).toBe(`Source${NBSP}: «${NBSP}Contractions musculaires au mollet${NBSP}» (Mollet)`)
     // The shared advice sentence of tingling and weakness is said once.
-    expect(note.split('Un médecin doit être consulté pour clarification.')).toHaveLength(2)
+    expect(note.split('Évaluation médicale nécessaire pour en préciser la cause.')).toHaveLength(2)
   })
 })

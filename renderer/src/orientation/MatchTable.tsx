@@ -28,7 +28,7 @@ export interface MatchTableProps {
   /** The search typed, and how to clear it (when it finds nothing). */
   query: string
   onClearSearch: () => void
-  /** Reassurance is not earned yet (a red flag present or not answered): no row reads « Auto-soins ». */
+  /** Reassurance is not earned yet (a red flag present or not answered): no row reads « Mesures simples ». */
   selfCareOnHold: boolean
 }
 
