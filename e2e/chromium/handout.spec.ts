@@ -14,7 +14,16 @@ import type { Locator, Page } from '@playwright/test'
 import { conditionsOf, type Advice, type Condition, type Finding } from '../../shared/kb/types'
 import { frenchTypography } from '../../shared/text/typography'
 import { differingShare, greyPages, pdfInfo, pdfText, searchable, type GreyPage } from '../../test/handout/pdf-tools'
-import { test, expect, repoRoot, resourcesDir, sendMenuCommand, readKnowledgeFile } from '../harness/fixtures'
+import {
+  test,
+  expect,
+  installBridge,
+  recordingDesktop,
+  repoRoot,
+  resourcesDir,
+  sendMenuCommand,
+  readKnowledgeFile,
+} from '../harness/fixtures'
 
 const read = readKnowledgeFile
 const causes = read<Condition[]>('causes.json')
@@ -94,6 +103,34 @@ test('the preview draws the real PDF under the app’s CSP, without any violatio
   expect(inked).toBeGreaterThan(1000)
   expect(await mollet.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([])
   expect(errors).toEqual([])
+})
+
+test('the preview’s pages are drawn for the screen’s pixels: 720 wide at 100 %, twice that at 200 %', async ({
+  mollet,
+  browser,
+  server,
+  renderThread,
+}, testInfo) => {
+  const widths = (view: Locator) => view.locator('.pdf-pages canvas').evaluateAll((all: HTMLCanvasElement[]) => all.map((c) => c.width))
+  const view = await openHandout(mollet)
+  await previewSettled(view)
+  const at100 = await widths(view)
+  expect(at100.length).toBeGreaterThanOrEqual(2)
+  for (const w of at100) expect(w).toBe(720)
+
+  const context = await browser.newContext({ viewport: { width: 900, height: 600 }, deviceScaleFactor: 2, locale: 'fr-FR' })
+  const page = await context.newPage()
+  const userDataDir = await mkdtemp(join(tmpdir(), 'mollet-zoom-'))
+  try {
+    await installBridge(page, server, { resourcesDir, userDataDir, desktop: recordingDesktop(testInfo.outputDir), renderPdf: renderThread })
+    await page.goto(`${server.origin}/index.html`)
+    const zoomed = await openHandout(page)
+    await previewSettled(zoomed)
+    for (const w of await widths(zoomed)) expect(w).toBe(1440)
+  } finally {
+    await context.close()
+    await rm(userDataDir, { recursive: true, force: true })
+  }
 })
 
 test('« Aperçu à jour » is said only once the current PDF’s pages are drawn', async ({ mollet }) => {

@@ -1,11 +1,12 @@
-// Draws the real handout PDF (the bytes main produced) page by page with
-// pdf.js (pdfjs.ts: loaded lazily, under the app's CSP unchanged). The e2e
+// Draws the real handout PDF (the bytes main produced), every page at once,
+// with pdf.js (pdfjs.ts: loaded lazily, under the app's CSP unchanged), and
+// shows the new pages together, never some of one PDF beside some of another. The e2e
 // checks that no CSP violation is reported while the preview draws.
 import { useEffect, useRef, useState } from 'react'
-import { drawPages } from './pdfjs'
+import { drawAllPages } from './pdfjs'
 
-/** Pixels per PDF point: a sharp A4 page at the preview's width. */
-const SCALE = 1.5
+/** The widest a page is shown, in CSS pixels (handout.css, .pdf-page). */
+const MAX_PAGE_WIDTH = 720
 
 interface Props {
   /** PDF bytes; null while the first one is being made. */
@@ -32,22 +33,23 @@ export function PdfPreview({ pdf, label, onSettled }: Props) {
     setDrawing(true)
     void (async () => {
       try {
-        const canvases: HTMLCanvasElement[] = []
-        const pages = await drawPages(
+        // Drawn for the most pixels a page takes on screen (its widest CSS width times the
+        // device's pixel ratio, which zoom raises): sharp at any window size, no pixel more to draw.
+        const width = MAX_PAGE_WIDTH * window.devicePixelRatio
+        const canvases = await drawAllPages(
           pdf,
-          SCALE,
-          (canvas, n, count) => {
-            canvas.className = 'pdf-page'
-            canvas.setAttribute('role', 'img')
-            canvas.setAttribute('aria-label', `Page ${n} sur ${count}`)
-            canvases.push(canvas)
-          },
+          (widthPt) => width / widthPt,
           () => cancelled,
         )
-        if (cancelled) return
+        if (!canvases) return
+        canvases.forEach((canvas, i) => {
+          canvas.className = 'pdf-page'
+          canvas.setAttribute('role', 'img')
+          canvas.setAttribute('aria-label', `Page ${i + 1} sur ${canvases.length}`)
+        })
         // The old pages stay until the new ones are all drawn: no flicker.
         host.replaceChildren(...canvases)
-        setPageCount(pages)
+        setPageCount(canvases.length)
         setFailed(false)
         setDrawing(false)
         settled.current?.(pdf, true)

@@ -56,3 +56,36 @@ export async function drawPages(
     void task.destroy()
   }
 }
+
+/**
+ * Draws every page of `pdf` at once (pdf.js's worker prepares one page while
+ * the main thread draws another), each at the scale `scaleOf` gives for its
+ * width in PDF points. Resolves with the canvases in page order, or null when
+ * `cancelled()` says so first.
+ */
+export async function drawAllPages(
+  pdf: Uint8Array,
+  scaleOf: (widthPt: number) => number,
+  cancelled: () => boolean,
+): Promise<HTMLCanvasElement[] | null> {
+  const { pdfjs, worker } = await loadPdfJs()
+  const task = pdfjs.getDocument({ data: pdf.slice(), useWasm: false, worker })
+  try {
+    const doc = await task.promise
+    const numbers = Array.from({ length: doc.numPages }, (_, i) => i + 1)
+    const canvases = await Promise.all(
+      numbers.map(async (n) => {
+        const page = await doc.getPage(n)
+        const viewport = page.getViewport({ scale: scaleOf(page.getViewport({ scale: 1 }).width) })
+        const canvas = document.createElement('canvas')
+        canvas.width = Math.floor(viewport.width)
+        canvas.height = Math.floor(viewport.height)
+        if (!cancelled()) await page.render({ canvas, viewport }).promise
+        return canvas
+      }),
+    )
+    return cancelled() ? null : canvases
+  } finally {
+    void task.destroy()
+  }
+}
