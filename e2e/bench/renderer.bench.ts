@@ -8,7 +8,9 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Browser, Locator, Page } from '@playwright/test'
+import type { PdfRenderer } from '../../electron/main/handout/render-thread'
+import type { StaticServer } from '../harness/static-server'
 import { installBridge, test, expect, repoRoot, resourcesDir } from '../harness/fixtures'
 import { generateKnowledgeBase } from '../../scripts/bench/big-kb'
 import { percentile, median } from '../../scripts/bench/stats'
@@ -123,11 +125,44 @@ const WATCH_PREVIEW = `(() => {
 
 /** Ticks and unticks in the Fiche patient form, each tick one sample. */
 const PREVIEW_TICKS = 30
+/** Openings of the Fiche patient view: on a fresh page (pdf.js not loaded yet), then again and again on one page. */
+const OPEN_COLD_RUNS = 5
+const OPEN_WARM_RUNS = 15
+
+/** In the page: the next click on a tab, to the frame after a page of the preview is first on screen. */
+const WATCH_OPEN = `(() => {
+  const st = { start: 0, end: 0 }
+  window.__open = st
+  document.addEventListener('click', (e) => {
+    if (e.target instanceof Element && e.target.closest('[role="tab"]')) { st.start = e.timeStamp; st.end = 0 }
+  }, { capture: true, once: true })
+  const observer = new MutationObserver(() => {
+    if (!st.start || !document.querySelector('.pdf-pages canvas')) return
+    observer.disconnect()
+    requestAnimationFrame(() => setTimeout(() => { st.end = performance.now() }, 0))
+  })
+  observer.observe(document.body, { subtree: true, childList: true })
+})()`
 
 interface BenchWindow extends Window {
   __preview: { start: number; end: number }
+  __open: { start: number; end: number }
   __interactiveAt?: number
   __keys: { start: number; end: number; pending: number; lastChange: number }
+}
+
+/** A fresh context and page (nothing cached from an earlier run) with the real handlers behind it. */
+async function freshPage(browser: Browser, server: StaticServer, resources: string, renderPdf: PdfRenderer) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 840 }, locale: 'fr-FR' })
+  const page = await context.newPage()
+  const userDataDir = await mkdtemp(join(work, 'ud-'))
+  await installBridge(page, server, {
+    resourcesDir: resources,
+    userDataDir,
+    desktop: { chooseSavePath: async () => null, chooseOpenPath: async () => null, writeClipboard: () => undefined },
+    renderPdf,
+  })
+  return { page, close: () => context.close() }
 }
 
 async function timeToInteractive(page: Page, url: string): Promise<number> {
@@ -172,11 +207,33 @@ async function keystrokes(page: Page): Promise<number[]> {
   return samples
 }
 
-async function previewTicks(page: Page): Promise<number[]> {
+async function openHandoutView(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: 'Fiche patient' }).click()
   const view = page.getByRole('tabpanel', { name: 'Fiche patient' })
   await expect(view.locator('.pdf-pages canvas').first()).toBeVisible({ timeout: 60_000 })
   await expect(view.locator('.pdf-preview')).toHaveAttribute('aria-busy', 'false')
+  return view
+}
+
+/**
+ * From another view, the Fiche patient tab clicked: the time from the click
+ * event to the frame after the preview's first page is on screen (the view
+ * is mounted anew, its preview asked for, made by main and drawn by pdf.js —
+ * loaded then on a cold page). Then back to Causes, for the next sample.
+ */
+async function openedToDrawn(page: Page): Promise<number> {
+  await page.getByRole('tab', { name: 'Causes', exact: true }).click()
+  await expect(page.getByRole('tabpanel', { name: 'Causes' })).toBeVisible()
+  await page.evaluate(WATCH_OPEN)
+  await page.getByRole('tab', { name: 'Fiche patient' }).click()
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__open.end > 0, null, { polling: 10, timeout: 60_000 })
+  return page.evaluate(() => {
+    const st = (window as unknown as BenchWindow).__open
+    return st.end - st.start
+  })
+}
+
+async function previewTicks(page: Page, view: Locator): Promise<number[]> {
   await page.evaluate(WATCH_PREVIEW)
   const box = view.getByRole('group', { name: 'Causes à expliquer' }).getByRole('checkbox').first()
   const samples: number[] = []
@@ -285,18 +342,9 @@ for (const base of BASES) {
       test.setTimeout(600_000)
       const runs: number[] = []
       for (let i = 0; i < NAV_RUNS[base]; i++) {
-        // A fresh context each time: nothing cached from the previous run.
-        const context = await browser.newContext({ viewport: { width: 1280, height: 840 }, locale: 'fr-FR' })
-        const page = await context.newPage()
-        const userDataDir = await mkdtemp(join(work, 'ud-'))
-        await installBridge(page, server, {
-          resourcesDir: folders[base],
-          userDataDir,
-          desktop: { chooseSavePath: async () => null, chooseOpenPath: async () => null, writeClipboard: () => undefined },
-          renderPdf: renderThread,
-        })
+        const { page, close } = await freshPage(browser, server, folders[base], renderThread)
         runs.push(await timeToInteractive(page, `${server.origin}/index.html`))
-        await context.close()
+        await close()
       }
       await record(`${base}.interactive`, { runs, median: median(runs) })
     })
@@ -324,8 +372,42 @@ for (const base of BASES) {
     }
 
     if (base === 'bundled') {
-      test(`handout tick → preview redrawn (${PREVIEW_TICKS} ticks)`, async ({ mollet }) => {
-        await record('bundled.previewTick', summary(await previewTicks(mollet)))
+      test(`handout tick → preview redrawn (${PREVIEW_TICKS} ticks)`, async ({ browser, server, renderThread }) => {
+        // Main's share of each sample: its render of the PDF (in its thread), timed where the handlers call it.
+        const renders: number[] = []
+        const { page, close } = await freshPage(browser, server, resourcesDir, async (...args) => {
+          const start = performance.now()
+          const rendered = await renderThread(...args)
+          renders.push(performance.now() - start)
+          return rendered
+        })
+        await page.goto(`${server.origin}/index.html`)
+        const opened = await openHandoutView(page)
+        const samples = await previewTicks(page, opened)
+        await record('bundled.previewTick', { ...summary(samples), mainRender: summary(renders.slice(-PREVIEW_TICKS)) })
+        await close()
+      })
+
+      test(`Fiche patient opened → first preview page drawn (cold ×${OPEN_COLD_RUNS}, warm ×${OPEN_WARM_RUNS})`, async ({
+        browser,
+        server,
+        renderThread,
+      }) => {
+        test.setTimeout(300_000)
+        const cold: number[] = []
+        for (let i = 0; i < OPEN_COLD_RUNS; i++) {
+          const { page, close } = await freshPage(browser, server, resourcesDir, renderThread)
+          await timeToInteractive(page, `${server.origin}/index.html`)
+          cold.push(await openedToDrawn(page))
+          await close()
+        }
+        const { page, close } = await freshPage(browser, server, resourcesDir, renderThread)
+        await timeToInteractive(page, `${server.origin}/index.html`)
+        await openedToDrawn(page)
+        const warm: number[] = []
+        for (let i = 0; i < OPEN_WARM_RUNS; i++) warm.push(await openedToDrawn(page))
+        await record('bundled.previewOpen', { cold: { runs: cold, median: median(cold) }, warm: summary(warm) })
+        await close()
       })
     }
   })

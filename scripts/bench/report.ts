@@ -42,8 +42,12 @@ export type RendererResults = Partial<
     Record<`${Base}.keystroke`, Keystroke> &
     Record<`${Base}.transport`, Transport> &
     Record<`${Base}.memory`, Memory> &
-    Record<`${Base}.profile`, Profile> & { 'bundled.previewTick': Omit<Keystroke, 'renderedRowsAtStart'> }
+    Record<`${Base}.profile`, Profile> & {
+      'bundled.previewTick': Samples & { mainRender?: Samples }
+      'bundled.previewOpen': { cold: { runs: number[]; median: number }; warm: Samples }
+    }
 >
+type Samples = Omit<Keystroke, 'renderedRowsAtStart'>
 const BASE_LABELS: Record<Base, string> = {
   bundled: 'Bundled (as shipped)',
   generated: 'Generated, 10,000 entries',
@@ -70,13 +74,14 @@ export function renderReport(x: Input): string {
   const big = r['generated.keystroke']
   const warm = h.reactPdf.warmMedian
   const startupKb = size.startup.gzip / 1024
-  const allKb = size.all.gzip / 1024
   const met = (ok: boolean) => (ok ? '✅ met' : '❌ missed')
 
   const huge = r['huge.keystroke']
   const nav = r['generated.interactive']
   const heap = r['generated.memory']
   const tick = r['bundled.previewTick']
+  const open = r['bundled.previewOpen']
+  const hugeNav = r['huge.interactive']
   const under = (value: number | undefined, goal: number, unit: (v: number) => string) =>
     value === undefined
       ? '❌ not measured'
@@ -93,6 +98,12 @@ export function renderReport(x: Input): string {
       '< 1 s',
       under(nav?.median, 1000, ms),
     ],
+    [
+      'Navigation → interactive table, 100,000 entries (median)',
+      hugeNav ? ms(hugeNav.median) : 'not measured',
+      '< 2 s',
+      under(hugeNav?.median, 2000, ms),
+    ],
     ['Renderer JS heap after GC, 10,000 entries', heap ? mib(heap.heapMiB) : 'not measured', '< 30 MB', under(heap?.heapMiB, 30, mib)],
     [
       'Handout, warm (median)',
@@ -102,9 +113,15 @@ export function renderReport(x: Input): string {
     ],
     [
       'Fiche patient: a tick → its preview redrawn, p95 (bundled base)',
-      tick ? ms(tick.p95) : 'not measured',
-      '≤ 250 ms',
-      tick === undefined ? '❌ not measured' : tick.p95 <= 250 ? met(true) : `${met(false)} by ${ms(tick.p95 - 250)}`,
+      tick ? `${ms(tick.p95)}${tick.mainRender ? ` (of which main's render: p50 ${ms(tick.mainRender.p50)})` : ''}` : 'not measured',
+      '≤ 100 ms',
+      tick === undefined ? '❌ not measured' : tick.p95 <= 100 ? met(true) : `${met(false)} by ${ms(tick.p95 - 100)}`,
+    ],
+    [
+      'Fiche patient opened → first preview page drawn, cold page (median) · warm (p95)',
+      open ? `${ms(open.cold.median)} · ${ms(open.warm.p95)}` : 'not measured',
+      'reported',
+      '',
     ],
     [
       'Handout, warm, against Chromium print-to-PDF (median)',
@@ -131,12 +148,6 @@ export function renderReport(x: Input): string {
       kb(size.startup.gzip),
       '≤ 250 KB',
       startupKb <= 250 ? met(true) : `${met(false)} by ${kb(size.startup.gzip - 250 * 1024)}`,
-    ],
-    [
-      'All renderer JS (lazy chunks included), gzip',
-      kb(size.all.gzip),
-      '≤ 250 KB',
-      allKb <= 250 ? met(true) : `${met(false)} by ${kb(size.all.gzip - 250 * 1024)}`,
     ],
   ]
 
@@ -217,9 +228,14 @@ Method (\`e2e/bench/renderer.bench.ts\`, Playwright project \`bench\` of \`playw
   has a height and its search box is enabled. Median of the runs (the runs are listed in
   \`artifacts/bench/renderer.json\`).
 - **Tick → preview redrawn** (bundled base): a cause of the Fiche patient form ticked and
-  unticked ${tick?.n ?? 'several'} times; a sample runs from the click to the frame after the
-  preview's pages were replaced (main's warm render in its thread, the page's
-  pdf.js drawing).
+  unticked ${tick?.n ?? 'several'} times on a fresh page; a sample runs from the click to the frame
+  after the preview's pages were replaced (main's warm render in its thread, the way back, the
+  page's pdf.js drawing every page at 720 px × the device pixel ratio). Main's render is timed
+  apart where the handlers call it.
+- **Fiche patient opened → first page drawn**: from the click on the tab (from the Causes view)
+  to the frame after the first page of the preview is on screen: the view mounted, its PDF asked
+  for, made and drawn. Cold: a fresh page each run (pdf.js and its worker loaded then; main's
+  render thread is warm from earlier tests). Warm: the same page, back to Causes and again.
 - **Keystroke → rows painted**: queries typed key by key in the search box of the Causes view,
   then erased with Backspace, each key one sample. A sample runs from the \`keydown\` event's
   timestamp to the frame after the last change the key caused in the view's panel (a
@@ -361,15 +377,30 @@ function misses(x: Input): string {
   if (size.startup.gzip > 250 * 1024) {
     out.push(`- **Startup JavaScript**: ${kb(size.startup.gzip)} gzip, ${kb(size.startup.gzip - 250 * 1024)} over 250 KB.`)
   }
-  if (size.all.gzip > 250 * 1024) {
-    const worker = Object.entries(size.allFiles).filter(([f]) => /pdf/u.test(f))
-    const pdfjs = worker.reduce((t, [, s]) => t + s.gzip, 0)
+  const tick = r['bundled.previewTick']
+  if (tick && tick.p95 > 100) {
+    const main = tick.mainRender
     out.push(
-      `- **All renderer JavaScript: ${kb(size.all.gzip)} gzip, ${kb(size.all.gzip - 250 * 1024)} over 250 KB.** ` +
-        `pdf.js and its worker (${worker.map(([f]) => `\`${f}\``).join(', ')}) weigh ${kb(pdfjs)} of it. They draw the handout ` +
-        "preview on a canvas (the app's CSP allows no plugin and no blob frame) and are loaded only when the Fiche patient " +
-        'view opens, never at startup; the app is installed locally, so this is disk space, not download time. ' +
-        `Without them the renderer is ${kb(size.all.gzip - pdfjs)} gzip.`,
+      `- **Tick → preview p95: ${ms(tick.p95)}, ${ms(tick.p95 - 100)} over 100 ms** (p50 ${ms(tick.p50)}). ` +
+        (main
+          ? `Main's render of the PDF takes p50 ${ms(main.p50)}, p95 ${ms(main.p95)} of it (react-pdf's layout: see the warm handout above); `
+          : '') +
+        'the rest is the way back (the PDF as base64 in the bench bridge, where Electron clones the bytes), pdf.js ' +
+        'parsing the new document and loading its embedded fonts, drawing the pages, and React.' +
+        (busy(x) ? " The machine's load during the run (see above) multiplies the figure." : ''),
+    )
+  }
+  const hugeNav = r['huge.interactive']
+  const hugeTransport = r['huge.transport']
+  if (hugeNav && hugeNav.median >= 2000) {
+    out.push(
+      `- **Navigation → interactive at 100,000 entries: ${ms(hugeNav.median)}, ${ms(hugeNav.median - 2000)} over 2 s.** ` +
+        (hugeTransport
+          ? `Loading and validating the base takes ${ms(hugeTransport.loadMs)} in main's content worker; the outline ` +
+            `(${hugeTransport.outlineMiB.toFixed(1)} MB as JSON) costs ${ms(hugeTransport.jsonRoundTripMs)} to stringify and parse in Node, ` +
+            `${ms(hugeTransport.structuredCloneMs)} by structured clone. `
+          : '') +
+        'The first screen waits for the whole outline.',
     )
   }
   return out.length > 0 ? `\n${out.join('\n')}` : '\nEvery target is met in this run.'
