@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, installBridge, recordingDesktop, resourcesDir, sendMenuCommand } from '../harness/fixtures'
-import { content, testKey, writeSamplePacks } from '../../test/pack/helpers'
+import { content, selfTrust, testKey, writeSamplePacks } from '../../test/pack/helpers'
 import { buildPack } from '../../electron/main/pack/build'
 import { createContentStore } from '../../electron/main/knowledge/content'
 import { bundledKnowledge } from '../../electron/main/knowledge/store'
@@ -162,7 +162,7 @@ test.describe('a pack that no longer verifies at start', () => {
       const store = createContentStore({
         bundled: bundledKnowledge(resourcesDir),
         userDataDir: userData,
-        trustedKeys: async () => (await readTrustedKeys([keysDir])).keys,
+        rootKeys: async () => (await readTrustedKeys([keysDir])).keys,
         thread: packWorkHere,
       })
       const preview = await store.previewPack(new Uint8Array(await readFile(newerPack)), 'contenu-2.mollet')
@@ -176,7 +176,7 @@ test.describe('a pack that no longer verifies at start', () => {
   test('Mollet starts on the bundled content and says why, in French', async ({ mollet }) => {
     const notice = mollet.getByRole('alert').filter({ hasText: 'Contenu mis à jour non utilisé' })
     await expect(notice).toContainText(
-      `Le contenu mis à jour (édition 2, révisé le 15 décembre 2026) ne se vérifie plus${NBSP}: signé par une clé inconnue`,
+      `Le contenu mis à jour (édition 2, révisé le 15 décembre 2026) ne se vérifie plus${NBSP}: le fichier de confiance de ce paquet ne part d’aucune clé racine`,
     )
     await expect(notice).toContainText('Mollet utilise le contenu d’origine.')
     await expect(causeNames(mollet).filter({ hasText: 'Stress aigu' })).toHaveCount(0)
@@ -197,12 +197,15 @@ test.describe('a pack past its « à jour jusqu’au » day', () => {
       // Signed on 27 November 2026, current until the 30th: past, whatever day the test runs.
       const key = testKey('cabinet-ancien')
       const files = await content({ revision: '2026-11-26', edition: '2', rename: { deshydratation: 'Déshydratation (ancienne)' } })
-      const bytes = buildPack(files, key.privateKey, { now: new Date('2026-11-27T10:00:00Z'), currentUntil: '2026-11-30' }).bytes
+      const bytes = buildPack(files, key.privateKey, selfTrust(key), {
+        now: new Date('2026-11-27T10:00:00Z'),
+        currentUntil: '2026-11-30',
+      }).bytes
       userData = await mkdtemp(join(tmpdir(), 'mollet-e2e-packs-old-'))
       const store = createContentStore({
         bundled: bundledKnowledge(resourcesDir),
         userDataDir: userData,
-        trustedKeys: async () => [key.trusted],
+        rootKeys: async () => [key.trusted],
         thread: packWorkHere,
       })
       const preview = await store.previewPack(bytes, 'contenu-ancien.mollet')

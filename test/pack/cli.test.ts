@@ -43,7 +43,8 @@ describe('npm run pack', () => {
     const help = await cli('--help')
     expect(help.code).toBe(0)
     expect(help.out).toContain('Utilisation\u00a0:')
-    expect(help.out).toContain('npm run pack -- build DOSSIER --key NOM.key --out FICHIER.mollet')
+    expect(help.out).toContain('npm run pack -- build DOSSIER --key NOM.key --trust CONFIANCE.json --out FICHIER.mollet')
+    expect(help.out).toContain('npm run pack -- trust-revoke CONFIANCE.json --root RACINE.key --revoke NOM')
     expect((await cli()).code).toBe(2)
   })
 
@@ -80,26 +81,30 @@ describe('npm run pack', () => {
 
   it('build from resources with a newer revision, verify with its key, diff; one byte changed: exit 2 (a real process)', async () => {
     const keys = join(work, 'editeur')
+    const roots = join(work, 'racine')
     expect((await cli('keygen', '--out', keys)).code).toBe(0)
+    expect((await cli('keygen', '--out', roots, '--name', 'racine')).code).toBe(0)
+    const trust = join(work, 'confiance.json')
+    expect((await cli('trust-init', '--root', join(roots, 'racine.key'), '--add', join(keys, 'editeur.pub'), '--out', trust)).code).toBe(0)
     // A revision already past: a pack is never revised after the day it is signed.
     const dir = await contentFolder('contenu-2', '2026-12-02', '2')
     const out = join(work, 'contenu-2.mollet')
-    const built = await cli('build', dir, '--key', join(keys, 'editeur.key'), '--out', out)
+    const built = await cli('build', dir, '--key', join(keys, 'editeur.key'), '--trust', trust, '--out', out)
     expect(built.err).toBe('')
     expect(built.code).toBe(0)
     expect(built.out).toContain('édition 2, révisée le 2 décembre 2026, par Équipe Mollet')
 
-    const verified = await cli('verify', out, '--keys', keys)
+    const verified = await cli('verify', out, '--keys', roots)
     expect(verified.code).toBe(0)
     expect(verified.out).toContain('Paquet valide\u00a0: contenu-2.mollet')
     expect(verified.out).toContain('signé par la clé editeur')
 
-    // The bundled and system keys do not include this editor's.
+    // The bundled and system keys do not include this root.
     const unknown = await cli('verify', out)
     expect(unknown.code).toBe(2)
-    expect(unknown.err).toMatch(/Signé par une clé inconnue|Aucune clé de confiance/u)
+    expect(unknown.err).toMatch(/ne part d’aucune clé racine|Aucune clé racine/u)
 
-    const diff = await cli('diff', RESOURCES, out, '--keys', keys)
+    const diff = await cli('diff', RESOURCES, out, '--keys', roots)
     expect(diff.code).toBe(0)
     expect(diff.out).toContain('Révision\u00a0: 25 novembre 2026 → 2 décembre 2026')
     expect(diff.out).toContain('Édition\u00a0: 1 → 2')
@@ -111,7 +116,7 @@ describe('npm run pack', () => {
     const exec = promisify(execFile)
     const failed = await exec(
       process.execPath,
-      [join(repo, 'node_modules/tsx/dist/cli.mjs'), join(repo, 'scripts/pack.ts'), 'verify', tampered, '--keys', keys],
+      [join(repo, 'node_modules/tsx/dist/cli.mjs'), join(repo, 'scripts/pack.ts'), 'verify', tampered, '--keys', roots],
       {
         cwd: repo,
       },
@@ -129,10 +134,14 @@ describe('npm run pack', () => {
   it('build refuses an unreadable key and a wrong file name, writing nothing', async () => {
     const badKey = join(work, 'pas-une-cle.key')
     await writeFile(badKey, 'bonjour')
-    const r = await cli('build', RESOURCES, '--key', badKey, '--out', join(work, 'x.mollet'))
+    const trust = ['--trust', join(work, 'confiance.json')]
+    const r = await cli('build', RESOURCES, '--key', badKey, ...trust, '--out', join(work, 'x.mollet'))
     expect(r.code).toBe(2)
     expect(r.err).toContain('Clé privée illisible')
-    expect((await cli('build', RESOURCES, '--key', badKey, '--out', join(work, 'x.zip'))).err).toContain('doit finir par .mollet')
+    expect((await cli('build', RESOURCES, '--key', badKey, ...trust, '--out', join(work, 'x.zip'))).err).toContain('doit finir par .mollet')
+    expect((await cli('build', RESOURCES, '--key', badKey, '--out', join(work, 'x.mollet'))).err).toContain(
+      'L’option --trust est obligatoire',
+    )
     await expect(stat(join(work, 'x.mollet'))).rejects.toThrow()
   })
 

@@ -22,6 +22,7 @@ function stateFor(n: number): InstalledState {
     previous: { pack: null },
     lastChange: null,
     changedAt: new Date().toISOString(),
+    trust: [],
   }
 }
 

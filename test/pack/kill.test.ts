@@ -88,7 +88,7 @@ describe('a pack installed while the process is killed', () => {
       const store = createContentStore({
         bundled: bundledKnowledge(RESOURCES),
         userDataDir: dir,
-        trustedKeys: async () => [key.trusted],
+        rootKeys: async () => [key.trusted],
         thread: packWorkHere,
       })
       const info = await store.info()
