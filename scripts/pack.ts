@@ -57,9 +57,10 @@ Utilisation${NBSP}:
       --until${NBSP}: dernier jour où vous garantissez que ce contenu est à jour (par défaut un an
       après aujourd’hui, trois ans au plus)${NBSP}; passé ce jour, Mollet l’utilise toujours mais
       prévient qu’il peut être dépassé
-  npm run pack -- verify FICHIER.mollet [--keys DOSSIER]
+  npm run pack -- verify FICHIER.mollet [--keys DOSSIER] [--trust CONFIANCE.json]
       vérifie un paquet comme Mollet avant de l’installer${NBSP}; clés racines${NBSP}: celles de
-      resources/keys/ et du dossier système, ou celles (NOM.pub) de DOSSIER
+      resources/keys/ et du dossier système, ou celles (NOM.pub) de DOSSIER${NBSP}; --trust${NBSP}: comme un
+      Mollet qui a déjà reçu ce fichier de confiance (une clé qu’il révoque est refusée)
   npm run pack -- diff ANCIEN NOUVEAU [--keys DOSSIER]
       ce qui change de l’un à l’autre (paquets ou dossiers)${NBSP}: entrées ajoutées, retirées,
       modifiées avec leurs champs
@@ -72,11 +73,12 @@ une date. Chaque commande ajoute une version, signée, au fichier (qui garde tou
   npm run pack -- trust-init --root RACINE.key --add EDITEUR.pub --out CONFIANCE.json [--expires AAAA-MM-JJ]
       crée le fichier (version 1) avec une première clé d’éditeur
   npm run pack -- trust-rotate CONFIANCE.json --root RACINE.key --add NOUVELLE.pub [--retire NOM] [--expires AAAA-MM-JJ]
-      ajoute une clé d’éditeur (ou prolonge la sienne)${NBSP}; --retire${NBSP}: retire l’ancienne clé NOM, dont
-      les paquets déjà installés restent valides
+      ajoute une clé d’éditeur (ou prolonge la sienne)${NBSP}; --retire${NBSP}: retire l’ancienne clé NOM${NBSP}: un
+      Mollet qui a reçu cette version refuse les paquets qu’elle signe
   npm run pack -- trust-revoke CONFIANCE.json --root RACINE.key --revoke NOM
       révoque une clé (divulguée, perdue)${NBSP}: Mollet refuse ses paquets, même déjà installés, dès
-      qu’il reçoit un paquet signé sous cette version${NBSP}; NOM${NBSP}: son nom dans le fichier, ou NOM.pub
+      qu’il reçoit un paquet signé sous cette version, et aucune version ne peut la reprendre${NBSP};
+      NOM${NBSP}: son nom dans le fichier, ou son fichier NOM.pub
   npm run pack -- trust-root CONFIANCE.json --root ANCIENNE.key --new-root NOUVELLE.key
       change de clé racine${NBSP}: la version suivante est signée par les deux${NBSP}; ajoutez NOUVELLE.pub
       aux clés de Mollet pour les nouvelles installations
@@ -128,7 +130,7 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   keygen: ['out', 'name'],
   check: [],
   build: ['key', 'trust', 'out', 'id', 'until'],
-  verify: ['keys'],
+  verify: ['keys', 'trust'],
   diff: ['keys'],
   schema: ['out'],
   'trust-init': ['root', 'add', 'expires', 'out'],
@@ -259,7 +261,7 @@ async function keygen(values: Values, io: Io): Promise<number> {
       `Clé privée${NBSP}: ${privatePath} (à garder pour soi, hors du dépôt, sauvegardée)`,
       `Clé publique${NBSP}: ${publicPath}`,
       `Empreinte${NBSP}: ${key.fingerprint}`,
-      `Clé racine${NBSP}: copiez ${name}${PUBLIC_KEY_SUFFIX} dans resources/keys/ (avec l’application) ou dans le dossier système des clés. Clé d’éditeur${NBSP}: inscrivez-la au fichier de confiance (trust-init, trust-rotate).`,
+      `Si c’est une clé racine${NBSP}: copiez ${name}${PUBLIC_KEY_SUFFIX} dans resources/keys/ (avec l’application) ou dans le dossier système des clés, et gardez ${name}${PRIVATE_KEY_SUFFIX} hors ligne. Si c’est une clé d’éditeur${NBSP}: inscrivez ${name}${PUBLIC_KEY_SUFFIX} au fichier de confiance (trust-init, trust-rotate).`,
       '',
     ].join('\n'),
   )
@@ -370,9 +372,9 @@ function manifestLine(m: Manifest): string {
   return `${shown(m.title)}, ${version}, par ${shown(m.editor)}`
 }
 
-/** How a Mollet that has stored no trust file yet would judge a pack today. */
-function freshMollet(roots: readonly TrustedKey[]): PackTrust {
-  return { roots, stored: [], today: isoDay(new Date()), purpose: 'install' }
+/** How a Mollet that has stored these trust versions (none: a new install) would judge a pack to install today. */
+function freshMollet(roots: readonly TrustedKey[], stored: TrustFile['versions'] = []): PackTrust {
+  return { roots, stored, today: isoDay(new Date()), purpose: 'install' }
 }
 
 /** The root keys; each NAME.pub file that is not used is said on stderr, with why. */
@@ -388,10 +390,10 @@ async function trustedKeys(values: Values, io: Io): Promise<TrustedKey[]> {
   return keys
 }
 
-async function verifiedPack(path: string, keys: TrustedKey[]) {
+async function verifiedPack(path: string, keys: TrustedKey[], stored: TrustFile['versions'] = []) {
   const file = await readPackFile(resolve(path))
   if (!file.ok) throw new PackCliError(`Paquet refusé${NBSP}:`, [file.problem])
-  const verdict = verifyPack(file.bytes, freshMollet(keys), basename(path))
+  const verdict = verifyPack(file.bytes, freshMollet(keys, stored), basename(path))
   if (!verdict.ok) {
     // Past PROBLEMS_SHOWN, verifyPack's list ends with a line that counts the others.
     const n = verdict.problems.length
@@ -402,7 +404,8 @@ async function verifiedPack(path: string, keys: TrustedKey[]) {
 }
 
 async function verifyCommand(path: string, values: Values, io: Io): Promise<number> {
-  const pack = await verifiedPack(path, await trustedKeys(values, io))
+  const stored = values.trust === undefined ? [] : (await readTrustFile(values.trust)).versions
+  const pack = await verifiedPack(path, await trustedKeys(values, io), stored)
   const m = pack.manifest
   io.out(
     [

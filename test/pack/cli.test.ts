@@ -2,7 +2,7 @@
 // function (and once as a real process). Any problem: exit code 2 and a
 // French message; the keys are made in a temporary folder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -143,6 +143,86 @@ describe('npm run pack', () => {
       'L’option --trust est obligatoire',
     )
     await expect(stat(join(work, 'x.mollet'))).rejects.toThrow()
+  })
+
+  it('trust files: made, rotated, revoked and a root changed; each version said back, each mistake exit 2', async () => {
+    const dir = join(work, 'confiance')
+    for (const name of ['racine', 'racine-2', 'ed-1', 'ed-2', 'ed-3'])
+      expect((await cli('keygen', '--out', dir, '--name', name)).code).toBe(0)
+    const k = (name: string) => join(dir, name)
+    const trust = k('confiance.json')
+    const made = await cli('trust-init', '--root', k('racine.key'), '--add', k('ed-1.pub'), '--out', trust, '--expires', '2030-01-31')
+    expect(made).toMatchObject({ code: 0, err: '' })
+    expect(made.out).toContain('version 1')
+    expect(made.out).toMatch(/ed-1 \(empreinte [0-9a-f\u00a0]{19}\) jusqu’au 31 janvier 2030/u)
+    expect((await cli('trust-init', '--root', k('racine.key'), '--add', k('ed-1.pub'), '--out', trust)).err).toContain('existe déjà')
+
+    const rotated = await cli('trust-rotate', trust, '--root', k('racine.key'), '--add', k('ed-2.pub'), '--retire', 'ed-1')
+    expect(rotated.out).toContain('version 2')
+    expect(rotated.out).toContain('clés d’éditeur (1)')
+    const revoked = await cli('trust-revoke', trust, '--root', k('racine.key'), '--revoke', k('ed-2.pub'))
+    expect(revoked.out).toContain('clés révoquées\u00a0: 1')
+    expect((await cli('trust-rotate', trust, '--root', k('racine.key'), '--add', k('ed-2.pub'))).err).toContain('Cette clé est révoquée')
+    // Another root's key signs nothing of this file.
+    const wrongRoot = await cli('trust-rotate', trust, '--root', k('racine-2.key'), '--add', k('ed-3.pub'))
+    expect(wrongRoot.code).toBe(2)
+    expect(wrongRoot.err).toMatch(/^Ce n’est pas la clé racine de la version 3 \(«\u00a0racine\u00a0»/u)
+    expect((await cli('trust-root', trust, '--root', k('racine.key'), '--new-root', k('racine-2.key'))).out).toContain(
+      'clé racine\u00a0: racine-2',
+    )
+    expect((await cli('trust-rotate', trust, '--root', k('racine-2.key'), '--add', k('ed-3.pub'))).code).toBe(0)
+    const file = JSON.parse(await readFile(trust, 'utf8')) as { versions: { signed: { version: number }; signatures: unknown[] }[] }
+    expect(file.versions.map((v) => [v.signed.version, v.signatures.length])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 2],
+      [5, 1],
+    ])
+    expect(
+      (await cli('trust-rotate', trust, '--root', k('racine-2.key'), '--add', k('ed-3.pub'), '--expires', '2026-13-01')).err,
+    ).toContain('Date non valide pour --expires')
+  })
+
+  it('a hostile trust file or key file: refused at once in French, its name shown safely', async () => {
+    const dir = join(work, 'confiance-hostile')
+    expect((await cli('keygen', '--out', dir, '--name', 'racine')).code).toBe(0)
+    const fifo = join(dir, 'tube.json')
+    execFileSync('mkfifo', [fifo])
+    const started = Date.now()
+    const r = await cli('trust-rotate', fifo, '--root', join(dir, 'racine.key'), '--add', join(dir, 'racine.pub'))
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('ce n’est pas un fichier ordinaire')
+    expect(Date.now() - started).toBeLessThan(5_000)
+    const big = join(dir, 'gros.json')
+    await writeFile(big, Buffer.alloc(2 * 1024 * 1024, 0x20))
+    expect((await cli('trust-rotate', big, '--root', join(dir, 'racine.key'), '--add', join(dir, 'racine.pub'))).err).toContain(
+      'plus de 1024\u00a0Ko',
+    )
+    const garbage = join(dir, 'faux.json')
+    await writeFile(garbage, JSON.stringify({ format: 'mollet-trust', versions: [{ signed: {}, signatures: [] }] }))
+    expect((await cli('trust-rotate', garbage, '--root', join(dir, 'racine.key'), '--add', join(dir, 'racine.pub'))).err).toMatch(
+      /^Fichier de confiance non conforme \(champ versions\.0\./u,
+    )
+    const escaped = join(dir, '\u001b[2Kfaux.pub')
+    await writeFile(escaped, 'x')
+    const named = await cli('trust-init', '--root', join(dir, 'racine.key'), '--add', escaped, '--out', join(dir, 'c.json'))
+    expect(named.code).toBe(2)
+    expect(named.err).toContain('<U+001B>[2Kfaux.pub')
+    expect(named.err).not.toContain('\u001b')
+    // A private key given as an editor's public key is refused, never taken for its public half.
+    await cp(join(dir, 'racine.key'), join(dir, 'prive.pub'))
+    const privateAsPublic = await cli(
+      'trust-init',
+      '--root',
+      join(dir, 'racine.key'),
+      '--add',
+      join(dir, 'prive.pub'),
+      '--out',
+      join(dir, 'c.json'),
+    )
+    expect(privateAsPublic.err).toContain('c’est une clé privée')
+    await expect(stat(join(dir, 'c.json'))).rejects.toThrow()
   })
 
   it('schema writes a JSON Schema per knowledge file, from the zod schema', async () => {
