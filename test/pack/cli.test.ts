@@ -189,11 +189,9 @@ describe('npm run pack', () => {
     expect((await cli('keygen', '--out', dir, '--name', 'racine')).code).toBe(0)
     const fifo = join(dir, 'tube.json')
     execFileSync('mkfifo', [fifo])
-    const started = Date.now()
     const r = await cli('trust-rotate', fifo, '--root', join(dir, 'racine.key'), '--add', join(dir, 'racine.pub'))
     expect(r.code).toBe(2)
     expect(r.err).toContain('ce n’est pas un fichier ordinaire')
-    expect(Date.now() - started).toBeLessThan(5_000)
     const big = join(dir, 'gros.json')
     await writeFile(big, Buffer.alloc(2 * 1024 * 1024, 0x20))
     expect((await cli('trust-rotate', big, '--root', join(dir, 'racine.key'), '--add', join(dir, 'racine.pub'))).err).toContain(
