@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, installBridge, recordingDesktop, resourcesDir, sendMenuCommand } from '../harness/fixtures'
-import { content, testKey, writeSamplePacks } from '../../test/pack/helpers'
+import { content, pack, selfTrust, testKey, trustFile, trustVersion, writeSamplePacks } from '../../test/pack/helpers'
 import { buildPack } from '../../electron/main/pack/build'
 import { createContentStore } from '../../electron/main/knowledge/content'
 import { bundledKnowledge } from '../../electron/main/knowledge/store'
@@ -162,7 +162,7 @@ test.describe('a pack that no longer verifies at start', () => {
       const store = createContentStore({
         bundled: bundledKnowledge(resourcesDir),
         userDataDir: userData,
-        trustedKeys: async () => (await readTrustedKeys([keysDir])).keys,
+        rootKeys: async () => (await readTrustedKeys([keysDir])).keys,
         thread: packWorkHere,
       })
       const preview = await store.previewPack(new Uint8Array(await readFile(newerPack)), 'contenu-2.mollet')
@@ -176,7 +176,7 @@ test.describe('a pack that no longer verifies at start', () => {
   test('Mollet starts on the bundled content and says why, in French', async ({ mollet }) => {
     const notice = mollet.getByRole('alert').filter({ hasText: 'Contenu mis à jour non utilisé' })
     await expect(notice).toContainText(
-      `Le contenu mis à jour (édition 2, révisé le 15 décembre 2026) ne se vérifie plus${NBSP}: signé par une clé inconnue`,
+      `Le contenu mis à jour (édition 2, révisé le 15 décembre 2026) ne se vérifie plus${NBSP}: le fichier de confiance de ce paquet ne part d’aucune clé racine`,
     )
     await expect(notice).toContainText('Mollet utilise le contenu d’origine.')
     await expect(causeNames(mollet).filter({ hasText: 'Stress aigu' })).toHaveCount(0)
@@ -197,12 +197,15 @@ test.describe('a pack past its « à jour jusqu’au » day', () => {
       // Signed on 27 November 2026, current until the 30th: past, whatever day the test runs.
       const key = testKey('cabinet-ancien')
       const files = await content({ revision: '2026-11-26', edition: '2', rename: { deshydratation: 'Déshydratation (ancienne)' } })
-      const bytes = buildPack(files, key.privateKey, { now: new Date('2026-11-27T10:00:00Z'), currentUntil: '2026-11-30' }).bytes
+      const bytes = buildPack(files, key.privateKey, selfTrust(key), {
+        now: new Date('2026-11-27T10:00:00Z'),
+        currentUntil: '2026-11-30',
+      }).bytes
       userData = await mkdtemp(join(tmpdir(), 'mollet-e2e-packs-old-'))
       const store = createContentStore({
         bundled: bundledKnowledge(resourcesDir),
         userDataDir: userData,
-        trustedKeys: async () => [key.trusted],
+        rootKeys: async () => [key.trusted],
         thread: packWorkHere,
       })
       const preview = await store.previewPack(bytes, 'contenu-ancien.mollet')
@@ -231,5 +234,57 @@ test.describe('a pack past its « à jour jusqu’au » day', () => {
     await banner.getByRole('button', { name: 'Compris' }).click()
     await expect(banner).toBeHidden()
     await expect(causeNames(mollet).filter({ hasText: 'Déshydratation (ancienne)' })).toHaveCount(1)
+  })
+})
+
+test.describe('a pack signed by a key the trust file revoked', () => {
+  let userData: string
+  let revokedPack: string
+  test.use({
+    handlerDeps: async ({}, use) => {
+      // This Mollet installed a pack by editor b under trust version 2, which revokes editor a;
+      // it is then handed a pack that a signed under version 1, before the revocation.
+      const root = testKey('racine-essai')
+      const a = testKey('editeur-a')
+      const b = testKey('editeur-b')
+      const v1 = trustVersion({ root, editors: [{ key: a }] })
+      const v2 = trustVersion({ version: 2, root, editors: [{ key: b }], revoked: [a] })
+      userData = await mkdtemp(join(tmpdir(), 'mollet-e2e-packs-revoked-'))
+      const keys = join(userData, 'cles')
+      await mkdir(keys)
+      await writeFile(join(keys, 'racine-essai.pub'), root.publicPem)
+      const store = createContentStore({
+        bundled: bundledKnowledge(resourcesDir),
+        userDataDir: userData,
+        rootKeys: async () => [root.trusted],
+        thread: packWorkHere,
+      })
+      const preview = await store.previewPack(await pack(b, { revision: '2026-12-15', edition: '2' }, trustFile(v1, v2)), 'b.mollet')
+      if (preview.status !== 'ready') throw new Error('the pack did not verify')
+      await store.apply(preview.token, false)
+      revokedPack = join(userData, 'contenu-fuite.mollet')
+      await writeFile(
+        revokedPack,
+        await pack(a, { revision: '2027-01-10', edition: '3', rename: { deshydratation: 'Contenu volé' } }, trustFile(v1)),
+      )
+      await use({ resourcesDir, trustedKeyDirs: [keys], userDataDir: userData })
+      await rm(userData, { recursive: true, force: true })
+    },
+  })
+
+  test('is refused in French, the content in use kept', async ({ mollet, desktop }) => {
+    await expect(causeNames(mollet).first()).toBeVisible()
+    const before = await causeNames(mollet).allTextContents()
+    desktop.nextOpenPath = revokedPack
+    await sendMenuCommand(mollet, 'update-content')
+    const dialog = mollet.getByRole('dialog', { name: `Ce paquet est refusé${NBSP}: le contenu actuel est conservé.` })
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByRole('table')).toContainText('est révoquée par la version 2 du fichier de confiance')
+    await expect(dialog.getByRole('button', { name: 'Installer' })).toHaveCount(0)
+    expect(await violations(mollet)).toEqual([])
+    await mollet.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    expect(await causeNames(mollet).allTextContents()).toEqual(before)
+    await expect(causeNames(mollet).filter({ hasText: 'Contenu volé' })).toHaveCount(0)
   })
 })

@@ -41,7 +41,7 @@ export interface HandlerDeps {
   renderPdf: PdfRenderer
   /** The bundled knowledge base, loaded once; an installed pack (knowledge/content.ts) takes its place while it verifies. */
   knowledge?: KnowledgeStore
-  /** Folders of the public keys a pack may be signed by; by default resources/keys/ and the system folder (pack/keys.ts). */
+  /** Folders of the root keys trust files start from; by default resources/keys/ and the system folder (pack/keys.ts). */
   trustedKeyDirs?: readonly string[]
   /** Verifies packs and diffs contents: the app passes its worker thread (pack/verify-thread.ts); by default on the calling thread. */
   packThread?: PackThread
@@ -74,7 +74,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const content = createContentStore({
     bundled: deps.knowledge ?? bundledKnowledge(deps.resourcesDir, (dir) => thread.load(dir)),
     userDataDir: deps.userDataDir,
-    trustedKeys: async () => (await readTrustedKeys(keyDirs)).keys,
+    rootKeys: async () => (await readTrustedKeys(keyDirs)).keys,
     thread,
   })
   const knowledge: KnowledgeStore = content

@@ -2,7 +2,7 @@
 // function (and once as a real process). Any problem: exit code 2 and a
 // French message; the keys are made in a temporary folder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -43,7 +43,8 @@ describe('npm run pack', () => {
     const help = await cli('--help')
     expect(help.code).toBe(0)
     expect(help.out).toContain('Utilisation\u00a0:')
-    expect(help.out).toContain('npm run pack -- build DOSSIER --key NOM.key --out FICHIER.mollet')
+    expect(help.out).toContain('npm run pack -- build DOSSIER --key NOM.key --trust CONFIANCE.json --out FICHIER.mollet')
+    expect(help.out).toContain('npm run pack -- trust-revoke CONFIANCE.json --root RACINE.key --revoke NOM')
     expect((await cli()).code).toBe(2)
   })
 
@@ -80,26 +81,30 @@ describe('npm run pack', () => {
 
   it('build from resources with a newer revision, verify with its key, diff; one byte changed: exit 2 (a real process)', async () => {
     const keys = join(work, 'editeur')
+    const roots = join(work, 'racine')
     expect((await cli('keygen', '--out', keys)).code).toBe(0)
+    expect((await cli('keygen', '--out', roots, '--name', 'racine')).code).toBe(0)
+    const trust = join(work, 'confiance.json')
+    expect((await cli('trust-init', '--root', join(roots, 'racine.key'), '--add', join(keys, 'editeur.pub'), '--out', trust)).code).toBe(0)
     // A revision already past: a pack is never revised after the day it is signed.
     const dir = await contentFolder('contenu-2', '2026-12-02', '2')
     const out = join(work, 'contenu-2.mollet')
-    const built = await cli('build', dir, '--key', join(keys, 'editeur.key'), '--out', out)
+    const built = await cli('build', dir, '--key', join(keys, 'editeur.key'), '--trust', trust, '--out', out)
     expect(built.err).toBe('')
     expect(built.code).toBe(0)
     expect(built.out).toContain('édition 2, révisée le 2 décembre 2026, par Équipe Mollet')
 
-    const verified = await cli('verify', out, '--keys', keys)
+    const verified = await cli('verify', out, '--keys', roots)
     expect(verified.code).toBe(0)
     expect(verified.out).toContain('Paquet valide\u00a0: contenu-2.mollet')
     expect(verified.out).toContain('signé par la clé editeur')
 
-    // The bundled and system keys do not include this editor's.
+    // The bundled and system keys do not include this root.
     const unknown = await cli('verify', out)
     expect(unknown.code).toBe(2)
-    expect(unknown.err).toMatch(/Signé par une clé inconnue|Aucune clé de confiance/u)
+    expect(unknown.err).toMatch(/ne part d’aucune clé racine|Aucune clé racine/u)
 
-    const diff = await cli('diff', RESOURCES, out, '--keys', keys)
+    const diff = await cli('diff', RESOURCES, out, '--keys', roots)
     expect(diff.code).toBe(0)
     expect(diff.out).toContain('Révision\u00a0: 25 novembre 2026 → 2 décembre 2026')
     expect(diff.out).toContain('Édition\u00a0: 1 → 2')
@@ -111,7 +116,7 @@ describe('npm run pack', () => {
     const exec = promisify(execFile)
     const failed = await exec(
       process.execPath,
-      [join(repo, 'node_modules/tsx/dist/cli.mjs'), join(repo, 'scripts/pack.ts'), 'verify', tampered, '--keys', keys],
+      [join(repo, 'node_modules/tsx/dist/cli.mjs'), join(repo, 'scripts/pack.ts'), 'verify', tampered, '--keys', roots],
       {
         cwd: repo,
       },
@@ -129,11 +134,93 @@ describe('npm run pack', () => {
   it('build refuses an unreadable key and a wrong file name, writing nothing', async () => {
     const badKey = join(work, 'pas-une-cle.key')
     await writeFile(badKey, 'bonjour')
-    const r = await cli('build', RESOURCES, '--key', badKey, '--out', join(work, 'x.mollet'))
+    const trust = ['--trust', join(work, 'confiance.json')]
+    const r = await cli('build', RESOURCES, '--key', badKey, ...trust, '--out', join(work, 'x.mollet'))
     expect(r.code).toBe(2)
     expect(r.err).toContain('Clé privée illisible')
-    expect((await cli('build', RESOURCES, '--key', badKey, '--out', join(work, 'x.zip'))).err).toContain('doit finir par .mollet')
+    expect((await cli('build', RESOURCES, '--key', badKey, ...trust, '--out', join(work, 'x.zip'))).err).toContain('doit finir par .mollet')
+    expect((await cli('build', RESOURCES, '--key', badKey, '--out', join(work, 'x.mollet'))).err).toContain(
+      'L’option --trust est obligatoire',
+    )
     await expect(stat(join(work, 'x.mollet'))).rejects.toThrow()
+  })
+
+  it('trust files: made, rotated, revoked and a root changed; each version said back, each mistake exit 2', async () => {
+    const dir = join(work, 'confiance')
+    for (const name of ['racine', 'racine-2', 'ed-1', 'ed-2', 'ed-3'])
+      expect((await cli('keygen', '--out', dir, '--name', name)).code).toBe(0)
+    const k = (name: string) => join(dir, name)
+    const trust = k('confiance.json')
+    const made = await cli('trust-init', '--root', k('racine.key'), '--add', k('ed-1.pub'), '--out', trust, '--expires', '2030-01-31')
+    expect(made).toMatchObject({ code: 0, err: '' })
+    expect(made.out).toContain('version 1')
+    expect(made.out).toMatch(/ed-1 \(empreinte [0-9a-f\u00a0]{19}\) jusqu’au 31 janvier 2030/u)
+    expect((await cli('trust-init', '--root', k('racine.key'), '--add', k('ed-1.pub'), '--out', trust)).err).toContain('existe déjà')
+
+    const rotated = await cli('trust-rotate', trust, '--root', k('racine.key'), '--add', k('ed-2.pub'), '--retire', 'ed-1')
+    expect(rotated.out).toContain('version 2')
+    expect(rotated.out).toContain('clés d’éditeur (1)')
+    const revoked = await cli('trust-revoke', trust, '--root', k('racine.key'), '--revoke', k('ed-2.pub'))
+    expect(revoked.out).toContain('clés révoquées\u00a0: 1')
+    expect((await cli('trust-rotate', trust, '--root', k('racine.key'), '--add', k('ed-2.pub'))).err).toContain('Cette clé est révoquée')
+    // Another root's key signs nothing of this file.
+    const wrongRoot = await cli('trust-rotate', trust, '--root', k('racine-2.key'), '--add', k('ed-3.pub'))
+    expect(wrongRoot.code).toBe(2)
+    expect(wrongRoot.err).toMatch(/^Ce n’est pas la clé racine de la version 3 \(«\u00a0racine\u00a0»/u)
+    expect((await cli('trust-root', trust, '--root', k('racine.key'), '--new-root', k('racine-2.key'))).out).toContain(
+      'clé racine\u00a0: racine-2',
+    )
+    expect((await cli('trust-rotate', trust, '--root', k('racine-2.key'), '--add', k('ed-3.pub'))).code).toBe(0)
+    const file = JSON.parse(await readFile(trust, 'utf8')) as { versions: { signed: { version: number }; signatures: unknown[] }[] }
+    expect(file.versions.map((v) => [v.signed.version, v.signatures.length])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 2],
+      [5, 1],
+    ])
+    expect(
+      (await cli('trust-rotate', trust, '--root', k('racine-2.key'), '--add', k('ed-3.pub'), '--expires', '2026-13-01')).err,
+    ).toContain('Date non valide pour --expires')
+  })
+
+  it('a hostile trust file or key file: refused at once in French, its name shown safely', async () => {
+    const dir = join(work, 'confiance-hostile')
+    expect((await cli('keygen', '--out', dir, '--name', 'racine')).code).toBe(0)
+    const fifo = join(dir, 'tube.json')
+    execFileSync('mkfifo', [fifo])
+    const r = await cli('trust-rotate', fifo, '--root', join(dir, 'racine.key'), '--add', join(dir, 'racine.pub'))
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('ce n’est pas un fichier ordinaire')
+    const big = join(dir, 'gros.json')
+    await writeFile(big, Buffer.alloc(2 * 1024 * 1024, 0x20))
+    expect((await cli('trust-rotate', big, '--root', join(dir, 'racine.key'), '--add', join(dir, 'racine.pub'))).err).toContain(
+      'plus de 1024\u00a0Ko',
+    )
+    const garbage = join(dir, 'faux.json')
+    await writeFile(garbage, JSON.stringify({ format: 'mollet-trust', versions: [{ signed: {}, signatures: [] }] }))
+    expect((await cli('trust-rotate', garbage, '--root', join(dir, 'racine.key'), '--add', join(dir, 'racine.pub'))).err).toMatch(
+      /^Fichier de confiance non conforme \(champ versions\.0\./u,
+    )
+    const escaped = join(dir, '\u001b[2Kfaux.pub')
+    await writeFile(escaped, 'x')
+    const named = await cli('trust-init', '--root', join(dir, 'racine.key'), '--add', escaped, '--out', join(dir, 'c.json'))
+    expect(named.code).toBe(2)
+    expect(named.err).toContain('<U+001B>[2Kfaux.pub')
+    expect(named.err).not.toContain('\u001b')
+    // A private key given as an editor's public key is refused, never taken for its public half.
+    await cp(join(dir, 'racine.key'), join(dir, 'prive.pub'))
+    const privateAsPublic = await cli(
+      'trust-init',
+      '--root',
+      join(dir, 'racine.key'),
+      '--add',
+      join(dir, 'prive.pub'),
+      '--out',
+      join(dir, 'c.json'),
+    )
+    expect(privateAsPublic.err).toContain('c’est une clé privée')
+    await expect(stat(join(dir, 'c.json'))).rejects.toThrow()
   })
 
   it('schema writes a JSON Schema per knowledge file, from the zod schema', async () => {

@@ -47,7 +47,7 @@ function store(dir: string, trusted = [key.trusted]): ContentStore {
   return createContentStore({
     bundled: bundledKnowledge(RESOURCES),
     userDataDir: dir,
-    trustedKeys: async () => trusted,
+    rootKeys: async () => trusted,
     thread: packWorkHere,
   })
 }
@@ -135,7 +135,7 @@ describe('the content store', () => {
     expect((await withoutKey.current()).kb.meta?.edition).toBe('1')
     const notice = (await withoutKey.info()).notice
     expect(notice).toMatch(
-      /^Le contenu mis à jour \(édition 2, révisé le 15 décembre 2026\) ne se vérifie plus\u00a0: signé par une clé inconnue/u,
+      /^Le contenu mis à jour \(édition 2, révisé le 15 décembre 2026\) ne se vérifie plus\u00a0: le fichier de confiance de ce paquet ne part d’aucune clé racine/u,
     )
     expect(notice).toMatch(/Mollet utilise le contenu d’origine\.$/u)
 

@@ -13,7 +13,7 @@ import { packWorkHere } from '../../electron/main/pack/verify-thread'
 import { verifyPack } from '../../electron/main/pack/verify'
 import { outdatedText } from '../../shared/pack/describe'
 import { run } from '../../scripts/pack'
-import { RESOURCES, SIGNING_DAY, content, manifestOf, pack, resigned, testKey, type TestKey } from './helpers'
+import { RESOURCES, SIGNING_DAY, content, manifestOf, pack, resigned, selfTrust, testKey, trustIn, type TestKey } from './helpers'
 
 let key: TestKey
 let valid: Uint8Array
@@ -29,7 +29,7 @@ afterAll(async () => {
 })
 
 function problemsOf(bytes: Uint8Array) {
-  const verdict = verifyPack(bytes, [key.trusted], 'essai.mollet')
+  const verdict = verifyPack(bytes, trustIn(key.trusted), 'essai.mollet')
   return verdict.ok ? [] : verdict.problems
 }
 
@@ -37,9 +37,9 @@ describe('the manifest says until when the pack is current', () => {
   it('a year after the signing day unless the editor says otherwise', async () => {
     expect(manifestOf(valid)).toMatchObject({ signed: '2027-06-01', currentUntil: '2028-05-31' })
     const files = await content({ revision: '2026-12-15', edition: '2' })
-    const chosen = buildPack(files, key.privateKey, { now: SIGNING_DAY, currentUntil: '2027-09-30' })
+    const chosen = buildPack(files, key.privateKey, selfTrust(key), { now: SIGNING_DAY, currentUntil: '2027-09-30' })
     expect(chosen.manifest.currentUntil).toBe('2027-09-30')
-    expect(verifyPack(chosen.bytes, [key.trusted], 'essai.mollet').ok).toBe(true)
+    expect(verifyPack(chosen.bytes, trustIn(key.trusted), 'essai.mollet').ok).toBe(true)
   })
 
   it('not before the signing day, not more than three years after it, and signed', () => {
@@ -72,11 +72,15 @@ describe('the manifest says until when the pack is current', () => {
       return run(argv, { out: (t) => (io.out += t), err: (t) => (io.err += t) })
     }
     expect(await cli('keygen', '--out', keys)).toBe(0)
+    expect(await cli('keygen', '--out', keys, '--name', 'racine')).toBe(0)
+    const trust = join(work, 'confiance.json')
+    expect(await cli('trust-init', '--root', join(keys, 'racine.key'), '--add', join(keys, 'editeur.pub'), '--out', trust)).toBe(0)
     const out = join(work, 'contenu.mollet')
-    expect(await cli('build', dir, '--key', join(keys, 'editeur.key'), '--out', out, '--until', '2026-13-01')).toBe(2)
+    const key = ['--key', join(keys, 'editeur.key'), '--trust', trust]
+    expect(await cli('build', dir, ...key, '--out', out, '--until', '2026-13-01')).toBe(2)
     expect(io.err).toContain('Date non valide pour --until\u00a0: 2026-13-01')
     const until = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10)
-    expect(await cli('build', dir, '--key', join(keys, 'editeur.key'), '--out', out, '--until', until)).toBe(0)
+    expect(await cli('build', dir, ...key, '--out', out, '--until', until)).toBe(0)
     expect(io.out).toMatch(/\n {2}à jour jusqu’au \d{1,2} \S+ \d{4} selon son éditeur\n/u)
     expect(await cli('verify', out, '--keys', keys)).toBe(0)
     expect(io.out).toContain('à jour jusqu’au')
@@ -91,7 +95,7 @@ describe('past that day', () => {
       createContentStore({
         bundled: bundledKnowledge(RESOURCES),
         userDataDir: userData,
-        trustedKeys: async () => [key.trusted],
+        rootKeys: async () => [key.trusted],
         thread: packWorkHere,
         now: () => today,
       })
@@ -117,7 +121,7 @@ describe('past that day', () => {
     const info = await createContentStore({
       bundled: bundledKnowledge(RESOURCES),
       userDataDir: userData,
-      trustedKeys: async () => [],
+      rootKeys: async () => [],
       thread: packWorkHere,
       now: () => new Date('2099-01-01T00:00:00Z'),
     }).info()

@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { MANIFEST_FILE, SIGNATURE_FILE, manifestBytes, type Manifest } from '../../electron/main/pack/manifest'
 import { verifyPack } from '../../electron/main/pack/verify'
 import type { KbProblem } from '../../shared/kb/types'
-import { manifestOf, pack, resigned, rezip, testKey, unpack, type TestKey } from './helpers'
+import { manifestOf, pack, resigned, rezip, testKey, trustIn, unpack, type TestKey } from './helpers'
 
 let key: TestKey
 let valid: Uint8Array
@@ -24,7 +24,7 @@ const FRENCH = /\b(le|la|les|un|une|du|des|de|d’un|ne|n’est|pas|paquet|fichi
 const NOT_FRENCH = /\b(undefined|NaN|Error|Invalid|expected|received|object Object)\b/u
 
 function expectRefused(bytes: Uint8Array): KbProblem[] {
-  const verdict = verifyPack(bytes, [key.trusted], 'essai.mollet')
+  const verdict = verifyPack(bytes, trustIn(key.trusted), 'essai.mollet')
   expect(verdict.ok).toBe(false)
   if (verdict.ok) return []
   expect(verdict.problems.length).toBeGreaterThan(0)

@@ -1,13 +1,18 @@
 // Keys, contents and packs for the pack tests: every key is generated here,
 // none is read from the repo; contents are the real resources/ with edits.
-import { createPrivateKey, sign, type KeyObject } from 'node:crypto'
+// A test key is by default its own root: trusted as a root, it signs a trust
+// file (selfTrust) that lists it as the one editor.
+import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { generateEditorKey, type TrustedKey } from '../../electron/main/pack/keys'
 import { buildPack, readContentFolder, type ContentFiles } from '../../electron/main/pack/build'
 import type { Condition, KnowledgeMeta } from '../../shared/kb/types'
 import { extractEntry, listZip, packFile, writeZip, type PackedFile } from '../../electron/main/pack/zip'
-import { MANIFEST_FILE, SIGNATURE_FILE, manifestBytes, type Manifest } from '../../electron/main/pack/manifest'
+import { MANIFEST_FILE, SIGNATURE_FILE, TRUST_FILE, manifestBytes, type Manifest } from '../../electron/main/pack/manifest'
+import type { PackTrust } from '../../electron/main/pack/verify'
+import { base64PublicKey, signTrustBody } from '../../electron/main/pack/trust'
+import { TRUST_FORMAT, trustFileText, type TrustBody, type TrustFile } from '../../shared/pack/trust'
 
 export const RESOURCES = join(import.meta.dirname, '../../resources')
 
@@ -22,6 +27,46 @@ export interface TestKey {
 export function testKey(name = 'essai'): TestKey {
   const { privatePem, publicPem, fingerprint } = generateEditorKey()
   return { name, privateKey: createPrivateKey(privatePem), privatePem, publicPem, trusted: { name, fingerprint, pem: publicPem } }
+}
+
+/** The base64 public key a trust file names `key` by. */
+function publicKeyOf(key: TestKey): string {
+  return base64PublicKey(createPublicKey(key.privateKey))
+}
+
+export interface TrustEdits {
+  version?: number
+  root?: TestKey
+  editors?: { key: TestKey; expires?: string }[]
+  revoked?: TestKey[]
+  /** Who signs it (by default its root). */
+  signers?: TestKey[]
+}
+
+/** One trust version, signed. */
+export function trustVersion({ version = 1, root, editors = [], revoked = [], signers }: TrustEdits & { root: TestKey }) {
+  const body: TrustBody = {
+    format: TRUST_FORMAT,
+    version,
+    issued: '2026-11-01',
+    root: { name: root.name, publicKey: publicKeyOf(root) },
+    editors: editors.map((e) => ({ name: e.key.name, publicKey: publicKeyOf(e.key), expires: e.expires ?? '2100-12-31' })),
+    revoked: revoked.map((k) => k.trusted.fingerprint),
+  }
+  return signTrustBody(
+    body,
+    (signers ?? [root]).map((k) => k.privateKey),
+  )
+}
+
+/** A trust file of these versions. */
+export function trustFile(...versions: ReturnType<typeof trustVersion>[]): TrustFile {
+  return { format: TRUST_FORMAT, versions }
+}
+
+/** `key` as its own root and only editor (version 1): what most tests sign their packs under. */
+export function selfTrust(key: TestKey): TrustFile {
+  return trustFile(trustVersion({ root: key, editors: [{ key }] }))
 }
 
 const encoder = new TextEncoder()
@@ -71,9 +116,13 @@ export async function content(edits: Edits = {}): Promise<ContentFiles> {
 /** The day the tests' packs are signed: after every revision they use (a revision may not follow its signing day). */
 export const SIGNING_DAY = new Date('2027-06-01T12:00:00Z')
 
-/** A signed pack of the bundled content with `edits` (by default a newer revision, edition 2). */
-export async function pack(key: TestKey, edits: Edits = { revision: '2026-12-15', edition: '2' }): Promise<Uint8Array> {
-  return buildPack(await content(edits), key.privateKey, { now: SIGNING_DAY }).bytes
+/** A signed pack of the bundled content with `edits` (by default a newer revision, edition 2), under `trust` (selfTrust). */
+export async function pack(
+  key: TestKey,
+  edits: Edits = { revision: '2026-12-15', edition: '2' },
+  trust: TrustFile = selfTrust(key),
+): Promise<Uint8Array> {
+  return buildPack(await content(edits), key.privateKey, trust, { now: SIGNING_DAY }).bytes
 }
 
 /** The files of a pack's archive, in order (manifest.json and manifest.sig included). */
@@ -87,9 +136,11 @@ export function unpack(bytes: Uint8Array): [string, Uint8Array][] {
   })
 }
 
-/** A canonical archive of these files again (manifest.json and manifest.sig stored, the others deflated). */
+const STORED = new Set([MANIFEST_FILE, SIGNATURE_FILE, TRUST_FILE])
+
+/** A canonical archive of these files again (manifest.json, manifest.sig and trust.json stored, the others deflated). */
 export function rezip(files: readonly (readonly [string, Uint8Array])[]): Uint8Array {
-  return writeZip(files.map(([name, data]): PackedFile => packFile(name, data, name === MANIFEST_FILE || name === SIGNATURE_FILE ? 0 : 8)))
+  return writeZip(files.map(([name, data]): PackedFile => packFile(name, data, STORED.has(name) ? 0 : 8)))
 }
 
 export function manifestOf(bytes: Uint8Array): Manifest {
@@ -123,17 +174,21 @@ export function centralRecord(bytes: Uint8Array, name: string): number {
   }
 }
 
-/** An archive of `manifest` signed by `key`, then `files` as given (sizes and hashes are the caller's to make lie). */
+/**
+ * An archive of `manifest` signed by `key`, `key`'s selfTrust, then `files`
+ * as given (sizes and hashes are the caller's to make lie).
+ */
 export function signedArchive(key: TestKey, manifest: Manifest, files: readonly PackedFile[]): Uint8Array {
   const data = manifestBytes(manifest)
   const signature = new Uint8Array(sign(null, data, key.privateKey))
-  return writeZip([packFile(MANIFEST_FILE, data, 0), packFile(SIGNATURE_FILE, signature, 0), ...files])
+  const trust = encoder.encode(trustFileText(selfTrust(key)))
+  return writeZip([packFile(MANIFEST_FILE, data, 0), packFile(SIGNATURE_FILE, signature, 0), packFile(TRUST_FILE, trust, 0), ...files])
 }
 
-/** The pack's files (not its manifest and signature) as the archive stores them. */
+/** The pack's files (not its manifest, signature and trust file) as the archive stores them. */
 export function packedFiles(bytes: Uint8Array): PackedFile[] {
   return unpack(bytes)
-    .filter(([n]) => n !== MANIFEST_FILE && n !== SIGNATURE_FILE)
+    .filter(([n]) => !STORED.has(n))
     .map(([n, d]) => packFile(n, d))
 }
 
@@ -162,4 +217,9 @@ export async function writeSamplePacks(work: string): Promise<SamplePacks> {
   const tamperedPath = join(work, 'contenu-2-modifie.mollet')
   await writeFile(tamperedPath, tampered)
   return { keysDir, newer, tampered: tamperedPath }
+}
+
+/** How a Mollet that trusts these root keys and has stored no trust file judges a pack to install on SIGNING_DAY. */
+export function trustIn(...roots: TrustedKey[]): PackTrust {
+  return { roots, stored: [], today: SIGNING_DAY.toISOString().slice(0, 10), purpose: 'install' }
 }

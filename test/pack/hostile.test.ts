@@ -11,12 +11,12 @@ import { join } from 'node:path'
 import { readPackFile } from '../../electron/main/pack/file'
 import { createInstalledFiles } from '../../electron/main/pack/installed'
 import { readTrustedKeys } from '../../electron/main/pack/keys'
-import { MANIFEST_FILE, SIGNATURE_FILE, sha256Hex } from '../../electron/main/pack/manifest'
+import { MANIFEST_FILE, SIGNATURE_FILE, TRUST_FILE, sha256Hex } from '../../electron/main/pack/manifest'
 import { verifyPack } from '../../electron/main/pack/verify'
 import { packFile, writeZip } from '../../electron/main/pack/zip'
 import type { KbProblem } from '../../shared/kb/types'
 import { run } from '../../scripts/pack'
-import { RESOURCES, manifestOf, pack, packedFiles, resigned, rezip, signedArchive, testKey, unpack, type TestKey } from './helpers'
+import { RESOURCES, manifestOf, pack, packedFiles, resigned, rezip, signedArchive, testKey, trustIn, unpack, type TestKey } from './helpers'
 
 let work: string
 let key: TestKey
@@ -46,14 +46,14 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 function refused(bytes: Uint8Array): KbProblem[] {
-  const verdict = verifyPack(bytes, [key.trusted], 'essai.mollet')
+  const verdict = verifyPack(bytes, trustIn(key.trusted), 'essai.mollet')
   if (verdict.ok) throw new Error('the pack was accepted')
   return verdict.problems
 }
 
 /** The valid pack with one of its files replaced, its manifest made to match and signed again. */
 function withFile(path: string, data: Uint8Array): Uint8Array {
-  const files = unpack(valid).filter(([n]) => n !== MANIFEST_FILE && n !== SIGNATURE_FILE)
+  const files = unpack(valid).filter(([n]) => n !== MANIFEST_FILE && n !== SIGNATURE_FILE && n !== TRUST_FILE)
   const packed = files.map(([n, d]) => packFile(n, n === path ? data : d))
   const manifest = manifestOf(valid)
   manifest.files = packed.map((f, i) => ({
@@ -192,7 +192,7 @@ describe('5. revisions are real days, not after the signing day plus one', () =>
     // meta.json must agree: the slack itself is checked by its only other message.
     const slack = verifyPack(
       resigned(valid, key, (m) => Object.assign(m, { signed: '2026-12-14' })),
-      [key.trusted],
+      trustIn(key.trusted),
       'essai.mollet',
     )
     expect(slack.ok).toBe(true)
@@ -277,11 +277,11 @@ describe('7. trusted keys and versions', () => {
   })
 
   it('a newer format is said as a format, an older one as the editor’s to rebuild', () => {
-    const [newer] = refused(resigned(valid, key, (m) => Object.assign(m, { formatVersion: 3 })))
+    const [newer] = refused(resigned(valid, key, (m) => Object.assign(m, { formatVersion: 4 })))
     expect(newer).toMatchObject({ field: 'formatVersion' })
-    expect(newer?.message).toContain('(format 3, celle-ci lit le format 2)\u00a0: mettez Mollet à jour')
+    expect(newer?.message).toContain('(format 4, celle-ci lit le format 3)\u00a0: mettez Mollet à jour')
     const [older] = refused(resigned(valid, key, (m) => Object.assign(m, { formatVersion: 1 })))
-    expect(older?.message).toContain('format ancien (format 1, celle-ci lit le format 2)')
+    expect(older?.message).toContain('format ancien (format 1, celle-ci lit le format 3)')
   })
 
   it('schemaVersion 1.5 is no newer schema: the manifest is refused on that field', () => {

@@ -2,15 +2,23 @@
 // content store does (createInstalledFiles().commit: the pack file, then
 // state.json, each written atomically; then the files no state names are
 // removed), forever, until the test kills it. Says "ready" after its first install.
+// Each state stores the trust versions its pack was installed under (its trust file's).
 import { readFileSync } from 'node:fs'
 import { createInstalledFiles, type InstalledState } from '../../electron/main/pack/installed'
 import { sha256Hex } from '../../electron/main/pack/manifest'
+import { trustFileSchema } from '../../shared/pack/trust'
 
-const [dir, aPath, bPath] = process.argv.slice(2)
-if (!dir || !aPath || !bPath) throw new Error('usage: install-loop <user-data folder> <pack A> <pack B>')
-const packs = [aPath, bPath].map((path, i) => {
-  const bytes = new Uint8Array(readFileSync(path))
-  return { bytes, sha256: sha256Hex(bytes), edition: String(i + 2) }
+const [dir, aPath, bPath, aTrust, bTrust] = process.argv.slice(2)
+if (!dir || !aPath || !bPath || !aTrust || !bTrust) {
+  throw new Error('usage: install-loop <user-data folder> <pack A> <pack B> <trust file A> <trust file B>')
+}
+const packs = [
+  [aPath, aTrust],
+  [bPath, bTrust],
+].map(([path, trust], i) => {
+  const bytes = new Uint8Array(readFileSync(path as string))
+  const versions = trustFileSchema.parse(JSON.parse(readFileSync(trust as string, 'utf8'))).versions
+  return { bytes, sha256: sha256Hex(bytes), edition: String(i + 2), versions }
 })
 const files = createInstalledFiles(dir)
 
@@ -22,6 +30,7 @@ function stateFor(n: number): InstalledState {
     previous: { pack: null },
     lastChange: null,
     changedAt: new Date().toISOString(),
+    trust: pack.versions,
   }
 }
 

@@ -1,7 +1,9 @@
 // Kills a process in the middle of installing a pack, again and again: the
 // next start must find the old pack or the new one, whole and verified, never
 // a torn one, never a state that names a missing file (the settings' kill
-// test, test/faults/torn-write.test.ts, for the content store).
+// test, test/faults/torn-write.test.ts, for the content store). Pack B's trust
+// file drops pack A's key: a state whose trust versions were torn from its pack
+// (A judged by B's versions) would start on the bundled content, and fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
@@ -12,7 +14,8 @@ import { createContentStore } from '../../electron/main/knowledge/content'
 import { bundledKnowledge } from '../../electron/main/knowledge/store'
 import { CONTENT_DIR } from '../../electron/main/pack/installed'
 import { packWorkHere } from '../../electron/main/pack/verify-thread'
-import { RESOURCES, pack, testKey, type TestKey } from './helpers'
+import { trustFileText } from '../../shared/pack/trust'
+import { RESOURCES, pack, testKey, trustFile, trustVersion, type TestKey } from './helpers'
 
 /** Kills in all; when the time budget runs out first, at least MIN_KILLS must have been done (children start in 0.05 to 2 s). */
 const KILLS = 120
@@ -23,9 +26,11 @@ const MAX_DELAY_MS = 40
 
 let work: string
 let child: string
-let key: TestKey
+let root: TestKey
 let packA: string
 let packB: string
+let trustA: string
+let trustB: string
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'mollet-pack-kill-'))
@@ -39,11 +44,20 @@ beforeAll(async () => {
     outfile: child,
     logLevel: 'silent',
   })
-  key = testKey()
+  root = testKey('racine')
+  const a = testKey('editeur-a')
+  const b = testKey('editeur-b')
+  const v1 = trustVersion({ root, editors: [{ key: a }] })
+  const underA = trustFile(v1)
+  const underB = trustFile(v1, trustVersion({ version: 2, root, editors: [{ key: b }] }))
   packA = join(work, 'a.mollet')
   packB = join(work, 'b.mollet')
-  await writeFile(packA, await pack(key, { revision: '2026-12-15', edition: '2' }))
-  await writeFile(packB, await pack(key, { revision: '2027-01-10', edition: '3', rename: { deshydratation: 'Déshydratation (B)' } }))
+  trustA = join(work, 'a.json')
+  trustB = join(work, 'b.json')
+  await writeFile(packA, await pack(a, { revision: '2026-12-15', edition: '2' }, underA))
+  await writeFile(packB, await pack(b, { revision: '2027-01-10', edition: '3', rename: { deshydratation: 'Déshydratation (B)' } }, underB))
+  await writeFile(trustA, trustFileText(underA))
+  await writeFile(trustB, trustFileText(underB))
 })
 afterAll(async () => {
   await rm(work, { recursive: true, force: true })
@@ -51,7 +65,7 @@ afterAll(async () => {
 
 function startInstalling(dir: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, dir, packA, packB], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const proc = spawn(process.execPath, [child, dir, packA, packB, trustA, trustB], { stdio: ['ignore', 'pipe', 'pipe'] })
     let err = ''
     proc.stderr?.on('data', (d: Buffer) => (err += d.toString()))
     proc.stdout?.once('data', () => resolve(proc))
@@ -88,7 +102,7 @@ describe('a pack installed while the process is killed', () => {
       const store = createContentStore({
         bundled: bundledKnowledge(RESOURCES),
         userDataDir: dir,
-        trustedKeys: async () => [key.trusted],
+        rootKeys: async () => [root.trusted],
         thread: packWorkHere,
       })
       const info = await store.info()

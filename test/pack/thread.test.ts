@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { packWorkHere } from '../../electron/main/pack/verify-thread'
 import { devPackThread } from '../../scripts/dev-pack-thread'
 import { buildPack } from '../../electron/main/pack/build'
-import { SIGNING_DAY, content, pack, testKey, type TestKey } from './helpers'
+import { SIGNING_DAY, content, pack, selfTrust, testKey, trustIn, type TestKey } from './helpers'
 
 let key: TestKey
 let valid: Uint8Array
@@ -19,17 +19,17 @@ beforeAll(async () => {
 describe('the pack thread', () => {
   it('verifies and diffs as the calling thread does', async () => {
     const thread = devPackThread()
-    const here = await packWorkHere.verify(valid, [key.trusted], 'essai.mollet')
+    const here = await packWorkHere.verify(valid, trustIn(key.trusted), 'essai.mollet')
     const baseline = here.verdict.ok ? here.verdict.pack.snapshot.kb : null
     expect(baseline).not.toBeNull()
-    const there = await thread.verify(valid, [key.trusted], 'essai.mollet', baseline ?? undefined)
+    const there = await thread.verify(valid, trustIn(key.trusted), 'essai.mollet', baseline ?? undefined)
     expect(there.verdict).toEqual(here.verdict)
     expect(there.diff?.counts).toEqual({ added: 0, removed: 0, changed: 0 })
 
     const tampered = valid.slice()
     tampered[tampered.length >> 1] = (tampered[tampered.length >> 1] as number) ^ 1
-    expect((await thread.verify(tampered, [key.trusted], 'essai.mollet')).verdict).toEqual(
-      (await packWorkHere.verify(tampered, [key.trusted], 'essai.mollet')).verdict,
+    expect((await thread.verify(tampered, trustIn(key.trusted), 'essai.mollet')).verdict).toEqual(
+      (await packWorkHere.verify(tampered, trustIn(key.trusted), 'essai.mollet')).verdict,
     )
   }, 30_000)
 
@@ -44,7 +44,7 @@ describe('the pack thread', () => {
 
   it('a job over its time: the pack is refused, in French; the next job runs in a new worker', async () => {
     const thread = devPackThread({ timeoutMs: 1 })
-    const slow = await thread.verify(valid, [key.trusted], 'essai.mollet')
+    const slow = await thread.verify(valid, trustIn(key.trusted), 'essai.mollet')
     expect(slow.verdict).toEqual({
       ok: false,
       problems: [
@@ -52,7 +52,7 @@ describe('the pack thread', () => {
       ],
     })
     const patient = devPackThread({ timeoutMs: 20_000 })
-    expect((await patient.verify(valid, [key.trusted], 'essai.mollet')).verdict.ok).toBe(true)
+    expect((await patient.verify(valid, trustIn(key.trusted), 'essai.mollet')).verdict.ok).toBe(true)
   }, 30_000)
 
   it('the worker runs under a heap limit: a pack past it is refused in French, within it verifies', async () => {
@@ -61,9 +61,9 @@ describe('the pack thread', () => {
     const source = [...files.keys()].find((p) => p.startsWith('source/')) as string
     const article = new TextDecoder().decode(files.get(source))
     files.set(source, new TextEncoder().encode(`${article}\n${'lorem ipsum dolor sit amet '.repeat(300_000)}`))
-    const big = buildPack(files, key.privateKey, { now: SIGNING_DAY }).bytes
+    const big = buildPack(files, key.privateKey, selfTrust(key), { now: SIGNING_DAY }).bytes
     const small = devPackThread({ resourceLimits: { maxOldGenerationSizeMb: 16 } })
-    expect((await small.verify(big, [key.trusted], 'gros.mollet')).verdict).toEqual({
+    expect((await small.verify(big, trustIn(key.trusted), 'gros.mollet')).verdict).toEqual({
       ok: false,
       problems: [
         {
@@ -74,6 +74,6 @@ describe('the pack thread', () => {
         },
       ],
     })
-    expect((await devPackThread().verify(big, [key.trusted], 'gros.mollet')).verdict.ok).toBe(true)
+    expect((await devPackThread().verify(big, trustIn(key.trusted), 'gros.mollet')).verdict.ok).toBe(true)
   }, 60_000)
 })

@@ -5,10 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createPublicKey, verify } from 'node:crypto'
 import { buildPack, checkContent, PackContentError } from '../../electron/main/pack/build'
 import { PACK_LIMITS } from '../../electron/main/pack/limits'
-import { MANIFEST_FILE, SIGNATURE_FILE, sha256Hex } from '../../electron/main/pack/manifest'
+import { MANIFEST_FILE, SIGNATURE_FILE, TRUST_FILE, sha256Hex } from '../../electron/main/pack/manifest'
 import { verifyPack } from '../../electron/main/pack/verify'
 import { listZip, packFile } from '../../electron/main/pack/zip'
 import type { KbProblem } from '../../shared/kb/types'
+import { trustFileText } from '../../shared/pack/trust'
 import {
   centralRecord,
   content,
@@ -18,8 +19,12 @@ import {
   readJsonFile,
   resigned,
   rezip,
+  selfTrust,
   signedArchive,
   testKey,
+  trustFile,
+  trustIn,
+  trustVersion,
   unpack,
   writeJsonFile,
   type TestKey,
@@ -36,8 +41,8 @@ beforeAll(async () => {
 
 const encoder = new TextEncoder()
 
-function refused(bytes: Uint8Array, trusted = [key.trusted]): KbProblem[] {
-  const verdict = verifyPack(bytes, trusted, 'essai.mollet')
+function refused(bytes: Uint8Array, trust = trustIn(key.trusted)): KbProblem[] {
+  const verdict = verifyPack(bytes, trust, 'essai.mollet')
   if (verdict.ok) throw new Error('the pack was accepted')
   return verdict.problems
 }
@@ -48,7 +53,7 @@ function messages(bytes: Uint8Array): string[] {
 
 describe('a valid pack', () => {
   it('verifies, names its signer and holds the content as the loader would give it', () => {
-    const verdict = verifyPack(valid, [testKey('autre').trusted, key.trusted], 'essai.mollet')
+    const verdict = verifyPack(valid, trustIn(testKey('autre').trusted, key.trusted), 'essai.mollet')
     expect(verdict.ok).toBe(true)
     if (!verdict.ok) return
     expect(verdict.pack.signer).toEqual({ name: 'essai', fingerprint: key.trusted.fingerprint })
@@ -91,8 +96,8 @@ describe('a valid pack', () => {
 
   it('is built the same twice (no date, no randomness but the signature’s own)', async () => {
     const files = await content({ revision: '2026-12-15', edition: '2' })
-    const a = buildPack(files, key.privateKey, { now: SIGNING_DAY }).bytes
-    const b = buildPack(files, key.privateKey, { now: SIGNING_DAY }).bytes
+    const a = buildPack(files, key.privateKey, selfTrust(key), { now: SIGNING_DAY }).bytes
+    const b = buildPack(files, key.privateKey, selfTrust(key), { now: SIGNING_DAY }).bytes
     expect(sha256Hex(a)).toBe(sha256Hex(b))
   })
 })
@@ -163,16 +168,26 @@ describe('refused, each with its own French message', () => {
     ])
   })
 
-  it('signed by a key Mollet does not trust', () => {
-    const [p] = refused(valid, [testKey('autre').trusted])
-    expect(p?.file).toBe(SIGNATURE_FILE)
-    expect(p?.message).toMatch(
-      /^Signé par une clé inconnue \(empreinte [0-9a-f]{4}(\u00a0[0-9a-f]{4}){3}\)\u00a0: elle n’est pas parmi les clés de confiance/u,
+  it('under a trust file whose root Mollet does not ship', () => {
+    const [p] = refused(valid, trustIn(testKey('autre').trusted))
+    expect(p?.file).toBe(TRUST_FILE)
+    expect(p?.message).toBe(
+      'Le fichier de confiance de ce paquet ne part d’aucune clé racine de Mollet (celles livrées avec l’application ou du dossier système)\u00a0: paquet refusé.',
     )
   })
 
-  it('with no trusted key at all', () => {
-    expect(refused(valid, [])[0]?.message).toMatch(/^Signé par une clé inconnue/u)
+  it('with no root key at all', () => {
+    expect(refused(valid, trustIn())[0]?.message).toMatch(/^Le fichier de confiance de ce paquet ne part d’aucune clé racine/u)
+  })
+
+  it('without its trust file, or with one the manifest does not name', async () => {
+    expect(messages(rezip(unpack(valid).filter(([n]) => n !== TRUST_FILE)))).toEqual([
+      'Paquet sans fichier de confiance (trust.json manque)\u00a0: il est refusé.',
+    ])
+    // Another trust file under the same root, listing the same key: valid on its own, but not the one signed for.
+    const other = new TextEncoder().encode(trustFileText(trustFile(trustVersion({ root: key, editors: [{ key, expires: '2099-01-01' }] }))))
+    const swapped = rezip(unpack(valid).map(([n, d]) => [n, n === TRUST_FILE ? other : d] as const))
+    expect(messages(swapped)).toEqual(['Ce n’est pas le fichier de confiance que nomme le manifeste signé\u00a0: paquet refusé.'])
   })
 
   it('no signature', () => {
@@ -268,7 +283,7 @@ describe('refused, each with its own French message', () => {
         ['knowledge/causes.json', causes[1]?.id, 'seriousness'],
       ]),
     )
-    expect(() => buildPack(files, key.privateKey, { now: SIGNING_DAY })).toThrow(PackContentError)
+    expect(() => buildPack(files, key.privateKey, selfTrust(key), { now: SIGNING_DAY })).toThrow(PackContentError)
   })
 
   it('a red flag the handout’s font cannot print: refused, the characters named', async () => {
@@ -289,7 +304,7 @@ describe('refused, each with its own French message', () => {
         },
       ]),
     )
-    expect(() => buildPack(files, key.privateKey, { now: SIGNING_DAY })).toThrow(PackContentError)
+    expect(() => buildPack(files, key.privateKey, selfTrust(key), { now: SIGNING_DAY })).toThrow(PackContentError)
   })
 
   it('a pack without edition or editor cannot be built', async () => {

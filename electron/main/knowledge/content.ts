@@ -4,19 +4,25 @@
 // them all at once, without a restart, and there is still one snapshot.
 //
 // - At start, the current pack (content/state.json) is read and verified
-//   again, by the same checks as before its install; if it no longer
-//   verifies, Mollet runs on the bundled content and `info().notice` says why.
+//   again, by the same checks as before its install and against the trust
+//   file versions stored with it (pack/trust.ts): a key revoked since is
+//   refused. If it no longer verifies, Mollet runs on the bundled content and
+//   `info().notice` says why.
 //   If the app was updated with a bundled content newer than the installed
 //   pack, the bundled content wins: the switch is recorded in state.json
 //   (the pack becomes the previous content) and said once, at that start.
 // - A change is first a preview (what it would change, main-side), then an
 //   apply of that very preview: a pack (verified, newer unless the clinician
-//   confirms going back), the previous content or the original one. Applying
-//   writes the pack and the state atomically (pack/installed.ts), then
+//   confirms going back), the previous content or the original one. A pack
+//   whose trust file takes a key away from the editors resets the revision it
+//   must exceed to the bundled content's (a far-future revision signed with a
+//   leaked key holds nothing back). Applying writes the pack and the state,
+//   with the newest trust versions accepted, atomically (pack/installed.ts), then
 //   switches the snapshot; the one before is kept for « Revenir au contenu précédent ».
 // - Changes run one at a time; a preview older than the current content is refused.
 import { randomUUID } from 'node:crypto'
 import { isoDay } from '../../../shared/kb/dates'
+import type { TrustVersion } from '../../../shared/pack/trust'
 import type { KbProblem, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
 import { revisionDate } from '../../../shared/pack/describe'
 import { versionOf } from '../../../shared/pack/diff'
@@ -31,6 +37,7 @@ import type {
 import { INITIAL_STATE, createInstalledFiles, refVersion, storedDiff, type InstalledState, type PackRef } from '../pack/installed'
 import type { TrustedKey } from '../pack/keys'
 import type { Manifest } from '../pack/manifest'
+import type { PackTrust } from '../pack/verify'
 import type { PackThread } from '../pack/verify-thread'
 import type { KnowledgeStore } from './store'
 
@@ -39,8 +46,8 @@ export interface ContentStoreDeps {
   bundled: KnowledgeStore
   /** Where content/ is kept (Electron's userData folder). */
   userDataDir: string
-  /** The keys a pack may be signed by, read again at each verification. */
-  trustedKeys: () => Promise<TrustedKey[]>
+  /** The root keys trust files must start from, read again at each verification. */
+  rootKeys: () => Promise<TrustedKey[]>
   /** Verifies packs and diffs contents: the worker thread in the app (pack/verify-thread.ts). */
   thread: PackThread
   now?: () => Date
@@ -88,6 +95,8 @@ interface Pending {
   bytes: Uint8Array | null
   diff: ContentDiff
   older: string | null
+  /** The trust versions to store with the change. */
+  trust: TrustVersion[]
 }
 
 const REFUSED = 'Ce paquet est refusé\u00a0: le contenu actuel est conservé.'
@@ -108,12 +117,17 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
     return run
   }
 
+  async function trustFor(purpose: PackTrust['purpose']): Promise<PackTrust> {
+    return { roots: await deps.rootKeys(), stored: state.trust, today: isoDay(now()), purpose }
+  }
+
+  /** An installed pack, verified again against the stored trust: one accepted once is not refused for a key that merely expired since. */
   async function verifyInstalled(
     ref: PackRef,
   ): Promise<{ ok: true; snapshot: KnowledgeBaseSnapshot; pack: InstalledPack } | { ok: false; problems: KbProblem[] }> {
     const file = await files.readPack(ref.sha256)
     if (!file.ok) return { ok: false, problems: [{ ...file.problem, message: 'Le paquet installé est introuvable ou illisible.' }] }
-    const { verdict } = await deps.thread.verify(file.bytes, await deps.trustedKeys(), 'paquet installé')
+    const { verdict } = await deps.thread.verify(file.bytes, await trustFor('start'), 'paquet installé')
     if (!verdict.ok) return verdict
     if (verdict.pack.sha256 !== ref.sha256) {
       return {
@@ -161,7 +175,14 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
     } catch {
       // The change is still recorded, without its details.
     }
-    const next: InstalledState = { version: 1, current: null, previous: { pack: ref }, lastChange, changedAt: now().toISOString() }
+    const next: InstalledState = {
+      version: 1,
+      current: null,
+      previous: { pack: ref },
+      lastChange,
+      changedAt: now().toISOString(),
+      trust: state.trust,
+    }
     try {
       await files.commit(next)
       state = next
@@ -211,6 +232,7 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
     diff: ContentDiff,
     bytes: Uint8Array | null,
     older: string | null,
+    trust: TrustVersion[] = state.trust,
   ): ContentChangePreview {
     pending = {
       token: randomUUID(),
@@ -221,6 +243,7 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
       bytes,
       diff,
       older,
+      trust,
     }
     return ready(pending)
   }
@@ -271,21 +294,23 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
 
     async previewPack(bytes, archive) {
       const current = await active()
-      const { verdict, diff } = await deps.thread.verify(bytes, await deps.trustedKeys(), archive, current.snapshot.kb)
+      const { verdict, diff } = await deps.thread.verify(bytes, await trustFor('install'), archive, current.snapshot.kb)
       if (!verdict.ok) return refuse(REFUSED, verdict.problems)
-      if (!diff) return refuse(REFUSED, [])
-      const { manifest, signer, sha256, snapshot } = verdict.pack
+      if (!diff || !verdict.pack.trust) return refuse(REFUSED, [])
+      const { manifest, signer, sha256, snapshot, trust } = verdict.pack
       if (current.pack?.sha256 === sha256) {
         return refuse('Ce paquet est déjà installé.', [
           { file: archive, entry: null, field: null, message: 'C’est le contenu que Mollet utilise déjà.' },
         ])
       }
-      const now = current.snapshot.kb.meta?.revision ?? ''
+      // A trust file that took an editor key away starts the revisions again from the bundled content's.
+      const baseline = trust.keysChanged ? await deps.bundled.current() : current.snapshot
+      const now = baseline.kb.meta?.revision ?? ''
       const older =
         manifest.revision <= now
           ? `Ce paquet n’est pas plus récent que le contenu actuel (révisé le ${revisionDate(manifest.revision)}, contre le ${revisionDate(now)})\u00a0: il ne s’installe que si vous confirmez revenir en arrière.`
           : null
-      return propose(current, 'pack', { snapshot, pack: { manifest, signer, sha256 } }, diff, bytes, older)
+      return propose(current, 'pack', { snapshot, pack: { manifest, signer, sha256 } }, diff, bytes, older, trust.chain)
     },
 
     async previewRevert(target) {
@@ -330,6 +355,7 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
           previous: { pack: refOf(current) },
           lastChange: storedDiff(change.diff),
           changedAt: now().toISOString(),
+          trust: change.trust,
         }
         try {
           await files.commit(next, change.pack && change.bytes ? { sha256: change.pack.sha256, bytes: change.bytes } : undefined)

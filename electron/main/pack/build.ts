@@ -1,7 +1,8 @@
 // Making a knowledge pack from a folder laid out like resources/ (knowledge/
 // and source/): the same checks as a pack's verification, then the manifest,
 // its Ed25519 signature and the zip. For `npm run pack -- check | build`, and
-// for the tests (which build their packs with keys of their own).
+// for the tests (which build their packs with keys of their own). A pack
+// carries the trust file it was signed under (shared/pack/trust.ts).
 import { sign, type KeyObject, createPublicKey } from 'node:crypto'
 import { join } from 'node:path'
 import { REVISION_SLACK_DAYS, addDays, isoDay } from '../../../shared/kb/dates'
@@ -19,10 +20,12 @@ import {
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
   SIGNATURE_FILE,
+  TRUST_FILE,
   manifestBytes,
   sha256Hex,
   type Manifest,
 } from './manifest'
+import { trustFileText, type TrustFile } from '../../../shared/pack/trust'
 import { KNOWLEDGE_PATHS, contentFileProblems, currentUntilProblem, metaAgreement, packOrder } from './verify'
 import { packFile, pathProblem, writeZip } from './zip'
 
@@ -137,10 +140,11 @@ export interface BuildOptions {
   currentUntil?: string
 }
 
-/** The pack's bytes: manifest.json, manifest.sig, then the files in the order of resources/. */
+/** The pack's bytes: manifest.json, manifest.sig, trust.json, then the files in the order of resources/. */
 export function buildPack(
   files: ContentFiles,
   privateKey: KeyObject,
+  trust: TrustFile,
   { id = DEFAULT_PACK_ID, now = new Date(), currentUntil }: BuildOptions = {},
 ): { bytes: Uint8Array; manifest: Manifest } {
   const { snapshot, problems } = checkContent(files, now)
@@ -148,6 +152,7 @@ export function buildPack(
   const meta = snapshot.kb.meta as KnowledgeMeta
   const paths = packOrder([...files.keys()])
   const packed = paths.map((path) => packFile(path, files.get(path) as Uint8Array))
+  const trustBytes = new TextEncoder().encode(trustFileText(trust))
   const manifest: Manifest = {
     format: PACK_FORMAT,
     formatVersion: PACK_FORMAT_VERSION,
@@ -161,6 +166,7 @@ export function buildPack(
     signed: isoDay(now),
     currentUntil: currentUntil ?? addDays(isoDay(now), CURRENT_DEFAULT_DAYS),
     key: fingerprintOf(createPublicKey(privateKey)),
+    trust: { version: trust.versions[trust.versions.length - 1]?.signed.version ?? 0, sha256: sha256Hex(trustBytes) },
     files: packed.map((f) => ({
       path: f.name,
       size: f.size,
@@ -170,7 +176,12 @@ export function buildPack(
   }
   const bytes = manifestBytes(manifest)
   const signature = new Uint8Array(sign(null, bytes, privateKey))
-  const zip = writeZip([packFile(MANIFEST_FILE, bytes, 0), packFile(SIGNATURE_FILE, signature, 0), ...packed])
+  const zip = writeZip([
+    packFile(MANIFEST_FILE, bytes, 0),
+    packFile(SIGNATURE_FILE, signature, 0),
+    packFile(TRUST_FILE, trustBytes, 0),
+    ...packed,
+  ])
   const currency = currentUntilProblem(manifest)
   if (currency !== null) throw new PackContentError([{ file: MANIFEST_FILE, entry: null, field: 'currentUntil', message: currency }])
   if (zip.length > PACK_LIMITS.archiveBytes) {

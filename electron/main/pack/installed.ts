@@ -1,6 +1,7 @@
 // The installed packs in the user-data folder, on disk:
 //   content/packs/<sha256>.mollet   each pack as it was verified (never changed once written)
-//   content/state.json              which pack is current, which was before, what the last change changed
+//   content/state.json              which pack is current, which was before, what the last change changed,
+//                                   and the trust file versions accepted (pack/trust.ts), which judge both packs
 // A change writes the new pack file (atomically: temporary file, fsync,
 // rename), then state.json (the same way): a process killed at any point
 // leaves the old state or the new one, each naming a whole pack file. Files
@@ -13,6 +14,7 @@
 import { lstat, mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { TRUST_LIMITS, trustVersionSchema } from '../../../shared/pack/trust'
 import { KB_LISTS } from '../../../shared/pack/types'
 import type { ContentDiff, ContentVersion } from '../../../shared/pack/types'
 import { removeLeftoverTemps, writeFileAtomically } from '../atomic-write'
@@ -63,10 +65,16 @@ export const stateSchema = z.strictObject({
   lastChange: diffSchema.nullable(),
   /** When the current content was chosen (ISO); null when it never was (the bundled content from the start). */
   changedAt: z.string().nullable(),
+  /**
+   * The trust file versions accepted, oldest first: the current and the
+   * previous packs are judged by them, at start as when installed. Never fewer
+   * than before (a pack signed under an older version does not take them back).
+   */
+  trust: z.array(trustVersionSchema).max(TRUST_LIMITS.versions).default([]),
 })
 export type InstalledState = z.infer<typeof stateSchema>
 
-export const INITIAL_STATE: InstalledState = { version: 1, current: null, previous: null, lastChange: null, changedAt: null }
+export const INITIAL_STATE: InstalledState = { version: 1, current: null, previous: null, lastChange: null, changedAt: null, trust: [] }
 
 export type StateRead = { ok: true; state: InstalledState } | { ok: false; notice: string }
 

@@ -1,9 +1,10 @@
-// Editors' keys and the keys Mollet trusts. Ed25519 from node:crypto, PEM
-// files: NAME.key (the editor's private key, PKCS#8, never in the repo) and
-// NAME.pub (its public key, SubjectPublicKeyInfo). A key is known by its
-// fingerprint, the SHA-256 of its public key's DER bytes. Trusted keys are
-// the NAME.pub files of the app's resources/keys/ and of a system folder an
-// administrator fills (like apt's trusted keys); the tests pass their own.
+// Keys: Ed25519 from node:crypto, PEM files: NAME.key (a private key, PKCS#8,
+// never in the repo) and NAME.pub (its public key, SubjectPublicKeyInfo). A
+// key is known by its fingerprint, the SHA-256 of its public key's DER bytes.
+// The keys Mollet trusts are root keys: the NAME.pub files of the app's
+// resources/keys/ and of a system folder an administrator fills (like apt's
+// trusted keys); a root signs the trust file that lists the editors' keys
+// (trust.ts); the tests pass their own.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { join, win32 } from 'node:path'
@@ -120,19 +121,12 @@ export async function readTrustedKeys(dirs: readonly string[]): Promise<{ keys: 
         skipped.push({ path, reason: `plus de ${PACK_LIMITS.keysPerFolder} clés dans ce dossier\u00a0: les suivantes ne sont pas lues.` })
         break
       }
-      const pem = await readSmallText(path, PACK_LIMITS.keyFileBytes)
-      if (pem !== null && isPrivateKey(pem)) {
-        skipped.push({ path, reason: PRIVATE_IN_TRUSTED })
+      const read = await readPublicKeyFile(path)
+      if (!read.ok) {
+        skipped.push({ path, reason: read.reason })
         continue
       }
-      const key = pem === null ? null : publicKeyFrom(pem)
-      if (!key) {
-        skipped.push({
-          path,
-          reason: 'ce n’est pas une clé publique Ed25519 lisible (fichier NOM.pub écrit par «\u00a0npm run pack -- keygen\u00a0»).',
-        })
-        continue
-      }
+      const key = read.key
       inFolder += 1
       const fingerprint = fingerprintOf(key)
       if (known.has(fingerprint)) continue
@@ -146,6 +140,20 @@ export async function readTrustedKeys(dirs: readonly string[]): Promise<{ keys: 
     }
   }
   return { keys, skipped }
+}
+
+/** The Ed25519 public key a NAME.pub file holds, or why not (French): never a private key taken for its public half. */
+export async function readPublicKeyFile(path: string): Promise<{ ok: true; key: KeyObject } | { ok: false; reason: string }> {
+  const pem = await readSmallText(path, PACK_LIMITS.keyFileBytes)
+  if (pem !== null && isPrivateKey(pem)) return { ok: false, reason: PRIVATE_IN_TRUSTED }
+  const key = pem === null ? null : publicKeyFrom(pem)
+  if (!key) {
+    return {
+      ok: false,
+      reason: 'ce n’est pas une clé publique Ed25519 lisible (fichier NOM.pub écrit par «\u00a0npm run pack -- keygen\u00a0»).',
+    }
+  }
+  return { ok: true, key }
 }
 
 /** A file's text when it is a regular file of at most `max` bytes (never blocking on a FIFO); null otherwise. */

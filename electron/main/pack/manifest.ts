@@ -11,14 +11,19 @@ z.config(z.locales.fr())
 
 /** Names the format; `formatVersion` is the container's, `schemaVersion` the knowledge base's (KB_SCHEMA_VERSION). */
 export const PACK_FORMAT = 'mollet-pack'
-/** 2: the manifest names the day it was signed (`signed`) and until when it is current (`currentUntil`). */
-export const PACK_FORMAT_VERSION = 2
+/**
+ * 2: the manifest names the day it was signed (`signed`) and until when it is current (`currentUntil`);
+ * 3: the pack carries the trust file it was signed under (`trust.json`, named by the manifest's `trust`).
+ */
+export const PACK_FORMAT_VERSION = 3
 /** A pack is current for a year unless its editor says otherwise… */
 export const CURRENT_DEFAULT_DAYS = 365
 /** …and for three years at most: past that, a clinic is told its content may be out of date. */
 export const CURRENT_MAX_DAYS = 3 * 366
 export const MANIFEST_FILE = 'manifest.json'
 export const SIGNATURE_FILE = 'manifest.sig'
+/** The trust file the pack was signed under (shared/pack/trust.ts), stored as is. */
+export const TRUST_FILE = 'trust.json'
 /** The id packs get when the editor names none. */
 export const DEFAULT_PACK_ID = 'mollet-contractions-mollet'
 
@@ -60,6 +65,8 @@ export const manifestSchema = z.strictObject({
   currentUntil: calendarDate,
   /** SHA-256 of the signing key's public key (DER, SubjectPublicKeyInfo). */
   key: hex64,
+  /** The trust file the pack carries: its newest version, and the SHA-256 of its bytes. */
+  trust: z.strictObject({ version: z.number().int().min(1), sha256: hex64 }),
   files: z.array(manifestFileSchema).min(1).max(64),
 })
 

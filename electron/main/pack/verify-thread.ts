@@ -15,14 +15,13 @@ import { createJobThread, JobFailedError, JobTimeoutError } from '../job-thread'
 import { loadKnowledgeBase } from '../knowledge/load'
 import { diffKnowledge } from '../../../shared/pack/diff'
 import type { ContentDiff } from '../../../shared/pack/types'
-import type { TrustedKey } from './keys'
-import { verifyPack, type PackVerdict } from './verify'
+import { verifyPack, type PackTrust, type PackVerdict } from './verify'
 
 export interface PackThread {
-  /** Verifies a pack's bytes against these trusted keys; `archive` names it in the messages. With `baseline`, what the pack changes from it. */
+  /** Verifies a pack's bytes against this trust (root keys, stored trust file, day); `archive` names it in the messages. With `baseline`, what the pack changes from it. */
   verify(
     bytes: Uint8Array,
-    trusted: readonly TrustedKey[],
+    trust: PackTrust,
     archive: string,
     baseline?: KnowledgeBase,
   ): Promise<{ verdict: PackVerdict; diff: ContentDiff | null }>
@@ -33,7 +32,7 @@ export interface PackThread {
 }
 
 export type PackJob =
-  | { op: 'verify'; bytes: Uint8Array; trusted: TrustedKey[]; archive: string; baseline: KnowledgeBase | null }
+  | { op: 'verify'; bytes: Uint8Array; trust: PackTrust; archive: string; baseline: KnowledgeBase | null }
   | { op: 'diff'; from: KnowledgeBase; to: KnowledgeBase }
   | { op: 'load'; resourcesDir: string }
 
@@ -43,14 +42,14 @@ export type PackAnswer = { verdict: PackVerdict; diff: ContentDiff | null } | { 
 export async function runPackJob(job: PackJob): Promise<PackAnswer> {
   if (job.op === 'load') return { snapshot: await loadKnowledgeBase(job.resourcesDir) }
   if (job.op === 'diff') return { diff: diffKnowledge(job.from, job.to) }
-  const verdict = verifyPack(job.bytes, job.trusted, job.archive)
+  const verdict = verifyPack(job.bytes, job.trust, job.archive)
   return { verdict, diff: verdict.ok && job.baseline ? diffKnowledge(job.baseline, verdict.pack.snapshot.kb) : null }
 }
 
 /** The same work on the calling thread (the command line, tests). */
 export const packWorkHere: PackThread = {
-  async verify(bytes, trusted, archive, baseline) {
-    return (await runPackJob({ op: 'verify', bytes, trusted: [...trusted], archive, baseline: baseline ?? null })) as {
+  async verify(bytes, trust, archive, baseline) {
+    return (await runPackJob({ op: 'verify', bytes, trust, archive, baseline: baseline ?? null })) as {
       verdict: PackVerdict
       diff: ContentDiff | null
     }
@@ -89,9 +88,9 @@ export function createPackThread(options: PackThreadOptions): PackThread {
   })
 
   return {
-    async verify(bytes, trusted, archive, baseline) {
+    async verify(bytes, trust, archive, baseline) {
       try {
-        return (await submit({ op: 'verify', bytes, trusted: [...trusted], archive, baseline: baseline ?? null })) as {
+        return (await submit({ op: 'verify', bytes, trust, archive, baseline: baseline ?? null })) as {
           verdict: PackVerdict
           diff: ContentDiff | null
         }

@@ -2,12 +2,14 @@
 // refused whole, with every problem found said in French (file, entry,
 // field). In order, each step trusting only what the previous ones proved:
 //   1. the archive (zip.ts): size, paths, links, duplicates, declared sizes;
-//   2. manifest.json is there and is JSON, manifest.sig is there;
-//   3. the signature: Ed25519 over the manifest's exact bytes, by a trusted key;
+//   2. manifest.json is there and is JSON, manifest.sig and trust.json are there;
+//   3. the signature: Ed25519 over the manifest's exact bytes, by a key the
+//      trust file and the stored trust state let sign (trust.ts);
 //   4. the versions: a pack for a newer Mollet says « mettez Mollet à jour »;
 //   5. the manifest's schema (its revision a real day, not after the day it
-//      was signed plus REVISION_SLACK_DAYS); the archive's entries in the one
-//      order build writes; then every file: listed, present, same size, same SHA-256;
+//      was signed plus REVISION_SLACK_DAYS), trust.json the one it names; the
+//      archive's entries in the one order build writes; then every file:
+//      listed, present, same size, same SHA-256;
 //   6. the files are exactly the knowledge base and the article it names;
 //   7. the loader's checks (validateKnowledge), with no problem at all, and
 //      the manifest says what meta.json says.
@@ -20,16 +22,28 @@ import { cappedProblems, pushAll } from '../../../shared/kb/problems'
 import { KB_FILES, KB_SCHEMA_VERSION, type KnowledgeMeta } from '../../../shared/kb/schema'
 import type { KbProblem, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
 import { knowledgePath, sourcePathOf, validateKnowledge } from '../knowledge/load'
+import { TRUST_LIMITS, trustFileSchema, type TrustVersion } from '../../../shared/pack/trust'
 import type { TrustedKey } from './keys'
-import { shortFingerprint } from './keys'
 import { PACK_LIMITS } from './limits'
-import { CURRENT_MAX_DAYS, MANIFEST_FILE, PACK_FORMAT_VERSION, SIGNATURE_FILE, manifestSchema, sha256Hex, type Manifest } from './manifest'
+import {
+  CURRENT_MAX_DAYS,
+  MANIFEST_FILE,
+  PACK_FORMAT_VERSION,
+  SIGNATURE_FILE,
+  TRUST_FILE,
+  manifestSchema,
+  sha256Hex,
+  type Manifest,
+} from './manifest'
+import { decideTrust } from './trust'
 import { extractEntry, listZip, storedBytes, type ZipEntry } from './zip'
 
 export interface VerifiedPack {
   manifest: Manifest
-  /** The trusted key that signed it. */
+  /** The editor key that signed it, named as the trust file names it. */
   signer: { name: string; fingerprint: string }
+  /** What the trust decision gave (null when only the integrity was checked). */
+  trust: { chain: TrustVersion[]; version: number; keysChanged: boolean } | null
   /** The content, valid as a whole (no problem). */
   snapshot: KnowledgeBaseSnapshot
   /** SHA-256 of the whole .mollet file: how the installed copy is named. */
@@ -38,8 +52,19 @@ export interface VerifiedPack {
 
 export type PackVerdict = { ok: true; pack: VerifiedPack } | { ok: false; problems: KbProblem[] }
 
+/** What a pack's signer is judged by (trust.ts). */
+export interface PackTrust {
+  /** The root keys: resources/keys/ and the system folder. */
+  roots: readonly TrustedKey[]
+  /** The trust versions Mollet stored (state.json). */
+  stored: readonly TrustVersion[]
+  /** AAAA-MM-JJ (UTC). */
+  today: string
+  purpose: 'install' | 'start'
+}
+
 /** What a pack holds besides its files. */
-const PACK_OWN_FILES = new Set([MANIFEST_FILE, SIGNATURE_FILE])
+const PACK_OWN_FILES = new Set([MANIFEST_FILE, SIGNATURE_FILE, TRUST_FILE])
 /** The knowledge-base files every pack holds, as paths in the archive. */
 export const KNOWLEDGE_PATHS: readonly string[] = Object.values(KB_FILES).map((f) => knowledgePath(f.file))
 /** The source article's folder inside a pack (and in resources/). */
@@ -52,11 +77,11 @@ function problem(file: string, message: string, field: string | null = null): Kb
 }
 
 /**
- * `archive` names the pack in the messages (its file name). `trusted`: the
- * keys a signature may be by; 'integrity-only' checks everything but who
+ * `archive` names the pack in the messages (its file name). `trust`: what
+ * judges who may have signed; 'integrity-only' checks everything but who
  * signed (the command line's diff of an editor's own packs).
  */
-export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | 'integrity-only', archive: string): PackVerdict {
+export function verifyPack(bytes: Uint8Array, trust: PackTrust | 'integrity-only', archive: string): PackVerdict {
   const refuse = (problems: readonly KbProblem[]): PackVerdict => ({ ok: false, problems: cappedProblems(problems, archive) })
 
   // 1. The archive.
@@ -86,10 +111,40 @@ export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | '
     return refuse([problem(MANIFEST_FILE, 'Le manifeste n’est pas du JSON valide\u00a0: paquet abîmé ou qui n’est pas un paquet Mollet.')])
   }
   const claims = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
+  const trustEntry = entries.get(TRUST_FILE)
+  if (!trustEntry) {
+    const format = claims.formatVersion
+    if (typeof format === 'number' && format < PACK_FORMAT_VERSION) return refuse([oldFormat(format)])
+    return refuse([problem(archive, 'Paquet sans fichier de confiance (trust.json manque)\u00a0: il est refusé.')])
+  }
+  if (trustEntry.method !== 0) return refuse([problem(TRUST_FILE, 'Fichier compressé\u00a0: le fichier de confiance est stocké tel quel.')])
+  if (trustEntry.size > TRUST_LIMITS.fileBytes) {
+    return refuse([problem(TRUST_FILE, `Fichier de confiance trop grand (${TRUST_LIMITS.fileBytes / 1024}\u00a0Ko au plus).`)])
+  }
+  const trustData = extractEntry(bytes, trustEntry)
+  if (!trustData.ok) return refuse([trustData.problem])
+  let trustRaw: unknown = null
+  try {
+    trustRaw = JSON.parse(utf8.decode(trustData.data))
+  } catch {
+    // Said below, as a file that does not parse.
+  }
+  const trustFile = trustFileSchema.safeParse(trustRaw)
+  if (!trustFile.success) {
+    const issue = trustFile.error.issues[0]
+    return refuse([
+      problem(
+        TRUST_FILE,
+        'Fichier de confiance illisible ou non conforme\u00a0: paquet refusé.',
+        issue && issue.path.length > 0 ? issue.path.join('.') : null,
+      ),
+    ])
+  }
 
-  // 3. The signature, by a trusted key.
+  // 3. The signature, by a key the trust file and the stored trust state let sign.
   let signer: VerifiedPack['signer'] = { name: '', fingerprint: '' }
-  if (trusted !== 'integrity-only') {
+  let trusted: VerifiedPack['trust'] = null
+  if (trust !== 'integrity-only') {
     if (signatureEntry.size !== 64)
       return refuse([problem(SIGNATURE_FILE, 'Signature illisible (64 octets attendus)\u00a0: paquet refusé.')])
     const signatureData = extractEntry(bytes, signatureEntry)
@@ -98,15 +153,14 @@ export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | '
     if (!/^[0-9a-f]{64}$/u.test(fingerprint)) {
       return refuse([problem(MANIFEST_FILE, 'Le manifeste ne nomme pas la clé qui l’a signé\u00a0: paquet refusé.', 'key')])
     }
-    const key = trusted.find((k) => k.fingerprint === fingerprint)
-    if (!key) {
-      return refuse([
-        problem(
-          SIGNATURE_FILE,
-          `Signé par une clé inconnue (empreinte ${shortFingerprint(fingerprint)})\u00a0: elle n’est pas parmi les clés de confiance de Mollet, le paquet est refusé.`,
-        ),
-      ])
-    }
+    const decision = decideTrust({
+      ...trust,
+      candidate: trustFile.data.versions,
+      key: fingerprint,
+      signed: typeof claims.signed === 'string' ? claims.signed : '',
+    })
+    if (!decision.ok) return refuse([problem(TRUST_FILE, decision.reason)])
+    const key = decision.editor
     if (!verify(null, manifestData.data, createPublicKey(key.pem), signatureData.data)) {
       return refuse([
         problem(
@@ -116,6 +170,7 @@ export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | '
       ])
     }
     signer = { name: key.name, fingerprint: key.fingerprint }
+    trusted = { chain: decision.chain, version: decision.version, keysChanged: decision.keysChanged }
   }
 
   // 4. Versions: a newer format or schema is this Mollet's to catch up with; an older format, the editor's to rebuild.
@@ -133,15 +188,7 @@ export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | '
       ),
     ])
   }
-  if (format !== null && format > 0 && format < PACK_FORMAT_VERSION) {
-    return refuse([
-      problem(
-        MANIFEST_FILE,
-        `Ce paquet est écrit dans un format ancien (format ${format}, celle-ci lit le format ${PACK_FORMAT_VERSION})\u00a0: demandez à son éditeur de le refaire avec «\u00a0npm run pack -- build\u00a0».`,
-        'formatVersion',
-      ),
-    ])
-  }
+  if (format !== null && format > 0 && format < PACK_FORMAT_VERSION) return refuse([oldFormat(format)])
   const schemaVersion = version('schemaVersion')
   if (schemaVersion !== null && schemaVersion > KB_SCHEMA_VERSION) {
     return refuse([
@@ -178,12 +225,16 @@ export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | '
   }
   const currency = currentUntilProblem(manifest)
   if (currency !== null) return refuse([problem(MANIFEST_FILE, currency, 'currentUntil')])
-  // One layout: the manifest, its signature, then the files in the manifest's order, which is build's.
-  const expected = [MANIFEST_FILE, SIGNATURE_FILE, ...packOrder(manifest.files.map((f) => f.path))]
+  const versions = trustFile.data.versions
+  if (sha256Hex(trustData.data) !== manifest.trust.sha256 || manifest.trust.version !== versions[versions.length - 1]?.signed.version) {
+    return refuse([problem(TRUST_FILE, 'Ce n’est pas le fichier de confiance que nomme le manifeste signé\u00a0: paquet refusé.')])
+  }
+  // One layout: the manifest, its signature, the trust file, then the files in the manifest's order, which is build's.
+  const expected = [MANIFEST_FILE, SIGNATURE_FILE, TRUST_FILE, ...packOrder(manifest.files.map((f) => f.path))]
   const actual = listing.entries.map((e) => e.name)
   const reordered =
     actual.length === expected.length &&
-    (actual.some((name, i) => name !== expected[i]) || manifest.files.some((f, i) => f.path !== expected[i + 2]))
+    (actual.some((name, i) => name !== expected[i]) || manifest.files.some((f, i) => f.path !== expected[i + 3]))
   if (reordered) {
     return refuse([
       problem(
@@ -247,7 +298,15 @@ export function verifyPack(bytes: Uint8Array, trusted: readonly TrustedKey[] | '
   if (snapshot.problems.length > 0) return refuse(snapshot.problems.map(inPack))
   pushAll(problems, metaAgreement(manifest, snapshot.kb.meta as KnowledgeMeta))
   if (problems.length > 0) return refuse(problems)
-  return { ok: true, pack: { manifest, signer, snapshot, sha256: sha256Hex(bytes) } }
+  return { ok: true, pack: { manifest, signer, trust: trusted, snapshot, sha256: sha256Hex(bytes) } }
+}
+
+function oldFormat(format: number): KbProblem {
+  return problem(
+    MANIFEST_FILE,
+    `Ce paquet est écrit dans un format ancien (format ${format}, celle-ci lit le format ${PACK_FORMAT_VERSION})\u00a0: demandez à son éditeur de le refaire avec «\u00a0npm run pack -- build\u00a0».`,
+    'formatVersion',
+  )
 }
 
 /** Why a manifest's `currentUntil` cannot be (before the signing day, or more than CURRENT_MAX_DAYS after it); null when it can. */

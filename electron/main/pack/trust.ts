@@ -1,0 +1,222 @@
+// Which key may sign a pack, decided from trust files (shared/pack/trust.ts):
+// pure — no file, no clock; the day is given — and the same for the app at
+// start, for an install and for the command line. The rules, after TUF's
+// (theupdateframework/specification, §5.3):
+//   - the chain Mollet stored starts at a version whose root is one of the
+//     root keys it ships (resources/keys/, the system folder) and signs it;
+//     one that no longer does (those keys changed) counts as none stored;
+//   - a newer version is signed by the root of the newest version accepted;
+//     a version that names another root is exactly the next number and is
+//     signed by the new root too; versions may be skipped while the root stays;
+//   - an older version is a replay and changes nothing; the same number
+//     with other content is two roots' word against each other: refused;
+//   - the pack's key is judged by the newest version accepted (stored or
+//     carried): listed among its editors, not revoked, and until the day it
+//     expires — the day of its signing, and for an install today too (a pack
+//     installed while its key was valid is still used offline after that day);
+//   - a version that takes a key away from the editors (revoked or dropped)
+//     resets the revision new packs must exceed: a far-future revision
+//     signed with a leaked key cannot hold back the genuine packs after it.
+import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto'
+import { TRUST_LIMITS, canonicalJson, trustBodyBytes, type TrustBody, type TrustVersion } from '../../../shared/pack/trust'
+import { revisionDate } from '../../../shared/pack/describe'
+import { shortFingerprint, type TrustedKey } from './keys'
+
+export interface TrustQuestion {
+  /** The root keys Mollet ships or an administrator installed (their NAME.pub files). */
+  roots: readonly TrustedKey[]
+  /** The versions Mollet accepted so far, oldest first (state.json). */
+  stored: readonly TrustVersion[]
+  /** The versions the pack carries, oldest first. */
+  candidate: readonly TrustVersion[]
+  /** The fingerprint of the key the pack says signed it, and the day it says it was signed (AAAA-MM-JJ). */
+  key: string
+  signed: string
+  /** AAAA-MM-JJ (UTC). */
+  today: string
+  /** 'install': a pack to install (its key must not have expired today); 'start': the installed pack, again. */
+  purpose: 'install' | 'start'
+}
+
+export interface TrustedEditor {
+  name: string
+  fingerprint: string
+  /** Its public key, PEM: what the pack's signature is checked with. */
+  pem: string
+}
+
+export type TrustDecision =
+  | {
+      ok: true
+      /** The versions to store: the stored ones and those the pack brought, never fewer. */
+      chain: TrustVersion[]
+      /** The newest version accepted, which judged the key. */
+      version: number
+      editor: TrustedEditor
+      /** A key of the stored newest version is no longer an editor's: the revision to exceed starts again. */
+      keysChanged: boolean
+    }
+  | { ok: false; reason: string }
+
+function keyFromBase64(publicKey: string): KeyObject {
+  return createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' })
+}
+
+export function base64PublicKey(key: KeyObject): string {
+  return key.export({ type: 'spki', format: 'der' }).toString('base64')
+}
+
+/** SHA-256 of the key's DER bytes, as keys.ts's fingerprintOf. */
+export function fingerprintOfBase64(publicKey: string): string {
+  return createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex')
+}
+
+/** The version signed by each of `privateKeys` (a root, or the old and the new one). */
+export function signTrustBody(body: TrustBody, privateKeys: readonly KeyObject[]): TrustVersion {
+  const bytes = trustBodyBytes(body)
+  return {
+    signed: body,
+    signatures: privateKeys.map((k) => ({
+      key: fingerprintOfBase64(base64PublicKey(createPublicKey(k))),
+      signature: sign(null, bytes, k).toString('base64'),
+    })),
+  }
+}
+
+function signedBy(version: TrustVersion, publicKey: string): boolean {
+  const fingerprint = fingerprintOfBase64(publicKey)
+  const signature = version.signatures.find((s) => s.key === fingerprint)
+  if (!signature) return false
+  try {
+    return verify(null, trustBodyBytes(version.signed), keyFromBase64(publicKey), Buffer.from(signature.signature, 'base64'))
+  } catch {
+    return false
+  }
+}
+
+const NBSP = '\u00a0'
+
+/** Why `next` cannot follow `head`; null when it can. */
+function stepProblem(head: TrustBody, next: TrustVersion): string | null {
+  const v = next.signed.version
+  if (!signedBy(next, head.root.publicKey)) {
+    return `la version ${v} du fichier de confiance n’est pas signée par la clé racine en vigueur («${NBSP}${head.root.name}${NBSP}», version ${head.version})`
+  }
+  if (next.signed.root.publicKey !== head.root.publicKey) {
+    if (v !== head.version + 1) {
+      return `la version ${v} du fichier de confiance change de clé racine sans suivre immédiatement la version ${head.version}`
+    }
+    if (!signedBy(next, next.signed.root.publicKey)) {
+      return `la version ${v} du fichier de confiance n’est pas signée par sa nouvelle clé racine («${NBSP}${next.signed.root.name}${NBSP}»)`
+    }
+  }
+  return null
+}
+
+type Followed = { ok: true; chain: TrustVersion[] } | { ok: false; reason: string }
+
+/** `versions` taken after `chain` (which may be empty: then from the first version a shipped root signs). */
+function follow(roots: readonly TrustedKey[], chain: readonly TrustVersion[], versions: readonly TrustVersion[]): Followed {
+  const out = [...chain]
+  const anchors = new Set(roots.map((r) => r.fingerprint))
+  for (const next of versions) {
+    const head = out.at(-1)
+    if (!head) {
+      const root = next.signed.root.publicKey
+      // Versions under a root this Mollet does not ship (an older one) are passed over.
+      if (anchors.has(fingerprintOfBase64(root)) && signedBy(next, root)) out.push(next)
+      continue
+    }
+    const v = next.signed.version
+    if (v < head.signed.version) continue
+    if (v === head.signed.version) {
+      if (canonicalJson(next.signed) !== canonicalJson(head.signed)) {
+        return { ok: false, reason: `deux versions ${v} différentes du fichier de confiance` }
+      }
+      continue
+    }
+    const problem = stepProblem(head.signed, next)
+    if (problem !== null) return { ok: false, reason: problem }
+    if (out.length === TRUST_LIMITS.versions) {
+      return { ok: false, reason: `plus de ${TRUST_LIMITS.versions} versions du fichier de confiance` }
+    }
+    out.push(next)
+  }
+  return { ok: true, chain: out }
+}
+
+/** Fingerprints of the keys a version lets sign (listed, not revoked). */
+function editorKeys(body: TrustBody): Set<string> {
+  const revoked = new Set(body.revoked)
+  return new Set(body.editors.map((e) => fingerprintOfBase64(e.publicKey)).filter((f) => !revoked.has(f)))
+}
+
+/** Who may have signed a pack: the question's answer, with a French reason when it is no. */
+export function decideTrust(q: TrustQuestion): TrustDecision {
+  const refuse = (reason: string): TrustDecision => ({ ok: false, reason })
+  // What was stored is checked again from the shipped roots: a chain that no longer starts from one counts as none.
+  const stored = follow(q.roots, [], q.stored)
+  const base = stored.ok ? stored.chain : []
+  const followed = follow(q.roots, base, q.candidate)
+  if (!followed.ok) return refuse(`Fichier de confiance refusé${NBSP}: ${followed.reason}.`)
+  const head = followed.chain.at(-1)?.signed
+  if (!head) {
+    return refuse(
+      'Le fichier de confiance de ce paquet ne part d’aucune clé racine de Mollet (celles livrées avec l’application ou du dossier système)\u00a0: paquet refusé.',
+    )
+  }
+  const where = `la version ${head.version} du fichier de confiance`
+  const short = shortFingerprint(q.key)
+  if (head.revoked.includes(q.key)) {
+    return refuse(`La clé qui a signé ce paquet (empreinte ${short}) est révoquée par ${where}${NBSP}: paquet refusé.`)
+  }
+  const editor = head.editors.find((e) => fingerprintOfBase64(e.publicKey) === q.key)
+  if (!editor) {
+    return refuse(
+      `La clé qui a signé ce paquet (empreinte ${short}) n’est pas une clé d’éditeur de ${where} (retirée, ou jamais admise)${NBSP}: paquet refusé.`,
+    )
+  }
+  if (q.signed > editor.expires) {
+    return refuse(
+      `La clé «${NBSP}${editor.name}${NBSP}» a expiré le ${revisionDate(editor.expires)}, avant la signature de ce paquet (le ${revisionDate(q.signed)})${NBSP}: paquet refusé.`,
+    )
+  }
+  if (q.purpose === 'install' && q.today > editor.expires) {
+    return refuse(
+      `La clé «${NBSP}${editor.name}${NBSP}» a expiré le ${revisionDate(editor.expires)}${NBSP}: un paquet signé par elle ne s’installe plus. Demandez à son éditeur un paquet signé par sa nouvelle clé.`,
+    )
+  }
+  const before = base.at(-1)?.signed
+  const after = editorKeys(head)
+  const keysChanged = before !== undefined && [...editorKeys(before)].some((k) => !after.has(k))
+  return {
+    ok: true,
+    chain: followed.chain,
+    version: head.version,
+    editor: {
+      name: editor.name,
+      fingerprint: q.key,
+      pem: keyFromBase64(editor.publicKey).export({ type: 'spki', format: 'pem' }).toString(),
+    },
+    keysChanged,
+  }
+}
+
+/**
+ * Why a trust file does not hold together on its own (the command line's
+ * check before it writes or signs with one): every version follows the one
+ * before it, from the first version's root. Null when it does.
+ */
+export function trustFileProblem(versions: readonly TrustVersion[]): string | null {
+  const first = versions[0]
+  if (!first) return 'le fichier de confiance n’a aucune version'
+  const root = first.signed.root.publicKey
+  const followed = follow([{ name: first.signed.root.name, fingerprint: fingerprintOfBase64(root), pem: '' }], [], versions)
+  if (!followed.ok) return followed.reason
+  if (followed.chain.length !== versions.length) {
+    return followed.chain.length === 0
+      ? 'la première version du fichier de confiance n’est pas signée par sa clé racine'
+      : 'les versions du fichier de confiance ne se suivent pas'
+  }
+  return null
+}

@@ -1,0 +1,140 @@
+// The trust state in the app: stored in state.json with the installed pack,
+// so that the pack installed, the previous one and every pack offered are
+// judged by the newest trust version accepted — at start as at install. A
+// key revoked by a newer version is refused in French, even for a pack
+// installed before; a pack signed under an older version by a key still
+// valid is fine; a far-future revision signed with a leaked key holds back no
+// genuine pack once the root has revoked that key.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildPack } from '../../electron/main/pack/build'
+import { createContentStore, type ContentStore } from '../../electron/main/knowledge/content'
+import { bundledKnowledge } from '../../electron/main/knowledge/store'
+import { CONTENT_DIR, STATE_FILE } from '../../electron/main/pack/installed'
+import { packWorkHere } from '../../electron/main/pack/verify-thread'
+import { verifyPack } from '../../electron/main/pack/verify'
+import type { ContentChangePreview } from '../../shared/pack/types'
+import { RESOURCES, content, pack, testKey, trustFile, trustIn, trustVersion, type TestKey } from './helpers'
+
+let root: TestKey
+let a: TestKey
+let b: TestKey
+const dirs: string[] = []
+
+beforeAll(() => {
+  root = testKey('racine')
+  a = testKey('editeur-a')
+  b = testKey('editeur-b')
+})
+
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true })
+})
+
+async function store(): Promise<{ dir: string; open: () => ContentStore }> {
+  const dir = await mkdtemp(join(tmpdir(), 'mollet-trust-'))
+  dirs.push(dir)
+  const open = () =>
+    createContentStore({
+      bundled: bundledKnowledge(RESOURCES),
+      userDataDir: dir,
+      rootKeys: async () => [root.trusted],
+      thread: packWorkHere,
+    })
+  return { dir, open }
+}
+
+function ready(preview: ContentChangePreview): Extract<ContentChangePreview, { status: 'ready' }> {
+  if (preview.status !== 'ready') throw new Error(`not ready: ${JSON.stringify(preview)}`)
+  return preview
+}
+
+function refusal(preview: ContentChangePreview): string {
+  if (preview.status !== 'refused') throw new Error(`not refused: ${preview.status}`)
+  return preview.problems.map((p) => p.message).join('\n')
+}
+
+const v1 = () => trustVersion({ root, editors: [{ key: a }] })
+/** Editor b comes in; a is revoked (leaked). */
+const v2 = () => trustVersion({ version: 2, root, editors: [{ key: b }], revoked: [a] })
+
+describe('the stored trust state', () => {
+  it('a pack signed by a revoked key is refused in French', async () => {
+    const leaked = await pack(a, { revision: '2026-12-15', edition: '2' }, trustFile(v1(), v2()))
+    const verdict = verifyPack(leaked, trustIn(root.trusted), 'fuite.mollet')
+    expect(verdict.ok).toBe(false)
+    if (verdict.ok) return
+    expect(verdict.problems).toEqual([
+      {
+        file: 'trust.json',
+        entry: null,
+        field: null,
+        message: expect.stringMatching(
+          /^La clé qui a signé ce paquet \(empreinte .+\) est révoquée par la version 2 du fichier de confiance\u00a0: paquet refusé\.$/u,
+        ),
+      },
+    ])
+  })
+
+  it('is stored with the pack; a revocation reaches the packs installed before, at install and at start', async () => {
+    const { dir, open } = await store()
+    const first = open()
+    await first.apply(
+      ready(await first.previewPack(await pack(a, { revision: '2026-12-15', edition: '2' }, trustFile(v1())), 'a.mollet')).token,
+      false,
+    )
+    // A newer pack by b, under version 2, which revokes a.
+    const byB = await pack(b, { revision: '2027-01-10', edition: '3' }, trustFile(v1(), v2()))
+    await first.apply(ready(await first.previewPack(byB, 'b.mollet')).token, false)
+    const state = JSON.parse(await readFile(join(dir, CONTENT_DIR, STATE_FILE), 'utf8')) as { trust: { signed: { version: number } }[] }
+    expect(state.trust.map((v) => v.signed.version)).toEqual([1, 2])
+
+    // After a restart: b's pack verifies against the stored versions; a's, the previous content, no longer does.
+    const restarted = open()
+    expect((await restarted.info()).version?.edition).toBe('3')
+    expect((await restarted.info()).notice).toBeNull()
+    expect(refusal(await restarted.previewRevert('previous'))).toMatch(/est révoquée par la version 2 du fichier de confiance/u)
+    // A pack by a under version 1 — what a clinic might still be handed — is refused too: the stored version 2 judges it.
+    const replayed = await pack(a, { revision: '2027-02-01', edition: '4' }, trustFile(v1()))
+    expect(refusal(await restarted.previewPack(replayed, 'a-2.mollet'))).toMatch(/est révoquée par la version 2/u)
+  })
+
+  it('a pack signed under an older trust version by a key still valid installs', async () => {
+    const { open } = await store()
+    const s = open()
+    const withB = trustVersion({ version: 2, root, editors: [{ key: a }, { key: b }] })
+    await s.apply(
+      ready(await s.previewPack(await pack(b, { revision: '2026-12-15', edition: '2' }, trustFile(v1(), withB)), 'b.mollet')).token,
+      false,
+    )
+    const underV1 = await pack(a, { revision: '2027-01-10', edition: '3' }, trustFile(v1()))
+    const preview = ready(await s.previewPack(underV1, 'a.mollet'))
+    expect(preview.older).toBeNull()
+    await s.apply(preview.token, false)
+    expect((await open().info()).version?.edition).toBe('3')
+  })
+
+  it('a far-future revision signed with a leaked key holds back no genuine pack once the key is revoked', async () => {
+    const { open } = await store()
+    const s = open()
+    // The leaked key signs « on » 2030-01-01, revision that day: every later genuine pack would look older.
+    const files = await content({ revision: '2030-01-01', edition: '99' })
+    const farFuture = buildPack(files, a.privateKey, trustFile(v1()), { now: new Date('2030-01-01T12:00:00Z') }).bytes
+    await s.apply(ready(await s.previewPack(farFuture, 'fuite.mollet')).token, false)
+    expect((await s.info()).version?.revision).toBe('2030-01-01')
+
+    // A genuine pack under a version that only adds a key: still « older », needs confirming.
+    const onlyAdds = trustVersion({ version: 2, root, editors: [{ key: a }, { key: b }] })
+    const genuine = await pack(b, { revision: '2027-01-10', edition: '3' }, trustFile(v1(), onlyAdds))
+    expect(ready(await s.previewPack(genuine, 'b.mollet')).older).toMatch(/n’est pas plus récent/u)
+
+    // Under the version that revokes the leaked key, the revision to exceed starts again: no confirmation asked.
+    const afterRevocation = await pack(b, { revision: '2027-01-10', edition: '3' }, trustFile(v1(), v2()))
+    const preview = ready(await s.previewPack(afterRevocation, 'b.mollet'))
+    expect(preview.older).toBeNull()
+    await s.apply(preview.token, false)
+    expect((await open().info()).version?.edition).toBe('3')
+  })
+})
