@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { writeFileAtomically } from '../electron/main/atomic-write'
 import { buildPack, checkContent, readContentFolder, PackContentError } from '../electron/main/pack/build'
-import { readPackFile, readRegularFile } from '../electron/main/pack/file'
+import { readPackFile } from '../electron/main/pack/file'
 import {
   PRIVATE_KEY_SUFFIX,
   PUBLIC_KEY_SUFFIX,
@@ -27,6 +27,7 @@ import {
 import { PACK_LIMITS } from '../electron/main/pack/limits'
 import { DEFAULT_PACK_ID, type Manifest } from '../electron/main/pack/manifest'
 import { base64PublicKey, fingerprintOfBase64, signTrustBody, trustFileProblem } from '../electron/main/pack/trust'
+import { readTrustFileAt, shippedTrust } from '../electron/main/pack/trust-file'
 import { verifyPack, type PackTrust } from '../electron/main/pack/verify'
 import { addDays, isCalendarDate, isoDay } from '../shared/kb/dates'
 import { PROBLEMS_SHOWN, moreProblems, pushAll, shownProblem } from '../shared/kb/problems'
@@ -34,7 +35,7 @@ import { KB_FILES, KB_SCHEMA_VERSION } from '../shared/kb/schema'
 import type { KbProblem, KnowledgeBase } from '../shared/kb/types'
 import { describeDiff, revisionDate, versionText } from '../shared/pack/describe'
 import { diffKnowledge, versionOf } from '../shared/pack/diff'
-import { TRUST_FORMAT, TRUST_LIMITS, keyName, trustFileSchema, trustFileText, type TrustBody, type TrustFile } from '../shared/pack/trust'
+import { TRUST_FORMAT, TRUST_LIMITS, keyName, trustFileText, type TrustBody, type TrustFile } from '../shared/pack/trust'
 import { shown } from '../shared/text/shown'
 import { createPublicKey, type KeyObject } from 'node:crypto'
 
@@ -350,7 +351,7 @@ async function build(dir: string, values: Values, io: Io): Promise<number> {
   // What Mollet will check, checked before the file is written: a Mollet whose root is the trust file's first.
   const first = trust.versions[0]?.signed.root
   const root: TrustedKey[] = first ? [{ name: first.name, fingerprint: fingerprintOfBase64(first.publicKey), pem: '' }] : []
-  const verdict = verifyPack(built.bytes, freshMollet(root), basename(values.out))
+  const verdict = verifyPack(built.bytes, await freshMollet(root), basename(values.out))
   if (!verdict.ok) throw new PackCliError(`Paquet non écrit${NBSP}: Mollet le refuserait${NBSP}:`, verdict.problems)
   const self = verdict.pack.signer
   const out = resolve(values.out)
@@ -372,9 +373,13 @@ function manifestLine(m: Manifest): string {
   return `${shown(m.title)}, ${version}, par ${shown(m.editor)}`
 }
 
-/** How a Mollet that has stored these trust versions (none: a new install) would judge a pack to install today. */
-function freshMollet(roots: readonly TrustedKey[], stored: TrustFile['versions'] = []): PackTrust {
-  return { roots, stored, today: isoDay(new Date()), purpose: 'install' }
+/**
+ * How a Mollet that has stored these trust versions (none: a new install)
+ * would judge a pack to install today: on top of the trust file this
+ * Mollet ships.
+ */
+async function freshMollet(roots: readonly TrustedKey[], stored: TrustFile['versions'] = []): Promise<PackTrust> {
+  return { roots, shipped: await shippedTrust(resourcesDir), stored, today: isoDay(new Date()), purpose: 'install' }
 }
 
 /** The root keys; each NAME.pub file that is not used is said on stderr, with why. */
@@ -393,7 +398,7 @@ async function trustedKeys(values: Values, io: Io): Promise<TrustedKey[]> {
 async function verifiedPack(path: string, keys: TrustedKey[], stored: TrustFile['versions'] = []) {
   const file = await readPackFile(resolve(path))
   if (!file.ok) throw new PackCliError(`Paquet refusé${NBSP}:`, [file.problem])
-  const verdict = verifyPack(file.bytes, freshMollet(keys, stored), basename(path))
+  const verdict = verifyPack(file.bytes, await freshMollet(keys, stored), basename(path))
   if (!verdict.ok) {
     // Past PROBLEMS_SHOWN, verifyPack's list ends with a line that counts the others.
     const n = verdict.problems.length
@@ -491,35 +496,11 @@ async function readEditorKey(path: string): Promise<{ name: string; publicKey: s
   return { name, publicKey: base64PublicKey(read.key) }
 }
 
-/** A trust file that holds together, or a French reason (read bounded, never blocking, checked before use). */
+/** A trust file that holds together (read bounded, never blocking, checked before use). */
 async function readTrustFile(path: string): Promise<TrustFile> {
-  const read = await readRegularFile(resolve(path), TRUST_LIMITS.fileBytes)
-  const where = shown(path, 400)
-  if (!read.ok) {
-    const why = {
-      missing: 'introuvable',
-      unreadable: 'illisible',
-      'not-a-file': 'ce n’est pas un fichier ordinaire',
-      'too-large': `plus de ${TRUST_LIMITS.fileBytes / 1024}${NBSP}Ko`,
-      changed: 'il a changé pendant sa lecture',
-    }[read.reason]
-    throw new PackCliError(`Fichier de confiance refusé${NBSP}: ${where} (${why}).`)
-  }
-  let raw: unknown = null
-  try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes))
-  } catch {
-    // Said below.
-  }
-  const parsed = trustFileSchema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const field = issue && issue.path.length > 0 ? ` (champ ${shown(issue.path.join('.'))})` : ''
-    throw new PackCliError(`Fichier de confiance non conforme${field}${NBSP}: ${where}.`)
-  }
-  const problem = trustFileProblem(parsed.data.versions)
-  if (problem !== null) throw new PackCliError(`Fichier de confiance refusé${NBSP}: ${problem}.`)
-  return parsed.data
+  const read = await readTrustFileAt(resolve(path))
+  if (!read.ok) throw new PackCliError(read.reason)
+  return read.file
 }
 
 /** The last day a key added now may sign: --expires, by default two years on; five at most. */

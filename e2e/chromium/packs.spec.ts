@@ -163,6 +163,7 @@ test.describe('a pack that no longer verifies at start', () => {
         bundled: bundledKnowledge(resourcesDir),
         userDataDir: userData,
         rootKeys: async () => (await readTrustedKeys([keysDir])).keys,
+        shippedTrust: async () => [],
         thread: packWorkHere,
       })
       const preview = await store.previewPack(new Uint8Array(await readFile(newerPack)), 'contenu-2.mollet')
@@ -206,6 +207,7 @@ test.describe('a pack past its « à jour jusqu’au » day', () => {
         bundled: bundledKnowledge(resourcesDir),
         userDataDir: userData,
         rootKeys: async () => [key.trusted],
+        shippedTrust: async () => [],
         thread: packWorkHere,
       })
       const preview = await store.previewPack(bytes, 'contenu-ancien.mollet')
@@ -257,6 +259,7 @@ test.describe('a pack signed by a key the trust file revoked', () => {
         bundled: bundledKnowledge(resourcesDir),
         userDataDir: userData,
         rootKeys: async () => [root.trusted],
+        shippedTrust: async () => [],
         thread: packWorkHere,
       })
       const preview = await store.previewPack(await pack(b, { revision: '2026-12-15', edition: '2' }, trustFile(v1, v2)), 'b.mollet')

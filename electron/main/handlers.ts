@@ -16,6 +16,7 @@ import { ContentChangeError, createContentStore } from './knowledge/content'
 import { detailsOf, outlineOf } from './knowledge/outline'
 import { readPackFile } from './pack/file'
 import { defaultTrustedKeyDirs, readTrustedKeys } from './pack/keys'
+import { shippedTrust } from './pack/trust-file'
 import { packWorkHere, type PackThread } from './pack/verify-thread'
 import { createSettingsStore } from './settings/store'
 import { basename } from 'node:path'
@@ -75,6 +76,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     bundled: deps.knowledge ?? bundledKnowledge(deps.resourcesDir, (dir) => thread.load(dir)),
     userDataDir: deps.userDataDir,
     rootKeys: async () => (await readTrustedKeys(keyDirs)).keys,
+    shippedTrust: () => shippedTrust(deps.resourcesDir),
     thread,
   })
   const knowledge: KnowledgeStore = content

@@ -48,6 +48,7 @@ function store(dir: string, trusted = [key.trusted]): ContentStore {
     bundled: bundledKnowledge(RESOURCES),
     userDataDir: dir,
     rootKeys: async () => trusted,
+    shippedTrust: async () => [],
     thread: packWorkHere,
   })
 }

@@ -96,6 +96,7 @@ describe('past that day', () => {
         bundled: bundledKnowledge(RESOURCES),
         userDataDir: userData,
         rootKeys: async () => [key.trusted],
+        shippedTrust: async () => [],
         thread: packWorkHere,
         now: () => today,
       })
@@ -122,6 +123,7 @@ describe('past that day', () => {
       bundled: bundledKnowledge(RESOURCES),
       userDataDir: userData,
       rootKeys: async () => [],
+      shippedTrust: async () => [],
       thread: packWorkHere,
       now: () => new Date('2099-01-01T00:00:00Z'),
     }).info()

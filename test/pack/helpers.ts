@@ -221,5 +221,5 @@ export async function writeSamplePacks(work: string): Promise<SamplePacks> {
 
 /** How a Mollet that trusts these root keys and has stored no trust file judges a pack to install on SIGNING_DAY. */
 export function trustIn(...roots: TrustedKey[]): PackTrust {
-  return { roots, stored: [], today: SIGNING_DAY.toISOString().slice(0, 10), purpose: 'install' }
+  return { roots, shipped: [], stored: [], today: SIGNING_DAY.toISOString().slice(0, 10), purpose: 'install' }
 }

@@ -103,6 +103,7 @@ describe('a pack installed while the process is killed', () => {
         bundled: bundledKnowledge(RESOURCES),
         userDataDir: dir,
         rootKeys: async () => [root.trusted],
+        shippedTrust: async () => [],
         thread: packWorkHere,
       })
       const info = await store.info()

@@ -41,6 +41,7 @@ async function store(): Promise<{ dir: string; open: () => ContentStore }> {
       bundled: bundledKnowledge(RESOURCES),
       userDataDir: dir,
       rootKeys: async () => [root.trusted],
+      shippedTrust: async () => [],
       thread: packWorkHere,
     })
   return { dir, open }

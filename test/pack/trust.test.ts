@@ -7,7 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { decideTrust, trustFileProblem, type TrustQuestion } from '../../electron/main/pack/trust'
 import { canonicalJson, trustFileSchema, type TrustVersion } from '../../shared/pack/trust'
-import { testKey, trustFile, trustVersion, type TestKey } from './helpers'
+import { readTrustedKeys } from '../../electron/main/pack/keys'
+import { shippedTrust } from '../../electron/main/pack/trust-file'
+import { RESOURCES, testKey, trustFile, trustVersion, type TestKey } from './helpers'
+import { join } from 'node:path'
 
 let root: TestKey
 let root2: TestKey
@@ -24,6 +27,7 @@ beforeAll(() => {
 function ask(q: Partial<TrustQuestion> & Pick<TrustQuestion, 'candidate'>, signer: TestKey = a) {
   return decideTrust({
     roots: [root.trusted],
+    shipped: [],
     stored: [],
     key: signer.trusted.fingerprint,
     signed: '2027-01-01',
@@ -56,6 +60,32 @@ describe('a trust file', () => {
     expect(trustFileProblem([v1, trustVersion({ version: 2, root, signers: [b] })])).toMatch(
       /n’est pas signée par la clé racine en vigueur/u,
     )
+  })
+})
+
+describe('the trust file Mollet ships', () => {
+  it('holds together, starts from the root Mollet ships, and lists the Mollet editors’ key', async () => {
+    const versions = await shippedTrust(RESOURCES)
+    expect(versions.length).toBeGreaterThan(0)
+    const { keys } = await readTrustedKeys([join(RESOURCES, 'keys')])
+    expect(keys.map((k) => k.name)).toEqual(['mollet-racine'])
+    const decision = decideTrust({
+      roots: keys,
+      shipped: versions,
+      stored: [],
+      candidate: [],
+      key: '0'.repeat(64),
+      signed: '2027-01-01',
+      today: '2027-01-02',
+      purpose: 'install',
+    })
+    // Judged with nothing carried: the shipped versions alone, from the shipped root, name the editors.
+    expect(reason(decision)).toMatch(/n’est pas une clé d’éditeur de la version \d+ du fichier de confiance/u)
+    expect(versions.at(-1)?.signed.editors.map((e) => e.name)).toContain('mollet')
+  })
+
+  it('is none when missing (the stored versions alone count)', async () => {
+    expect(await shippedTrust(join(RESOURCES, 'no-such-folder'))).toEqual([])
   })
 })
 
@@ -161,6 +191,33 @@ describe('who may sign a pack', () => {
     expect(ask({ stored: [v1], candidate: [v1, revoked] }, b)).toMatchObject({ ok: true, keysChanged: true })
     // Nothing stored: nothing to reset.
     expect(ask({ candidate: [v1, revoked] }, b)).toMatchObject({ ok: true, keysChanged: false })
+  })
+
+  it('the trust file shipped with the app is the least Mollet knows: nothing stored or carried goes under it', () => {
+    const v1 = trustVersion({ root, editors: [{ key: a }, { key: b }] })
+    const v2 = trustVersion({ version: 2, root, editors: [{ key: b }], revoked: [a] })
+    // An app update ships v2: a pack by the revoked key, carrying v1, is refused with nothing stored
+    // (a first start, or state.json deleted) …
+    expect(reason(ask({ shipped: [v1, v2], candidate: [v1] }))).toMatch(/est révoquée par la version 2/u)
+    // … and with a stored chain that does not follow the shipped one (a planted state.json).
+    const planted = trustVersion({ version: 2, root, editors: [{ key: a }] })
+    expect(reason(ask({ shipped: [v1, v2], stored: [v1, planted], candidate: [v1] }))).toMatch(/est révoquée par la version 2/u)
+    // The key still listed signs as before, and the shipped versions are stored with the pack's.
+    const decision = ask({ shipped: [v1, v2], candidate: [v1] }, b)
+    expect(decision).toMatchObject({ ok: true, version: 2, keysChanged: false })
+    expect(decision.ok && decision.chain).toEqual([v1, v2])
+    // A stored chain newer than the shipped one still counts on top of it.
+    const v3 = trustVersion({ version: 3, root, editors: [{ key: a }, { key: b }] })
+    expect(ask({ shipped: [v1], stored: [v1, v2, v3], candidate: [v1] })).toMatchObject({ ok: true, version: 3 })
+    // A shipped file that does not start from a shipped root adds nothing.
+    expect(ask({ shipped: [trustVersion({ root: root2, editors: [{ key: b }] })], candidate: [v1] })).toMatchObject({
+      ok: true,
+      version: 1,
+    })
+    // Another root's pack (an administrator's, in the system folder) has its own lineage: the
+    // shipped file is not its floor.
+    const theirs = trustVersion({ root: root2, editors: [{ key: a }] })
+    expect(ask({ roots: [root.trusted, root2.trusted], shipped: [v1, v2], candidate: [theirs] })).toMatchObject({ ok: true, version: 1 })
   })
 
   it('stored versions that no shipped root starts are counted as none', () => {
@@ -342,6 +399,7 @@ describe('fast-check: trust decisions against the reference model', () => {
             const expected = modelDecide(storedModel, carried, p.editor, p.signed, p.today, p.purpose)
             const got = decideTrust({
               roots: [(roots[0] as TestKey).trusted],
+              shipped: [],
               stored: storedReal,
               candidate: carried.map(realVersion),
               key: (editors[p.editor] as TestKey).trusted.fingerprint,

@@ -48,6 +48,8 @@ export interface ContentStoreDeps {
   userDataDir: string
   /** The root keys trust files must start from, read again at each verification. */
   rootKeys: () => Promise<TrustedKey[]>
+  /** The trust file versions shipped with the app (pack/trust-file.ts): the least a pack is judged by. */
+  shippedTrust: () => Promise<TrustVersion[]>
   /** Verifies packs and diffs contents: the worker thread in the app (pack/verify-thread.ts). */
   thread: PackThread
   now?: () => Date
@@ -118,7 +120,7 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
   }
 
   async function trustFor(purpose: PackTrust['purpose']): Promise<PackTrust> {
-    return { roots: await deps.rootKeys(), stored: state.trust, today: isoDay(now()), purpose }
+    return { roots: await deps.rootKeys(), shipped: await deps.shippedTrust(), stored: state.trust, today: isoDay(now()), purpose }
   }
 
   /** An installed pack, verified again against the stored trust: one accepted once is not refused for a key that merely expired since. */

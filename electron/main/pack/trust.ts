@@ -2,6 +2,10 @@
 // pure — no file, no clock; the day is given — and the same for the app at
 // start, for an install and for the command line. The rules, after TUF's
 // (theupdateframework/specification, §5.3):
+//   - the trust file shipped with the app (resources/keys/) is the least
+//     Mollet knows: what it stored (state.json) counts only on top of it, so
+//     neither a deleted or planted state.json nor a pack carrying an older
+//     version brings back a key an app update revoked;
 //   - the chain Mollet stored starts at a version whose root is one of the
 //     root keys it ships (resources/keys/, the system folder) and signs it;
 //     one that no longer does (those keys changed) counts as none stored;
@@ -25,6 +29,8 @@ import { shortFingerprint, type TrustedKey } from './keys'
 export interface TrustQuestion {
   /** The root keys Mollet ships or an administrator installed (their NAME.pub files). */
   roots: readonly TrustedKey[]
+  /** The versions shipped with the app, oldest first: the least it accepts. */
+  shipped: readonly TrustVersion[]
   /** The versions Mollet accepted so far, oldest first (state.json). */
   stored: readonly TrustVersion[]
   /** The versions the pack carries, oldest first. */
@@ -145,6 +151,12 @@ function follow(roots: readonly TrustedKey[], chain: readonly TrustVersion[], ve
   return { ok: true, chain: out }
 }
 
+/** Whether the pack's versions are of the shipped ones' lineage: one of them names a root the shipped chain names. */
+function sameLineage(shipped: readonly TrustVersion[], candidate: readonly TrustVersion[]): boolean {
+  const roots = new Set(shipped.map((v) => v.signed.root.publicKey))
+  return candidate.length === 0 || candidate.some((v) => roots.has(v.signed.root.publicKey))
+}
+
 /** Fingerprints of the keys a version lets sign (listed, not revoked). */
 function editorKeys(body: TrustBody): Set<string> {
   const revoked = new Set(body.revoked)
@@ -154,9 +166,13 @@ function editorKeys(body: TrustBody): Set<string> {
 /** Who may have signed a pack: the question's answer, with a French reason when it is no. */
 export function decideTrust(q: TrustQuestion): TrustDecision {
   const refuse = (reason: string): TrustDecision => ({ ok: false, reason })
-  // What was stored is checked again from the shipped roots: a chain that no longer starts from one counts as none.
-  const stored = follow(q.roots, [], q.stored)
-  const base = stored.ok ? stored.chain : []
+  // What was stored is checked again from the shipped roots and on top of the shipped versions
+  // (for a pack of their lineage: another root's, an administrator's, has its own): a chain that
+  // no longer follows them counts as none stored, and the shipped ones stay.
+  const shipped = follow(q.roots, [], q.shipped)
+  const floor = shipped.ok && sameLineage(shipped.chain, q.candidate) ? shipped.chain : []
+  const stored = follow(q.roots, floor, q.stored)
+  const base = stored.ok ? stored.chain : floor
   const followed = follow(q.roots, base, q.candidate)
   if (!followed.ok) return refuse(`Fichier de confiance refusé${NBSP}: ${followed.reason}.`)
   const head = followed.chain.at(-1)?.signed

@@ -56,6 +56,8 @@ export type PackVerdict = { ok: true; pack: VerifiedPack } | { ok: false; proble
 export interface PackTrust {
   /** The root keys: resources/keys/ and the system folder. */
   roots: readonly TrustedKey[]
+  /** The trust versions shipped with the app (resources/keys/mollet-confiance.json): the least it accepts. */
+  shipped: readonly TrustVersion[]
   /** The trust versions Mollet stored (state.json). */
   stored: readonly TrustVersion[]
   /** AAAA-MM-JJ (UTC). */
