@@ -122,3 +122,18 @@ test('at 1280 × 840 the filters stand beside the table, with no button', async 
   await expect(view.getByRole('group', { name: 'Gravité' })).toBeVisible()
   await expect(view.getByRole('button', { name: /^Filtres/u })).toBeHidden()
 })
+
+test('at 1280 × 840 every table fits its width: no column hidden past the right edge', async ({ mollet }) => {
+  await mollet.setViewportSize({ width: 1280, height: 840 })
+  const overflow = () =>
+    mollet.locator('[role="tabpanel"]:not([hidden]) .table-wrap').evaluateAll((wraps) => wraps.map((w) => w.scrollWidth - w.clientWidth))
+  for (const name of ['Causes', 'Diagnostics différentiels']) {
+    await mollet.getByRole('tab', { name, exact: true }).click()
+    expect(await overflow(), name).toEqual([0])
+  }
+  // The Orientation list with its longest badges and referrals in view.
+  await mollet.getByRole('tab', { name: 'Orientation', exact: true }).click()
+  await mollet.locator('[data-finding="contractions-frequentes"]').getByRole('radio', { name: 'Présent' }).check()
+  await mollet.locator('tr.tie-row button').click()
+  expect(await overflow()).toEqual([0])
+})
