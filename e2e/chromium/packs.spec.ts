@@ -68,7 +68,7 @@ test('a newer pack: its diff, installed at once, kept after a reload and a resta
   await expect(dialog.getByRole('button', { name: 'Installer' })).toBeVisible()
   expect(desktop.openRequests).toEqual(['Mettre à jour le contenu'])
   await expect(dialog).toContainText(`signé par la clé «${NBSP}cabinet-essai${NBSP}»`)
-  await expect(dialog).toContainText('25 novembre 2026 → 15 décembre 2026')
+  await expect(dialog).toContainText('25\u00a0novembre 2026 → 15\u00a0décembre 2026')
   await expect(dialog).toContainText('1 → 2')
   await expect(dialog.getByRole('heading', { name: 'Entrées ajoutées (1)' })).toBeVisible()
   await expect(dialog).toContainText(`Causes${NBSP}: Stress aigu`)
@@ -86,7 +86,7 @@ test('a newer pack: its diff, installed at once, kept after a reload and a resta
 
   await expect(dialog).toBeHidden()
   await expect(mollet.getByRole('status').filter({ hasText: 'Contenu mis à jour' })).toContainText(
-    `Contenu mis à jour${NBSP}: édition 2, révisée le 15 décembre 2026.`,
+    `Contenu mis à jour${NBSP}: édition 2, révisée le 15\u00a0décembre 2026.`,
   )
   await expect(causeNames(mollet).filter({ hasText: 'Stress aigu' })).toHaveCount(1)
   await expect(causeNames(mollet).filter({ hasText: 'Déshydratation (manque d’eau)' })).toHaveCount(1)
@@ -113,7 +113,7 @@ test('a newer pack: its diff, installed at once, kept after a reload and a resta
   await expect(about).toContainText('Éditeur')
   await expect(about).toContainText('Équipe Mollet')
   await expect(about).toContainText(`signé par la clé «${NBSP}cabinet-essai${NBSP}»`)
-  await expect(about).toContainText('15 décembre 2026')
+  await expect(about).toContainText('15\u00a0décembre 2026')
   await expect(about.getByRole('heading', { name: 'Ce qu’a changé la dernière mise à jour' })).toBeVisible()
   await expect(about).toContainText(`Causes${NBSP}: Stress aigu`)
   expect(await violations(restarted)).toEqual([])
@@ -121,10 +121,12 @@ test('a newer pack: its diff, installed at once, kept after a reload and a resta
   await about.getByRole('button', { name: 'Revenir au contenu d’origine' }).click()
   const back = restarted.getByRole('dialog', { name: 'Revenir au contenu d’origine' })
   await expect(back.getByRole('heading', { name: 'Entrées retirées (1)' })).toBeVisible()
-  await expect(back).toContainText('15 décembre 2026 → 25 novembre 2026')
+  await expect(back).toContainText('15\u00a0décembre 2026 → 25\u00a0novembre 2026')
   await back.getByRole('button', { name: 'Revenir à ce contenu' }).click()
   await expect(back).toBeHidden()
-  await expect(restarted.getByRole('status').filter({ hasText: 'Contenu rétabli' })).toContainText('édition 1, révisée le 25 novembre 2026')
+  await expect(restarted.getByRole('status').filter({ hasText: 'Contenu rétabli' })).toContainText(
+    'édition 1, révisée le 25\u00a0novembre 2026',
+  )
   await expect(causeNames(restarted).filter({ hasText: 'Stress aigu' })).toHaveCount(0)
   await expect(causeNames(restarted)).toHaveCount(count)
   await restarted.close()
@@ -177,7 +179,7 @@ test.describe('a pack that no longer verifies at start', () => {
   test('Mollet starts on the bundled content and says why, in French', async ({ mollet }) => {
     const notice = mollet.getByRole('alert').filter({ hasText: 'Contenu mis à jour non utilisé' })
     await expect(notice).toContainText(
-      `Le contenu mis à jour (édition 2, révisé le 15 décembre 2026) ne se vérifie plus${NBSP}: le fichier de confiance de ce paquet ne part d’aucune clé racine`,
+      `Le contenu mis à jour (édition 2, révisé le 15\u00a0décembre 2026) ne se vérifie plus${NBSP}: le fichier de confiance de ce paquet ne part d’aucune clé racine`,
     )
     await expect(notice).toContainText('Mollet utilise le contenu d’origine.')
     await expect(causeNames(mollet).filter({ hasText: 'Stress aigu' })).toHaveCount(0)
@@ -224,14 +226,14 @@ test.describe('a pack past its « à jour jusqu’au » day', () => {
   test('Mollet keeps using it and says, with its revision, that it may be out of date', async ({ mollet }) => {
     const banner = mollet.getByRole('status').filter({ hasText: 'Contenu peut-être dépassé' })
     await expect(banner).toContainText(
-      `Ce contenu (édition 2, révisée le 26 novembre 2026) n’est garanti à jour que jusqu’au 30 novembre 2026 par son éditeur${NBSP}: Mollet continue de l’utiliser`,
+      `Ce contenu (édition 2, révisée le 26\u00a0novembre 2026) n’est garanti à jour que jusqu’au 30\u00a0novembre 2026 par son éditeur${NBSP}: Mollet continue de l’utiliser`,
     )
     await expect(causeNames(mollet).filter({ hasText: 'Déshydratation (ancienne)' })).toHaveCount(1)
     expect(await violations(mollet)).toEqual([])
     await banner.getByRole('button', { name: 'À propos du contenu' }).click()
     const about = mollet.getByRole('dialog', { name: 'À propos du contenu' })
     await expect(about).toContainText('À jour jusqu’au')
-    await expect(about).toContainText('30 novembre 2026 (date passée')
+    await expect(about).toContainText('30\u00a0novembre 2026 (date passée')
     await about.getByRole('button', { name: 'Fermer' }).click()
     await banner.getByRole('button', { name: 'Compris' }).click()
     await expect(banner).toBeHidden()

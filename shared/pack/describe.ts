@@ -2,6 +2,7 @@
 // command line prints (`npm run pack -- diff`). The renderer shows the same
 // labels in its own markup. French typography: U+00A0 before « : », inside
 // « », ’ for apostrophes.
+import { frenchIsoDate } from '../text/french'
 import { shown } from '../text/shown'
 import type { ContentDiff, ContentInfo, ContentVersion, DiffEntry, KbList } from './types'
 
@@ -61,13 +62,8 @@ function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field
 }
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-
-/** "2026-11-25" → "25 novembre 2026" (as written when it is no date). */
-export function revisionDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`)
-  return /^\d{4}-\d{2}-\d{2}$/u.test(iso) && !Number.isNaN(date.getTime()) ? dateFormat.format(date) : iso
-}
+/** A revision day as it is said: "2026-12-01" → "1er décembre 2026" (as written when it is no day). */
+export const revisionDate = frenchIsoDate
 
 /** « édition 2, révisée le 15 décembre 2026 ». */
 export function versionText(version: ContentVersion): string {

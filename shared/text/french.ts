@@ -35,10 +35,13 @@ export function frenchLongDate(date: Date, timeZone?: string): string {
   return `${day === '1' ? '1er' : day}${NBSP}${month} ${year}`
 }
 
-/** A calendar date of the knowledge base ("2026-11-25") as a long French date; a malformed one is shown as written. */
+/** A calendar date of the knowledge base ("2026-11-25") as a long French date; a malformed or unreal one is shown as written. */
 export function frenchIsoDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso)
   if (!match) return iso
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
-  return Number.isNaN(date.getTime()) ? iso : frenchLongDate(date, 'UTC')
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  // « 2026-02-30 » is no day: shown as written, never as the 2 March it would roll over to.
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  return real ? frenchLongDate(date, 'UTC') : iso
 }

@@ -64,7 +64,7 @@ describe('npm run pack', () => {
   it('check: the bundled resources are valid; a broken folder lists every problem', async () => {
     const good = await cli('check', RESOURCES)
     expect(good).toMatchObject({ code: 0, err: '' })
-    expect(good.out).toContain('Contenu valide\u00a0: édition 1, révisée le 25 novembre 2026')
+    expect(good.out).toContain('Contenu valide\u00a0: édition 1, révisée le 25\u00a0novembre 2026')
 
     const dir = await contentFolder('casse', '2026-12-01', '2')
     const causesPath = join(dir, 'knowledge/causes.json')
@@ -92,7 +92,7 @@ describe('npm run pack', () => {
     const built = await cli('build', dir, '--key', join(keys, 'editeur.key'), '--trust', trust, '--out', out)
     expect(built.err).toBe('')
     expect(built.code).toBe(0)
-    expect(built.out).toContain('édition 2, révisée le 2 décembre 2026, par Équipe Mollet')
+    expect(built.out).toContain('édition 2, révisée le 2\u00a0décembre 2026, par Équipe Mollet')
 
     const verified = await cli('verify', out, '--keys', roots)
     expect(verified.code).toBe(0)
@@ -106,7 +106,7 @@ describe('npm run pack', () => {
 
     const diff = await cli('diff', RESOURCES, out, '--keys', roots)
     expect(diff.code).toBe(0)
-    expect(diff.out).toContain('Révision\u00a0: 25 novembre 2026 → 2 décembre 2026')
+    expect(diff.out).toContain('Révision\u00a0: 25\u00a0novembre 2026 → 2\u00a0décembre 2026')
     expect(diff.out).toContain('Édition\u00a0: 1 → 2')
 
     const bytes = new Uint8Array(await readFile(out))
@@ -154,7 +154,7 @@ describe('npm run pack', () => {
     const made = await cli('trust-init', '--root', k('racine.key'), '--add', k('ed-1.pub'), '--out', trust, '--expires', '2030-01-31')
     expect(made).toMatchObject({ code: 0, err: '' })
     expect(made.out).toContain('version 1')
-    expect(made.out).toMatch(/ed-1 \(empreinte [0-9a-f\u00a0]{19}\) jusqu’au 31 janvier 2030/u)
+    expect(made.out).toMatch(/ed-1 \(empreinte [0-9a-f\u00a0]{19}\) jusqu’au 31\u00a0janvier 2030/u)
     expect((await cli('trust-init', '--root', k('racine.key'), '--add', k('ed-1.pub'), '--out', trust)).err).toContain('existe déjà')
 
     const rotated = await cli('trust-rotate', trust, '--root', k('racine.key'), '--add', k('ed-2.pub'), '--retire', 'ed-1')

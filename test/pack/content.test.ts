@@ -115,7 +115,7 @@ describe('the content store', () => {
     const info = await updated.info()
     expect(info.origin).toBe('bundled')
     expect(info.notice).toBe(
-      'Cette version de Mollet apporte un contenu plus récent (édition 1, révisé le 25 novembre 2026) que le paquet installé (édition 0, révisé le 1 octobre 2026)\u00a0: Mollet utilise désormais le contenu fourni avec l’application. Le paquet reste le contenu précédent.',
+      'Cette version de Mollet apporte un contenu plus récent (édition 1, révisé le 25\u00a0novembre 2026) que le paquet installé (édition 0, révisé le 1er\u00a0octobre 2026)\u00a0: Mollet utilise désormais le contenu fourni avec l’application. Le paquet reste le contenu précédent.',
     )
     expect(info.previous).toEqual({
       origin: 'pack',
@@ -136,7 +136,7 @@ describe('the content store', () => {
     expect((await withoutKey.current()).kb.meta?.edition).toBe('1')
     const notice = (await withoutKey.info()).notice
     expect(notice).toMatch(
-      /^Le contenu mis à jour \(édition 2, révisé le 15 décembre 2026\) ne se vérifie plus\u00a0: le fichier de confiance de ce paquet ne part d’aucune clé racine/u,
+      /^Le contenu mis à jour \(édition 2, révisé le 15\u00a0décembre 2026\) ne se vérifie plus\u00a0: le fichier de confiance de ce paquet ne part d’aucune clé racine/u,
     )
     expect(notice).toMatch(/Mollet utilise le contenu d’origine\.$/u)
 
@@ -181,7 +181,7 @@ describe('the content store', () => {
     const s = store(dir)
     const preview = ready(await s.previewPack(older, 'ancien.mollet'))
     expect(preview.older).toBe(
-      'Ce paquet n’est pas plus récent que le contenu actuel (révisé le 1 octobre 2026, contre le 25 novembre 2026)\u00a0: il ne s’installe que si vous confirmez revenir en arrière.',
+      'Ce paquet n’est pas plus récent que le contenu actuel (révisé le 1er\u00a0octobre 2026, contre le 25\u00a0novembre 2026)\u00a0: il ne s’installe que si vous confirmez revenir en arrière.',
     )
     await expect(s.apply(preview.token, false)).rejects.toThrow(ContentChangeError)
     expect((await s.info()).origin).toBe('bundled')

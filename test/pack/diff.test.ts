@@ -66,7 +66,7 @@ describe('diffKnowledge', () => {
     const lines = describeDiff(diffKnowledge(before, after))
     const previous = before.causes.find((c) => c.id === 'deshydratation')?.name
     expect(lines).toEqual([
-      `Révision${NBSP}: 25${NBSP}novembre 2026 → 15${NBSP}décembre 2026`.replace(/\u00a0(novembre|décembre)/gu, ' $1'),
+      `Révision${NBSP}: 25${NBSP}novembre 2026 → 15${NBSP}décembre 2026`,
       `Édition${NBSP}: 1 → 2`,
       `Entrées ajoutées${NBSP}: aucune`,
       `Entrées retirées${NBSP}: aucune`,

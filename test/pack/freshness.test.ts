@@ -81,7 +81,7 @@ describe('the manifest says until when the pack is current', () => {
     expect(io.err).toContain('Date non valide pour --until\u00a0: 2026-13-01')
     const until = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10)
     expect(await cli('build', dir, ...key, '--out', out, '--until', until)).toBe(0)
-    expect(io.out).toMatch(/\n {2}à jour jusqu’au \d{1,2} \S+ \d{4} selon son éditeur\n/u)
+    expect(io.out).toMatch(/\n {2}à jour jusqu’au (1er|\d{1,2})\u00a0\S+ \d{4} selon son éditeur\n/u)
     expect(await cli('verify', out, '--keys', keys)).toBe(0)
     expect(io.out).toContain('à jour jusqu’au')
   })
@@ -113,7 +113,7 @@ describe('past that day', () => {
     expect(info).toMatchObject({ origin: 'pack', currentUntil: '2028-05-31', outdated: true, notice: null })
     expect((await later.current()).kb.meta?.edition).toBe('2')
     expect(outdatedText(info)).toBe(
-      'Ce contenu (édition 2, révisée le 15 décembre 2026) n’est garanti à jour que jusqu’au 31 mai 2028 par son éditeur\u00a0: Mollet continue de l’utiliser, mais il peut être dépassé. Demandez à son éditeur un paquet plus récent.',
+      'Ce contenu (édition 2, révisée le 15\u00a0décembre 2026) n’est garanti à jour que jusqu’au 31\u00a0mai 2028 par son éditeur\u00a0: Mollet continue de l’utiliser, mais il peut être dépassé. Demandez à son éditeur un paquet plus récent.',
     )
   })
 

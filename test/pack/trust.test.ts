@@ -175,11 +175,11 @@ describe('who may sign a pack', () => {
     const v1 = trustVersion({ root, editors: [{ key: a, expires: '2027-03-31' }] })
     expect(ask({ candidate: [v1], today: '2027-03-31' }).ok).toBe(true)
     expect(reason(ask({ candidate: [v1], today: '2027-04-01' }))).toBe(
-      'La clé «\u00a0editeur-a\u00a0» a expiré le 31 mars 2027\u00a0: un paquet signé par elle ne s’installe plus. Demandez à son éditeur un paquet signé par sa nouvelle clé.',
+      'La clé «\u00a0editeur-a\u00a0» a expiré le 31\u00a0mars 2027\u00a0: un paquet signé par elle ne s’installe plus. Demandez à son éditeur un paquet signé par sa nouvelle clé.',
     )
     expect(ask({ candidate: [v1], today: '2028-01-01', purpose: 'start' }).ok).toBe(true)
     expect(reason(ask({ candidate: [v1], signed: '2027-04-01', purpose: 'start' }))).toBe(
-      'La clé «\u00a0editeur-a\u00a0» a expiré le 31 mars 2027, avant la signature de ce paquet (le 1 avril 2027)\u00a0: paquet refusé.',
+      'La clé «\u00a0editeur-a\u00a0» a expiré le 31\u00a0mars 2027, avant la signature de ce paquet (le 1er\u00a0avril 2027)\u00a0: paquet refusé.',
     )
   })
 
