@@ -61,7 +61,10 @@ async function taggingProblems(pdf: Uint8Array, doc: HandoutDocument): Promise<s
   // break at (« universitaire \u00ad Maison »), never on the order of what is drawn.
   const squash = (text: string): string => text.replace(/\s+/gu, '')
   if (squash(byPoppler) !== squash(byPdfjs)) problems.push(`poppler et pdf.js lisent deux arbres :\n${byPoppler}\n${byPdfjs}`)
-  if (squash(byPoppler) !== squash(visible)) problems.push(`ordre de la structure ≠ ordre de lecture :\n${byPoppler}\n${visible}`)
+  // Against the page's reading order, combining marks aside: pdftotext places a mark drawn over a letter
+  // by its own position (« Ḯ" » read « Ï"́ »), where the tree keeps it with its letter.
+  const bare = (text: string): string => squash(text).normalize('NFD').replace(/\p{M}/gu, '')
+  if (bare(byPoppler) !== bare(visible)) problems.push(`ordre de la structure ≠ ordre de lecture :\n${byPoppler}\n${visible}`)
   return problems
 }
 
