@@ -16,6 +16,7 @@ import type { KbProblem } from '@shared/kb/types'
 import { outdatedText, revisionDate, versionText } from '@shared/pack/describe'
 import type { ContentChangePreview, ContentInfo, ContentTarget } from '@shared/pack/types'
 import { closeDialogs } from '../lib/dialogs'
+import { useModalDialog } from '../lib/useModalDialog'
 import { NBSP, guillemets } from '@shared/text/french'
 import { ContentDiffView, signatureText } from './ContentDiffView'
 import './content.css'
@@ -46,9 +47,7 @@ function when(iso: string): string {
 const CONTENT_COMMANDS: readonly MenuCommand[] = ['update-content', 'about-content']
 
 export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
-  const opener = useRef<Element | null>(null)
   const id = useId()
   const [mode, setMode] = useState<Mode>({ kind: 'closed' })
   const [info, setInfo] = useState<ContentInfo | null>(null)
@@ -70,43 +69,43 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
     void loadInfo()
   }, [loadInfo])
 
-  const show = useCallback((next: Mode) => {
-    if (!dialog.current?.open) opener.current = document.activeElement
-    setMode(next)
+  const toClosed = useCallback(() => setMode({ kind: 'closed' }), [])
+  const { dialog, props, close } = useModalDialog(mode.kind !== 'closed', toClosed, {
+    showing: mode.kind,
+    locked: mode.kind === 'preview' && mode.busy,
+  })
+  // Another step of an open dialog stays in it; any other dialog closes.
+  const closeOthers = useCallback(() => closeDialogs(dialog.current), [dialog])
+
+  const fromPreview = useCallback((result: Awaited<ReturnType<typeof api.openContentPack>>, back: Mode) => {
+    if (!result.ok)
+      return setMode({ kind: 'refused', title: 'Le contenu n’a pas pu être vérifié', problems: [], message: result.error.message })
+    const preview = result.value
+    if (preview.status === 'cancelled') return setMode(back)
+    if (preview.status === 'refused') return setMode({ kind: 'refused', title: preview.title, problems: preview.problems })
+    setMode({ kind: 'preview', preview, confirmed: false, busy: false, error: null })
   }, [])
 
-  const fromPreview = useCallback(
-    (result: Awaited<ReturnType<typeof api.openContentPack>>, back: Mode) => {
-      if (!result.ok)
-        return show({ kind: 'refused', title: 'Le contenu n’a pas pu être vérifié', problems: [], message: result.error.message })
-      const preview = result.value
-      if (preview.status === 'cancelled') return setMode(back)
-      if (preview.status === 'refused') return show({ kind: 'refused', title: preview.title, problems: preview.problems })
-      show({ kind: 'preview', preview, confirmed: false, busy: false, error: null })
-    },
-    [show],
-  )
-
   const openPack = useCallback(async () => {
-    closeDialogs()
+    closeOthers()
     setStatus(null)
-    show({ kind: 'waiting', text: 'Choisissez un paquet de contenu (fichier .mollet)\u00a0; Mollet le vérifie avant tout changement…' })
+    setMode({ kind: 'waiting', text: 'Choisissez un paquet de contenu (fichier .mollet)\u00a0; Mollet le vérifie avant tout changement…' })
     fromPreview(await api.openContentPack(), { kind: 'closed' })
-  }, [show, fromPreview])
+  }, [closeOthers, fromPreview])
 
   const openAbout = useCallback(() => {
-    closeDialogs()
+    closeOthers()
     setStatus(null)
-    show({ kind: 'about' })
+    setMode({ kind: 'about' })
     void loadInfo()
-  }, [show, loadInfo])
+  }, [closeOthers, loadInfo])
 
   const revert = useCallback(
     async (target: ContentTarget) => {
-      show({ kind: 'waiting', text: 'Mollet vérifie ce contenu et ce qu’il changerait…' })
+      setMode({ kind: 'waiting', text: 'Mollet vérifie ce contenu et ce qu’il changerait…' })
       fromPreview(await api.previewContentRevert(target), { kind: 'about' })
     },
-    [show, fromPreview],
+    [fromPreview],
   )
 
   useCommand(CONTENT_COMMANDS, (command) => {
@@ -114,24 +113,10 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
     else openAbout()
   })
 
-  // The dialog follows the mode; each new step puts the focus on its heading (read first).
+  // Each new step puts the focus on its heading (read first).
   useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (mode.kind === 'closed') {
-      if (element.open) element.close()
-      return
-    }
-    if (!element.open) element.showModal()
-    heading.current?.focus()
+    if (mode.kind !== 'closed') heading.current?.focus()
   }, [mode.kind])
-
-  const close = () => setMode({ kind: 'closed' })
-  const closed = () => {
-    setMode({ kind: 'closed' })
-    if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus()
-    opener.current = null
-  }
 
   async function apply(preview: Ready, confirmed: boolean) {
     setMode({ kind: 'preview', preview, confirmed, busy: true, error: null })
@@ -146,7 +131,7 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
     setStatus(
       `${preview.kind === 'pack' ? 'Contenu mis à jour' : 'Contenu rétabli'}${NBSP}: ${now.version ? versionText(now.version) : 'contenu d’origine'}. Les tableaux, l’orientation et la fiche patient l’utilisent dès maintenant.`,
     )
-    dialog.current?.close()
+    close()
   }
 
   const title =
@@ -199,15 +184,7 @@ export function ContentUpdates({ onChanged }: { onChanged: () => void }) {
         </p>
       )}
 
-      <dialog
-        ref={dialog}
-        className="panel-dialog content-dialog"
-        aria-labelledby={`${id}-title`}
-        onClose={closed}
-        onCancel={(event) => {
-          if (mode.kind === 'preview' && mode.busy) event.preventDefault()
-        }}
-      >
+      <dialog {...props} className="panel-dialog content-dialog" aria-labelledby={`${id}-title`}>
         <div className="content-head">
           <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
             {title}
