@@ -1,4 +1,4 @@
-// « Copier pour le dossier » (issue 9): the note for the medical record goes
+// « Copier pour le dossier »: the note for the medical record goes
 // through the one IPC call to the main process's clipboard, here the recording
 // desktop, as printed PDFs do. The button, Ctrl+Shift+C and the menu command
 // copy the same note; a handout printed in the session is named with its

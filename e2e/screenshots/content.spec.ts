@@ -1,4 +1,4 @@
-// The content update's screens (issue 11), for a person to look at: the diff
+// The content update's screens, for a person to look at: the diff
 // of a newer pack, a refused one, « À propos du contenu », at 1280 × 840,
 // 900 × 600 and 200 % zoom. PNGs in artifacts/screenshots/ (git-ignored).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'

@@ -237,7 +237,7 @@ test.describe('broken knowledge base', () => {
 })
 
 // Every view at the window's minimum size (900 × 600) and at 200 % zoom (device scale factor 2 in a
-// 640 × 420 CSS-pixel window), light and dark: the screens issue 10 asks to be looked at.
+// 640 × 420 CSS-pixel window), light and dark: where a view is most likely to be cut off or crowded.
 for (const scheme of SCHEMES) {
   for (const [label, size, scale] of [
     ['900x600', { width: 900, height: 600 }, 1],

@@ -1,7 +1,7 @@
 // The main process's answers to every IPC method. Plain TypeScript: what
 // Electron-only work a handler needs (the save dialog) comes in as `desktop`.
 // Printing needs no handler: the renderer prints the handout's pages itself
-// (renderer/src/handout/printHandout.ts), from a PDF made here.
+// (renderer/src/handout/printDocument.ts), from a PDF made here.
 // No handler logs its arguments: a handout's options hold a patient's name.
 import { unprintableMessage, type HandoutOptions } from '../../shared/handout/options'
 import type { HandoutDocument } from '../../shared/handout/compose'

@@ -1,4 +1,4 @@
-// Issue 4: filter the differentials by the patient's findings. Pure: no React,
+// Filters the differentials by the patient's findings. Pure: no React,
 // no Electron; the renderer calls it on every change of the marked findings.
 //
 // Groups follow the primary-care reading (Murtagh) and match the entries'

@@ -1,5 +1,7 @@
 // Closed vocabularies of the knowledge base, with the French labels the UI and
-// the handout show. Pure data, no zod: the renderer imports this.
+// the handout show. Pure data, no zod: the renderer imports this (the schema's
+// types only, which leave nothing in the bundle).
+import type { Condition } from './schema'
 
 export const CATEGORIES = {
   'hydratation-mineraux': 'Hydratation et minéraux',
@@ -43,19 +45,34 @@ export const SCOPES = {
 } as const
 
 /**
- * The names of a condition's fields, wherever they are shown: the tables'
- * column headers and filters, the entry's detail, the orientation list.
+ * The name of each of a condition's fields, wherever it is shown: the tables'
+ * column headers and filters, the entry's detail, the orientation list, and
+ * (in lower case) the fields a content update changes. Every field has one:
+ * the type fails until a new field is named here.
  */
 export const FIELD_LABELS = {
+  id: 'Identifiant',
+  kind: 'Type',
   name: 'Nom',
+  aliases: 'Autres noms',
+  searchTerms: 'Termes de recherche',
   category: 'Catégorie',
-  seriousness: 'Gravité',
   scope: 'Localisation',
   contexts: 'Contextes',
+  pointingFindings: 'Signes qui l’évoquent',
+  opposingFindings: 'Signes qui vont contre',
+  usualFindings: 'Signes habituels',
+  seriousness: 'Gravité',
+  seriousnessOf: 'Gravité tenue d’un groupe',
   referral: 'Orientation',
+  whatToDo: 'Que faire',
+  patientExplanation: 'Explication pour le patient',
   icd10: 'CIM-10',
-  searchTerms: 'Termes de recherche',
-} as const
+  related: 'Entrées liées',
+  topics: 'En savoir plus',
+  articleTerms: 'Termes de l’article',
+  provenance: 'Citations de l’article',
+} as const satisfies Record<keyof Condition, string>
 
 export const ENTRY_KINDS = {
   cause: 'Cause',

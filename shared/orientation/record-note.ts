@@ -1,4 +1,4 @@
-// Issue 9: the note for the medical record that « Copier pour le dossier »
+// The note for the medical record that « Copier pour le dossier »
 // puts on the clipboard. Pure: plain French text, ready to paste into the
 // clinic's software, from the marked findings and the knowledge base. It
 // never holds the patient's name or the handout's note: only what was

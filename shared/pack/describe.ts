@@ -2,6 +2,7 @@
 // command line prints (`npm run pack -- diff`). The renderer shows the same
 // labels in its own markup. French typography: U+00A0 before « : », inside
 // « », ’ for apostrophes.
+import { FIELD_LABELS } from '../kb/vocabulary'
 import { frenchIsoDate } from '../text/french'
 import { shown } from '../text/shown'
 import type { ContentDiff, ContentInfo, ContentVersion, DiffEntry, KbList } from './types'
@@ -18,29 +19,8 @@ export const LIST_LABELS: Record<KbList, string> = {
   handout: 'Fiche patient',
 }
 
-/** Every field of every list and of meta.json, by its key. */
-export const FIELD_LABELS: Record<string, string> = {
-  id: 'identifiant',
-  kind: 'type',
-  name: 'nom',
-  aliases: 'autres noms',
-  searchTerms: 'termes de recherche',
-  category: 'catégorie',
-  scope: 'localisation',
-  contexts: 'contextes',
-  pointingFindings: 'signes qui l’évoquent',
-  opposingFindings: 'signes qui vont contre',
-  usualFindings: 'signes habituels',
-  seriousness: 'gravité',
-  seriousnessOf: 'gravité tenue d’un groupe',
-  referral: 'orientation',
-  whatToDo: 'que faire',
-  patientExplanation: 'explication pour le patient',
-  icd10: 'code CIM-10',
-  related: 'entrées liées',
-  topics: 'en savoir plus',
-  articleTerms: 'termes de l’article',
-  provenance: 'citations de l’article',
+/** The fields of the other lists and of meta.json, by their key; a condition's are named in FIELD_LABELS. */
+const OTHER_FIELDS: Record<string, string> = {
   label: 'libellé',
   group: 'groupe',
   redFlag: 'signe d’alerte',
@@ -58,8 +38,16 @@ export const FIELD_LABELS: Record<string, string> = {
   meta: 'métadonnées',
 }
 
-function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field
+/** « Nom » → « nom », inside a sentence; an acronym (« CIM-10 ») stays as it is. */
+function inSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label
+}
+
+/** A field's name in a list of changed fields, by its key (the key itself when it has none). */
+export function fieldLabel(field: string): string {
+  const condition: Record<string, string> = FIELD_LABELS
+  const label = condition[field]
+  return label ? inSentence(label) : (OTHER_FIELDS[field] ?? field)
 }
 
 /** A revision day as it is said: "2026-12-01" → "1er décembre 2026" (as written when it is no day). */

@@ -23,7 +23,7 @@ const byId = (results: MatchResult[], id: string): MatchResult => {
 }
 
 describe('matchDifferentials', () => {
-  // Issue 9 changes the last tie-break: the knowledge base's order (the article's), not the alphabet.
+  // The last tie-break is the knowledge base's order (the article's), not the alphabet.
   it('with nothing marked, puts every condition in "autres", by seriousness then knowledge-base order, all tied', () => {
     const results = matchDifferentials(fixtureKb(), {})
     expect(results.every((r) => r.group === 'autres' && r.score === 0 && r.matched.length === 0)).toBe(true)
@@ -75,7 +75,7 @@ describe('matchDifferentials', () => {
       against: [],
       score: 4,
     })
-    // Issue 9: not grave, so not under "Graves, à ne pas manquer", even when a red flag points to it.
+    // Not graded grave, so not under "Graves, à ne pas manquer", even when a red flag points to it.
     expect(byId(results, 'piegeage-nerveux').group).toBe('probable')
   })
 
@@ -135,7 +135,7 @@ describe('matchDifferentials', () => {
     expect(ids(results).slice(0, 2)).toEqual(['epilepsie', 'effort-stress'])
   })
 
-  // Issue 9: ties are broken by specificity, then by the knowledge base's order, never by the alphabet.
+  // Ties are broken by specificity, then by the knowledge base's order, never by the alphabet.
   it('at equal score, puts first the entry the marked findings point to most specifically', () => {
     const kb = fixtureKb()
     kb.findings.push(finding('rare', { group: 'contexte' }))
@@ -248,7 +248,7 @@ describe('redFlagAlert', () => {
     const medecin = redFlagAlert(kb, { fievre: 'present', 'perte-de-conscience': 'present', stress: 'present' })
     expect(medecin?.findings.map((f) => f.id)).toEqual(['fievre', 'perte-de-conscience'])
     expect(medecin?.advice).toEqual(['Consulter un médecin.'])
-    // Issue 8: two red flags whose advice share a sentence say it once.
+    // Two red flags whose advice share a sentence say it once.
     const shared = fixtureKb()
     shared.findings = shared.findings.map((f) =>
       f.id === 'picotements' ? { ...f, advice: 'Lésion nerveuse possible. Consulter un médecin.' } : f,
@@ -286,7 +286,7 @@ describe('reassurance', () => {
   const RED_FLAGS = ['douleur', 'picotements', 'fievre', 'perte-de-conscience']
   const allAbsent = Object.fromEntries(RED_FLAGS.map((id) => [id, 'absent' as const]))
 
-  // Issue 9: the article's harmless twitching comes « généralement pas accompagnées d'autres symptômes ».
+  // Reassurance reads the article: its harmless twitching comes « généralement pas accompagnées d'autres symptômes ».
   it('is pending, listing the red flags left unknown, until every red flag is answered Absent', () => {
     const r = reassurance(fixtureKb(), { 'apres-effort': 'present' })
     expect(r?.status).toBe('pending')

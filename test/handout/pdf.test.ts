@@ -118,7 +118,7 @@ describe('the standard handout', () => {
     }
     const chosenAdvice = new Set(standard.advice)
     for (const a of kb.advice) expect(has(text, a.patientText), a.id).toBe(chosenAdvice.has(a.id))
-    // What the issue names for the standard handout.
+    // The advice a standard handout is expected to give.
     for (const id of ['boire-suffisamment', 'calcium-magnesium', 'alimentation-equilibree', 'recuperation', 'reduire-stress']) {
       expect(chosenAdvice.has(id), id).toBe(true)
     }

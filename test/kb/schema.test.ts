@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { KB_FILES } from '../../shared/kb/schema'
+import { HANDOUT_SECTIONS } from '../../shared/kb/vocabulary'
 import { LIST_KEYS, readKb, readRaw } from './kb-files'
 import { conditionsOf } from '../../shared/kb/types'
 
@@ -105,7 +106,7 @@ describe('references between files', () => {
 
   it('every handout section has at least one block', () => {
     const sections = new Set(kb.handout.map((b) => b.section))
-    expect([...sections].sort()).toEqual(['causes', 'definition', 'duree', 'message-principal', 'que-faire', 'quand-consulter'].sort())
+    expect([...sections].sort()).toEqual(Object.keys(HANDOUT_SECTIONS).sort())
     // One opening for a handout without a red flag present, one for a handout with one: never both.
     const openings = kb.handout.filter((b) => b.section === 'message-principal')
     expect(openings.filter((b) => b.when === 'sans-alerte')).toHaveLength(1)

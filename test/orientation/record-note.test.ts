@@ -1,4 +1,4 @@
-// The note for the medical record (issue 9): what it says, from the marked
+// The note for the medical record: what it says, from the marked
 // findings and the knowledge base; never the patient's name or note.
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'

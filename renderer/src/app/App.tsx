@@ -139,11 +139,7 @@ export function App() {
     window.requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus())
   }, [startOver])
   const showOrientation = useCallback(() => setView('orientation'), [setView])
-  const closeDetail = useCallback(() => {
-    setDetailId(null)
-    if (opener.current?.isConnected) opener.current.focus()
-    opener.current = null
-  }, [])
+  const closeDetail = useCallback(() => setDetailId(null), [])
 
   const [scopeOpen, setScopeOpen] = useState(false)
   const openScope = useCallback(() => setScopeOpen(true), [])
@@ -228,7 +224,7 @@ export function App() {
                 {meta && <SourceFooter title={meta.source.title} revision={meta.revision} onScope={openScope} />}
               </div>
 
-              <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} />
+              <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} opener={opener} />
               <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
               <ScopeDialog open={scopeOpen} onClose={closeScope} />
             </RecordNoteProvider>

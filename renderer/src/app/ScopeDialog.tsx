@@ -8,12 +8,12 @@ import { useModalDialog } from '../lib/useModalDialog'
 
 export function ScopeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { kb } = useKbIndex()
-  const { dialog, closed, close } = useModalDialog(open, onClose)
+  const { props, close } = useModalDialog(open, onClose)
 
   const meta = kb.meta
   const redFlags = kb.findings.filter((f) => f.redFlag).length
   return (
-    <dialog ref={dialog} className="panel-dialog scope" aria-labelledby="scope-title" onClose={closed} data-testid="scope-dialog">
+    <dialog {...props} className="panel-dialog scope" aria-labelledby="scope-title" data-testid="scope-dialog">
       <div className="shortcuts-head">
         <h2 id="scope-title">Ce que Mollet couvre</h2>
         <button type="button" className="button button-quiet" onClick={close}>

@@ -29,10 +29,10 @@ function commandKeys(): { keys: string[]; action: string }[] {
 const SHORTCUTS = [...commandKeys(), ...PAGE_KEYS]
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { dialog, closed, close } = useModalDialog(open, onClose)
+  const { props, close } = useModalDialog(open, onClose)
 
   return (
-    <dialog ref={dialog} className="panel-dialog shortcuts" aria-labelledby="shortcuts-title" onClose={closed}>
+    <dialog {...props} className="panel-dialog shortcuts" aria-labelledby="shortcuts-title">
       <div className="shortcuts-head">
         <h2 id="shortcuts-title">Raccourcis clavier</h2>
         <button type="button" className="button button-quiet" onClick={close}>

@@ -3,7 +3,7 @@
 // The same view serves a pack's preview, a return to earlier content, and
 // « À propos du contenu » (the last update).
 import type { ReactNode } from 'react'
-import { FIELD_LABELS, LIST_LABELS, revisionDate } from '@shared/pack/describe'
+import { fieldLabel, LIST_LABELS, revisionDate } from '@shared/pack/describe'
 import type { ContentDiff, ContentSignature, DiffEntry } from '@shared/pack/types'
 import { NBSP, guillemets } from '@shared/text/french'
 
@@ -19,7 +19,7 @@ export function signatureText(signature: ContentSignature): string {
 }
 
 function fields(list: string[]): string {
-  return list.map((f) => FIELD_LABELS[f] ?? f).join(', ')
+  return list.map(fieldLabel).join(', ')
 }
 
 function entryName(e: DiffEntry): string {

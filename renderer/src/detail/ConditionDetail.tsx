@@ -1,11 +1,12 @@
 // The detail of one cause or differential, in a modal dialog: focus moves into
-// it, Esc or a click outside closes it, and the caller gives the focus back to
-// the opener.
-import { useEffect, useRef, useState } from 'react'
+// it, Esc or a click outside closes it, and the focus goes back to the row or
+// button that opened it.
+import { type RefObject, useEffect, useRef, useState } from 'react'
 import type { ConditionDetails, ConditionSummary } from '@shared/kb/types'
 import { CATEGORIES, ENTRY_KINDS, FIELD_LABELS, REFERRALS, SCOPES } from '@shared/kb/vocabulary'
 import { AddToHandout } from '../handout'
 import { useKbIndex } from '../lib/useKbIndex'
+import { useModalDialog } from '../lib/useModalDialog'
 import { useConditionDetails, type ConditionDetailsState } from './useConditionDetails'
 import { NBSP, withColon } from '@shared/text/french'
 import { findingLabel } from '../lib/kbIndex'
@@ -18,11 +19,12 @@ export interface ConditionDetailProps {
   /** Opens another entry in the same dialog (a related entry). */
   onNavigate: (id: string) => void
   onClose: () => void
+  /** What the focus goes back to on closing (a row opened by a click). */
+  opener: RefObject<HTMLElement | null>
 }
 
-export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetailProps) {
+export function ConditionDetail({ entryId, onNavigate, onClose, opener }: ConditionDetailProps) {
   const index = useKbIndex()
-  const dialog = useRef<HTMLDialogElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const entry = entryId === null ? undefined : index.conditions.get(entryId)
   // « Voir aussi » keeps a trail: each related entry followed can be gone back from, « ← Retour à … ».
@@ -45,36 +47,21 @@ export function ConditionDetail({ entryId, onNavigate, onClose }: ConditionDetai
       }
     : null
 
-  // The dialog's close event comes a task after it closed: the state follows
-  // at once instead, so that an entry opened in between (Esc then Enter) stays.
-  const close = () => {
-    dialog.current?.close()
-    onClose()
-  }
+  const { dialog, props, close } = useModalDialog(entry !== undefined, onClose, { showing: entry, opener })
 
+  // Each entry shown, the one opened or one followed from it, is read from its name and its top.
   useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (entry && !element.open) element.showModal()
-    if (!entry && element.open) element.close()
-    if (entry) {
-      heading.current?.focus()
-      element.querySelector('.detail-body')?.scrollTo({ top: 0 })
-    }
-  }, [entry])
+    if (!entry) return
+    heading.current?.focus()
+    dialog.current?.querySelector('.detail-body')?.scrollTo({ top: 0 })
+  }, [entry, dialog])
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click's keyboard twin is Esc, which a modal <dialog> has natively
     <dialog
-      ref={dialog}
+      {...props}
       className="detail"
       aria-labelledby="detail-title"
-      // Esc: the browser closes the dialog right after this event.
-      onCancel={onClose}
-      // Any other way it closed; stale when an entry was opened again since.
-      onClose={(event) => {
-        if (!event.currentTarget.open) onClose()
-      }}
       // A click on the backdrop (outside the panel) lands on the dialog itself.
       onClick={(event) => {
         if (event.target === event.currentTarget) close()

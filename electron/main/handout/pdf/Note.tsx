@@ -3,17 +3,25 @@
 // The clinician's note, line by line as typed, in a ruled box: tagged, a
 // section whose lines are paragraphs; a blank line is only space (an artifact).
 import { Text, View } from '@react-pdf/renderer'
-import { fitsOnAPage, type Styles } from './styles'
-import { hyphenateFrench, linesOf, wholeWords } from './text'
+import { defineStyles, fitsOnAPage, leading, RULE, usePrint } from './styles'
+import { linesOf } from './text'
 
-function NoteLines({ lines, s, body }: { lines: string[]; s: Styles; body: number }) {
+const useStyles = defineStyles(({ body }) => ({
+  note: { borderWidth: 1, borderColor: RULE, paddingVertical: 8, paddingHorizontal: 12, marginTop: 12 },
+  noteHeading: { fontWeight: 700, lineHeight: leading(body), marginBottom: 2 },
+  noteLine: { lineHeight: leading(body), marginBottom: 3 },
+}))
+
+function NoteLines({ lines }: { lines: string[] }) {
+  const s = useStyles()
+  const { words, body } = usePrint()
   const heading = (
-    <Text tag="H2" style={s.noteHeading} hyphenationCallback={wholeWords} minPresenceAhead={body * 2}>
+    <Text tag="H2" style={s.noteHeading} hyphenationCallback={words.whole} minPresenceAhead={body * 2}>
       Note de votre soignant
     </Text>
   )
   const line = (text: string, key: number) => (
-    <Text key={key} tag={text ? 'P' : 'Artifact'} style={s.noteLine} hyphenationCallback={hyphenateFrench}>
+    <Text key={key} tag={text ? 'P' : 'Artifact'} style={s.noteLine} hyphenationCallback={words.french}>
       {/* A blank line the clinician typed keeps its height. */}
       {text || '\u00a0'}
     </Text>
@@ -35,11 +43,12 @@ function NoteLines({ lines, s, body }: { lines: string[]; s: Styles; body: numbe
   )
 }
 
-export function Note({ note, s, body }: { note: string | null; s: Styles; body: number }) {
+export function Note({ note }: { note: string | null }) {
+  const s = useStyles()
   if (!note) return null
   return (
     <View tag="Sect" style={s.note}>
-      <NoteLines lines={linesOf(note)} s={s} body={body} />
+      <NoteLines lines={linesOf(note)} />
     </View>
   )
 }

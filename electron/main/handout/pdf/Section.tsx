@@ -7,19 +7,41 @@
 import { Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
 import type { HandoutContent, HandoutItem, HandoutSection } from '../../../../shared/handout/compose'
-import { fitsOnAPage, type Styles } from './styles'
-import { hyphenateFrench, wholeWords } from './text'
+import { ACCENT, ALERT, defineStyles, fitsOnAPage, leading, usePrint } from './styles'
+
+const useStyles = defineStyles(({ body }) => ({
+  // Space above, never below, a block that may break: react-pdf moves a block
+  // to the next page when its bottom margin does not fit, though the block does.
+  section: { marginTop: 10 },
+  heading: { fontSize: body + 3, fontWeight: 700, color: ACCENT, marginBottom: 4, lineHeight: leading(body + 3, 1.25) },
+  alert: {
+    borderWidth: 1.5,
+    borderColor: ALERT,
+    backgroundColor: '#fdf3f2',
+    paddingVertical: 8,
+    paddingHorizontal: 12,
+  },
+  alertHeading: { color: ALERT },
+  paragraph: { lineHeight: leading(body), marginBottom: 5 },
+  list: { marginBottom: 5 },
+  item: { flexDirection: 'row', marginBottom: 2 },
+  bullet: { width: body, flexShrink: 0, lineHeight: leading(body) },
+  itemText: { flexGrow: 1, flexShrink: 1, flexBasis: 0, lineHeight: leading(body) },
+  lead: { fontWeight: 700 },
+}))
 
 /** A list's structure element: one object for the pieces of a list drawn apart (its first item kept with the heading). */
 type ListTag = { type: 'L' }
 
-function Item({ item, s, list }: { item: HandoutItem; s: Styles; list?: ListTag }) {
+function Item({ item, list }: { item: HandoutItem; list?: ListTag }) {
+  const s = useStyles()
+  const { words } = usePrint()
   return (
     <View tag={list ? { type: 'LI', parent: list } : 'LI'} style={s.item} wrap={false}>
-      <Text tag="Lbl" style={s.bullet} hyphenationCallback={wholeWords}>
+      <Text tag="Lbl" style={s.bullet} hyphenationCallback={words.whole}>
         •
       </Text>
-      <Text tag="LBody" style={s.itemText} hyphenationCallback={hyphenateFrench}>
+      <Text tag="LBody" style={s.itemText} hyphenationCallback={words.french}>
         {item.lead ? <Text style={s.lead}>{`${item.lead} `}</Text> : null}
         {item.text}
       </Text>
@@ -27,10 +49,12 @@ function Item({ item, s, list }: { item: HandoutItem; s: Styles; list?: ListTag 
   )
 }
 
-function Content({ content, s, list = { type: 'L' } }: { content: HandoutContent; s: Styles; list?: ListTag }) {
+function Content({ content, list = { type: 'L' } }: { content: HandoutContent; list?: ListTag }) {
+  const s = useStyles()
+  const { words } = usePrint()
   if (content.type === 'paragraph') {
     return (
-      <Text style={s.paragraph} hyphenationCallback={hyphenateFrench}>
+      <Text style={s.paragraph} hyphenationCallback={words.french}>
         {content.text}
       </Text>
     )
@@ -38,15 +62,17 @@ function Content({ content, s, list = { type: 'L' } }: { content: HandoutContent
   return (
     <View tag={list} style={s.list}>
       {content.items.map((item, j) => (
-        <Item key={j} item={item} s={s} />
+        <Item key={j} item={item} />
       ))}
     </View>
   )
 }
 
-export function Section({ section, s, body }: { section: HandoutSection; s: Styles; body: number }) {
+export function Section({ section }: { section: HandoutSection }) {
+  const s = useStyles()
+  const { words, body } = usePrint()
   const heading = (
-    <Text tag="H2" style={s.heading} hyphenationCallback={wholeWords} minPresenceAhead={body * 4}>
+    <Text tag="H2" style={s.heading} hyphenationCallback={words.whole} minPresenceAhead={body * 4}>
       {section.heading}
     </Text>
   )
@@ -58,15 +84,15 @@ export function Section({ section, s, body }: { section: HandoutSection; s: Styl
   const list: ListTag = { type: 'L' }
   const lead: ReactNode =
     first === undefined ? null : first.type === 'list' ? (
-      <Item item={first.items[0] as HandoutItem} s={s} list={list} />
+      <Item item={first.items[0] as HandoutItem} list={list} />
     ) : fitsOnAPage(first.text) ? (
-      <Content content={first} s={s} />
+      <Content content={first} />
     ) : null
   const afterLead: ReactNode[] = []
   if (first?.type === 'list' && first.items.length > 1) {
-    afterLead.push(<Content key="list-rest" content={{ type: 'list', items: first.items.slice(1) }} s={s} list={list} />)
+    afterLead.push(<Content key="list-rest" content={{ type: 'list', items: first.items.slice(1) }} list={list} />)
   } else if (first !== undefined && lead === null) {
-    afterLead.push(<Content key="first" content={first} s={s} />)
+    afterLead.push(<Content key="first" content={first} />)
   }
   // When to see a doctor: the framed box starts right after the main message,
   // so it is never moved whole past a mostly empty page; when a long
@@ -76,13 +102,13 @@ export function Section({ section, s, body }: { section: HandoutSection; s: Styl
   if (section.emphasis) {
     return (
       <View tag="Sect" style={s.alert}>
-        <Text fixed tag="H2" style={[s.heading, s.alertHeading]} hyphenationCallback={wholeWords}>
+        <Text fixed tag="H2" style={[s.heading, s.alertHeading]} hyphenationCallback={words.whole}>
           {section.heading}
         </Text>
         {lead}
         {afterLead}
         {rest.map((c, i) => (
-          <Content key={i} content={c} s={s} />
+          <Content key={i} content={c} />
         ))}
       </View>
     )
@@ -99,7 +125,7 @@ export function Section({ section, s, body }: { section: HandoutSection; s: Styl
       )}
       {afterLead}
       {rest.map((c, i) => (
-        <Content key={i} content={c} s={s} />
+        <Content key={i} content={c} />
       ))}
     </View>
   )

@@ -2,8 +2,9 @@
 /** @jsxImportSource react */
 // Draws a composed handout as an A4 PDF with @react-pdf/renderer. Plain Node
 // (no Electron): the render thread and the command line both call it. Each
-// part of the page is its own component (Header, MainMessage, Section, Note,
-// Footer); text fitting is in text.ts, the look in styles.ts, fonts in fonts.ts.
+// part of the page is its own component with its styles (Header,
+// MainMessage, Section, Note, Footer); text fitting is in text.ts, the shared
+// look and the print in styles.ts, fonts in fonts.ts.
 import { Document, Page, renderToBuffer } from '@react-pdf/renderer'
 import type { HandoutDocument } from '../../../../shared/handout/compose'
 import { type BundledFont, bundledFont } from './fonts'
@@ -13,13 +14,20 @@ import { MainMessage } from './MainMessage'
 import { Note } from './Note'
 import { Lru } from './lru'
 import { Section } from './Section'
-import { bodySize, stylesFor } from './styles'
-import { fitToFont, mapStrings, measureWith } from './text'
+import { bodySize, type Print, PrintContext, usePageStyles } from './styles'
+import { fitToFont, mapStrings, wordCutters } from './text'
 import { cacheTextLayout } from './text-layout-cache'
 
-function HandoutPdf({ doc, family, tagged }: { doc: HandoutDocument; family: string; tagged: boolean }) {
-  const body = bodySize(doc.largePrint)
-  const s = stylesFor(doc.largePrint, family)
+function HandoutPdf({ doc, print, tagged }: { doc: HandoutDocument; print: Print; tagged: boolean }) {
+  return (
+    <PrintContext.Provider value={print}>
+      <HandoutPages doc={doc} tagged={tagged} />
+    </PrintContext.Provider>
+  )
+}
+
+function HandoutPages({ doc, tagged }: { doc: HandoutDocument; tagged: boolean }) {
+  const s = usePageStyles()
   return (
     <Document
       title={doc.metadata.title}
@@ -32,23 +40,23 @@ function HandoutPdf({ doc, family, tagged }: { doc: HandoutDocument; family: str
       conformance={tagged ? 'PDF/UA' : undefined}
     >
       <Page size="A4" style={s.page}>
-        <Letterhead letterhead={doc.letterhead} s={s} />
-        <DateAndPatient date={doc.date} patientName={doc.patientName} s={s} />
-        <Title title={doc.title} subtitle={doc.subtitle} s={s} />
-        <MainMessage paragraphs={doc.mainMessage} s={s} />
+        <Letterhead letterhead={doc.letterhead} />
+        <DateAndPatient date={doc.date} patientName={doc.patientName} />
+        <Title title={doc.title} subtitle={doc.subtitle} />
+        <MainMessage paragraphs={doc.mainMessage} />
         {/* The warning signs (composeHandout puts them first), then the clinician's note, then the rest. */}
         {doc.sections
           .filter((section) => section.emphasis)
           .map((section) => (
-            <Section key={section.id} section={section} s={s} body={body} />
+            <Section key={section.id} section={section} />
           ))}
-        <Note note={doc.note} s={s} body={body} />
+        <Note note={doc.note} />
         {doc.sections
           .filter((section) => !section.emphasis)
           .map((section) => (
-            <Section key={section.id} section={section} s={s} body={body} />
+            <Section key={section.id} section={section} />
           ))}
-        <Footer footer={doc.footer} s={s} />
+        <Footer footer={doc.footer} />
       </Page>
     </Document>
   )
@@ -94,7 +102,6 @@ export async function renderHandoutPdf(
   { tagged = true }: { tagged?: boolean } = {},
 ): Promise<RenderedPdf> {
   const font = await bundledFont(resourcesDir)
-  measureWith(font)
   cacheTextLayout()
   const fitted = fitterFor(font)
   const unprintable = new Set<string>()
@@ -103,6 +110,7 @@ export async function renderHandoutPdf(
     for (const g of drawn.unprintable) unprintable.add(g)
     return drawn.text
   })
-  const buffer = await renderToBuffer(<HandoutPdf doc={drawable} family={font.family} tagged={tagged} />)
+  const print: Print = { largePrint: doc.largePrint, family: font.family, body: bodySize(doc.largePrint), words: wordCutters(font) }
+  const buffer = await renderToBuffer(<HandoutPdf doc={drawable} print={print} tagged={tagged} />)
   return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), unprintable: [...unprintable] }
 }

@@ -69,37 +69,18 @@ const letterCount = (s: string): number => s.match(LETTERS)?.length ?? 0
 const NARROWEST_COLUMN = 450
 const WIDEST_SIZE = 14
 const CHUNK = 24
-/** Until the font is loaded (and in tests of the word functions alone): a word of 30 graphemes or more is cut. */
-let fitsOnALine = (word: string): boolean => word.length <= 30
-let measuredWith: BundledFont | null = null
 
 /**
- * A word's pieces, kept across renders: react-pdf asks for every word of
+ * A word's pieces are kept across renders: react-pdf asks for every word of
  * every text on every render, and measuring a word shapes it with fontkit
- * (about 2 ms a word). Keyed by the word; emptied when the font changes (the
- * cuts depend on its widths). Bounded: a note types new words at every key.
+ * (about 2 ms a word). Bounded: a note types new words at every key.
  */
 const WORDS_KEPT = 20_000
-const hyphenated = new Lru<string, string[]>(WORDS_KEPT)
-const whole = new Lru<string, string[]>(WORDS_KEPT)
-
-/**
- * The width test of the font in use. Set before each render: renders are
- * one at a time (render-thread.ts; react-pdf cannot run two at once).
- */
-export function measureWith(font: BundledFont): void {
-  if (font === measuredWith) return
-  measuredWith = font
-  hyphenated.clear()
-  whole.clear()
-  fitsOnALine = (word) =>
-    font.boldWidthAtMost(word, WIDEST_SIZE) <= NARROWEST_COLUMN || font.boldWidth(word, WIDEST_SIZE) <= NARROWEST_COLUMN
-}
 
 /** A hyphen of the text itself: a break next to one would print it twice (react-pdf adds its own at every break). */
 const HYPHEN_LIKE = /^[-\u2010\u2011\u2012\u2013\u2014]$/u
 
-function cutOverlong(word: string): string[] {
+function cutOverlong(word: string, fitsOnALine: (word: string) => boolean): string[] {
   if (fitsOnALine(word)) return [word]
   const chars = Array.from(graphemes.segment(word), (g) => g.segment)
   const pieces: string[] = []
@@ -121,10 +102,8 @@ function cutOverlong(word: string): string[] {
  * the break and 3 after, no break next to an apostrophe or a no-break space,
  * and never inside a name, a number, an address or an e-mail.
  */
-export const hyphenateFrench = (word: string): string[] => hyphenated.through(word, frenchPieces)
-
-function frenchPieces(word: string): string[] {
-  if (/[\p{Lu}\d/@.:_]/u.test(word.replace(/[.,;:!?…»)\u00a0\u202f]+$/u, ''))) return Object.freeze(cutOverlong(word)) as string[]
+function frenchPieces(word: string, cut: (word: string) => string[]): string[] {
+  if (/[\p{Lu}\d/@.:_]/u.test(word.replace(/[.,;:!?…»)\u00a0\u202f]+$/u, ''))) return Object.freeze(cut(word)) as string[]
   const parts = frenchSyllables(word)
   const merged: string[] = []
   for (const part of parts) {
@@ -137,8 +116,41 @@ function frenchPieces(word: string): string[] {
     const tail = merged.pop() as string
     merged[merged.length - 1] += tail
   }
-  return Object.freeze(merged.flatMap(cutOverlong)) as string[]
+  return Object.freeze(merged.flatMap(cut)) as string[]
 }
 
-/** Headings, names, the letterhead: never hyphenated, only an overlong run is cut. */
-export const wholeWords = (word: string): string[] => whole.through(word, (w) => Object.freeze(cutOverlong(w)) as string[])
+/** How a text's words may be cut at the end of a line (react-pdf's hyphenationCallback). */
+export interface WordCutters {
+  /** Running text: French hyphenation, and an overlong run cut. */
+  french: (word: string) => string[]
+  /** Headings, names, the letterhead: never hyphenated, only an overlong run is cut. */
+  whole: (word: string) => string[]
+}
+
+function cutters(fitsOnALine: (word: string) => boolean): WordCutters {
+  const hyphenated = new Lru<string, string[]>(WORDS_KEPT)
+  const kept = new Lru<string, string[]>(WORDS_KEPT)
+  const cut = (word: string) => cutOverlong(word, fitsOnALine)
+  return {
+    french: (word) => hyphenated.through(word, (w) => frenchPieces(w, cut)),
+    whole: (word) => kept.through(word, (w) => Object.freeze(cut(w)) as string[]),
+  }
+}
+
+const cuttersOf = new WeakMap<BundledFont, WordCutters>()
+
+/**
+ * The cutters of the font in use, made once per font and kept with it (the
+ * cuts depend on its widths): the same functions every render, so that a
+ * text laid out before is found again (text-layout-cache.ts).
+ */
+export function wordCutters(font: BundledFont): WordCutters {
+  const made =
+    cuttersOf.get(font) ??
+    cutters((word) => font.boldWidthAtMost(word, WIDEST_SIZE) <= NARROWEST_COLUMN || font.boldWidth(word, WIDEST_SIZE) <= NARROWEST_COLUMN)
+  cuttersOf.set(font, made)
+  return made
+}
+
+/** French hyphenation without a font (the word functions alone): a word of 30 characters or more is cut. */
+export const hyphenateFrench = cutters((word) => word.length <= 30).french
