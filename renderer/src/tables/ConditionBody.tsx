@@ -7,8 +7,7 @@ import { FlexRender } from '@tanstack/react-table'
 import { useOpenDetail } from '../detail'
 import { moveRowFocus } from '../lib/rowFocus'
 import type { ConditionRow } from './conditionColumns'
-import { VIRTUAL_FROM } from './rowWindow'
-import { useRowWindow } from './useRowWindow'
+import { VIRTUAL_FROM, useRowWindow } from './useRowWindow'
 
 /** True when the table renders only the rows near the screen. */
 export const isWindowed = (rows: number): boolean => rows > VIRTUAL_FROM
@@ -24,15 +23,15 @@ interface ConditionBodyProps {
 export function ConditionBody({ rows, columns, empty }: ConditionBodyProps) {
   const body = useRef<HTMLTableSectionElement>(null)
   const virtual = isWindowed(rows.length)
-  const { start, end, rowHeight } = useRowWindow(rows.length, body)
+  const { start, end, before, after } = useRowWindow(rows.length, body)
   return (
     <tbody ref={body}>
-      {virtual && start > 0 && <SpacerRow height={start * rowHeight} columns={columns} />}
+      {virtual && start > 0 && <SpacerRow height={before} columns={columns} />}
       {rows.slice(start, end).map((row, i) => (
         // The header row is the table's first: the first entry is row 2.
         <EntryRow key={row.id} row={row} cells={row.getVisibleCells()} rowIndex={virtual ? start + i + 2 : undefined} />
       ))}
-      {virtual && end < rows.length && <SpacerRow height={(rows.length - end) * rowHeight} columns={columns} />}
+      {virtual && end < rows.length && <SpacerRow height={after} columns={columns} />}
       {rows.length === 0 && (
         <tr>
           <td colSpan={columns} className="empty">

@@ -1,19 +1,32 @@
-// Which rows of a long table to render (rowWindow.ts), from where the table
-// body was last seen: measured at the next frame when the list becomes long,
-// on any scroll of the page or of a container, and on resize, never in the
-// middle of a keystroke's render (a keystroke changes only `count`: its window
-// is derived here, with no layout read and no second render).
+// Which rows of a long table to render: TanStack Virtual's window virtualizer
+// (the page scrolls, not the table), as in TanStack Table's virtualized-rows
+// example; the spacer rows of ConditionBody keep one real <table>. Every row
+// counts as the first rows' average height, measured once: a keystroke
+// changes only `count`, and its window follows from the last scroll position
+// with no layout read and no second render.
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
-import { rowWindow, sameRows, VIRTUAL_FROM, type BodyPlace, type RowWindow } from './rowWindow'
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
 
+/** Above this many rows, only the rows near the screen are rendered. */
+export const VIRTUAL_FROM = 200
+/** Rows rendered above and below the screen. */
+const OVERSCAN = 15
 /** A row's height before one has been measured (px). */
 const ROW_GUESS = 56
 
-export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | null>): RowWindow & { rowHeight: number } {
+/** The rows rendered, from `start` (included) to `end` (excluded), and the height the spacers stand for. */
+export interface RowWindow {
+  start: number
+  end: number
+  before: number
+  after: number
+}
+
+export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | null>): RowWindow {
   const virtual = count > VIRTUAL_FROM
   const [rowHeight, setRowHeight] = useState(ROW_GUESS)
-  // Until measured, at the next frame: the body's top on screen, as when a view opens.
-  const [place, setPlace] = useState<BodyPlace>(() => ({ top: 0, viewport: window.innerHeight }))
+  /** Where the body starts in the page, read at the next frame after a scroll or a resize (what is above it may have moved). */
+  const [margin, setMargin] = useState(0)
 
   useEffect(() => {
     if (!virtual) return
@@ -21,14 +34,12 @@ export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElem
     const measure = () => {
       frame = 0
       const el = body.current
-      if (!el) return
-      const next = { top: el.getBoundingClientRect().top, viewport: window.innerHeight }
-      setPlace((last) => (sameRows(last, next, rowHeight) ? last : next))
+      if (el) setMargin(Math.round(el.getBoundingClientRect().top + window.scrollY))
     }
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(measure)
     }
-    schedule()
+    measure()
     document.addEventListener('scroll', schedule, { capture: true, passive: true })
     window.addEventListener('resize', schedule)
     return () => {
@@ -36,7 +47,7 @@ export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElem
       document.removeEventListener('scroll', schedule, { capture: true })
       window.removeEventListener('resize', schedule)
     }
-  }, [virtual, rowHeight, body])
+  }, [virtual, body])
 
   // The average height of the first rows rendered, measured once (measuring at
   // every render would move the spacers, hence the rows, under the reader).
@@ -54,5 +65,23 @@ export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElem
     setRowHeight(average)
   })
 
-  return { ...rowWindow(count, place, rowHeight), rowHeight }
+  const virtualizer = useWindowVirtualizer({
+    count: virtual ? count : 0,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+    scrollMargin: margin,
+    enabled: virtual,
+  })
+  if (!virtual) return { start: 0, end: count, before: 0, after: 0 }
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]
+  const last = items.at(-1)
+  if (!first || !last)
+    return { start: 0, end: Math.min(count, 2 * OVERSCAN), before: 0, after: Math.max(0, count - 2 * OVERSCAN) * rowHeight }
+  return {
+    start: first.index,
+    end: last.index + 1,
+    before: first.start - margin,
+    after: virtualizer.getTotalSize() - (last.end - margin),
+  }
 }
