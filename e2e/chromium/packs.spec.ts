@@ -10,8 +10,8 @@ import AxeBuilder from '@axe-core/playwright'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { test, expect, installBridge, recordingDesktop, resourcesDir, sendMenuCommand } from '../harness/fixtures'
+import type { Locator, Page } from '@playwright/test'
+import { test, expect, installBridge, recordingDesktop, resourcesDir, sendMenuCommand, type RecordingDesktop } from '../harness/fixtures'
 import { content, pack, selfTrust, testKey, trustFile, trustVersion, writeSamplePacks } from '../../test/pack/helpers'
 import { buildPack } from '../../electron/main/pack/build'
 import { createContentStore } from '../../electron/main/knowledge/content'
@@ -132,14 +132,20 @@ test('a newer pack: its diff, installed at once, kept after a reload and a resta
   await restarted.close()
 })
 
+/** The pack at `path`, opened from « Mettre à jour le contenu… »: the dialog that refuses it. */
+async function refusedDialog(page: Page, desktop: RecordingDesktop, path: string): Promise<Locator> {
+  desktop.nextOpenPath = path
+  await sendMenuCommand(page, 'update-content')
+  const dialog = page.getByRole('dialog', { name: `Ce paquet est refusé${NBSP}: le contenu actuel est conservé.` })
+  await expect(dialog).toBeVisible()
+  return dialog
+}
+
 test('a pack with one byte changed: refused in French, the tables unchanged', async ({ mollet, desktop }) => {
   await expect(causeNames(mollet).first()).toBeVisible()
   const before = await causeNames(mollet).allTextContents()
 
-  desktop.nextOpenPath = tamperedPack
-  await sendMenuCommand(mollet, 'update-content')
-  const dialog = mollet.getByRole('dialog', { name: `Ce paquet est refusé${NBSP}: le contenu actuel est conservé.` })
-  await expect(dialog).toBeVisible()
+  const dialog = await refusedDialog(mollet, desktop, tamperedPack)
   await expect(dialog.getByRole('alert')).toHaveText(`Rien n’a été installé. Ce qui ne va pas, fichier par fichier${NBSP}:`)
   await expect(dialog.getByRole('table')).toContainText(/fichier modifié après la signature|fichier abîmé|non conformes/u)
   await expect(dialog.getByRole('button', { name: 'Installer' })).toHaveCount(0)
@@ -280,10 +286,7 @@ test.describe('a pack signed by a key the trust file revoked', () => {
   test('is refused in French, the content in use kept', async ({ mollet, desktop }) => {
     await expect(causeNames(mollet).first()).toBeVisible()
     const before = await causeNames(mollet).allTextContents()
-    desktop.nextOpenPath = revokedPack
-    await sendMenuCommand(mollet, 'update-content')
-    const dialog = mollet.getByRole('dialog', { name: `Ce paquet est refusé${NBSP}: le contenu actuel est conservé.` })
-    await expect(dialog).toBeVisible()
+    const dialog = await refusedDialog(mollet, desktop, revokedPack)
     await expect(dialog.getByRole('table')).toContainText('est révoquée par la version 2 du fichier de confiance')
     await expect(dialog.getByRole('button', { name: 'Installer' })).toHaveCount(0)
     expect(await violations(mollet)).toEqual([])
