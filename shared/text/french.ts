@@ -26,9 +26,20 @@ export function count(n: number, noun: Noun): string {
   return `${n}${NBSP}${n <= 1 ? noun.one : noun.other}`
 }
 
+/** Made once per time zone: building an Intl.DateTimeFormat costs far more than formatting with one (the footer formats at every render). */
+const longDateFormats = new Map<string | undefined, Intl.DateTimeFormat>()
+function longDateFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  let format = longDateFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+    longDateFormats.set(timeZone, format)
+  }
+  return format
+}
+
 /** "1er décembre 2026", "25 novembre 2026": the first of the month is « 1er », a no-break space before the month. */
 export function frenchLongDate(date: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).formatToParts(date)
+  const parts = longDateFormat(timeZone).formatToParts(date)
   const day = parts.find((p) => p.type === 'day')?.value ?? ''
   const month = parts.find((p) => p.type === 'month')?.value ?? ''
   const year = parts.find((p) => p.type === 'year')?.value ?? ''
