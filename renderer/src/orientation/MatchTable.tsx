@@ -233,7 +233,8 @@ function TieRow({
   const [first] = row.members as [MatchResult, ...MatchResult[]]
   const same = <T,>(value: (r: MatchResult) => T): T | null => (row.members.every((r) => value(r) === value(first)) ? value(first) : null)
   const seriousness = same((r) => r.condition.seriousness)
-  const byGroup = gradedByOneGroup(row.members, useKbIndex().kb.groups)
+  const { kb } = useKbIndex()
+  const byGroup = gradedByOneGroup(row.members, kb.groups)
   const referral = same((r) => r.condition.referral)
   return (
     <tr className="tie-row" data-tie={row.key}>
