@@ -71,12 +71,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const settings = createSettingsStore(deps.userDataDir)
   const keyDirs = deps.trustedKeyDirs ?? defaultTrustedKeyDirs(deps.resourcesDir)
   const thread = deps.packThread ?? packWorkHere
+  let shipped: ReturnType<typeof shippedTrust> | null = null
   // The one snapshot every reader shares: the bundled content, or the installed pack in its place.
   const content = createContentStore({
     bundled: deps.knowledge ?? bundledKnowledge(deps.resourcesDir, (dir) => thread.load(dir)),
     userDataDir: deps.userDataDir,
     rootKeys: async () => (await readTrustedKeys(keyDirs)).keys,
-    shippedTrust: () => shippedTrust(deps.resourcesDir),
+    // Inside the app: it changes only with the app, so it is read once.
+    shippedTrust: () => (shipped ??= shippedTrust(deps.resourcesDir)),
     thread,
   })
   const knowledge: KnowledgeStore = content
