@@ -59,11 +59,12 @@ async function taggingProblems(pdf: Uint8Array, doc: HandoutDocument): Promise<s
   const visible = visibleContent(pdfPages(pdf), pages)
   // Compared without their spaces: the readers disagree on a space beside a soft hyphen the line did not
   // break at (« universitaire \u00ad Maison »), never on the order of what is drawn.
-  const squash = (text: string): string => text.replace(/\s+/gu, '')
+  // And with compatibility forms folded: one reader gives a ligature character (« ﬄ ») as it is, the other as its letters.
+  const squash = (text: string): string => text.replace(/\s+/gu, '').normalize('NFKC')
   if (squash(byPoppler) !== squash(byPdfjs)) problems.push(`poppler et pdf.js lisent deux arbres :\n${byPoppler}\n${byPdfjs}`)
   // Against the page's reading order, combining marks aside: pdftotext places a mark drawn over a letter
   // by its own position (« Ḯ" » read « Ï"́ »), where the tree keeps it with its letter.
-  const bare = (text: string): string => squash(text).normalize('NFD').replace(/\p{M}/gu, '')
+  const bare = (text: string): string => squash(text).normalize('NFKD').replace(/\p{M}/gu, '')
   if (bare(byPoppler) !== bare(visible)) problems.push(`ordre de la structure ≠ ordre de lecture :\n${byPoppler}\n${visible}`)
   return problems
 }
