@@ -158,6 +158,74 @@ test('« Aperçu à jour » is said only once the current PDF’s pages are draw
   expect(seen.filter((s) => s.pages === 0 || s.busy !== 'false')).toEqual([])
 })
 
+test('a new PDF shows first on the page in view; no page of the old PDF is ever beside one of the new', async ({ mollet }) => {
+  const view = await openHandout(mollet)
+  await previewSettled(view)
+  // In the page: each canvas's pixels as a hash, « blank » for a white page, at every DOM change
+  // of the preview and every frame while sampling.
+  await mollet.evaluate(() => {
+    const hashOf = (canvas: HTMLCanvasElement): string => {
+      const data = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data
+      let h = 0x811c9dc5
+      let white = true
+      for (let i = 0; i < data.length; i += 4) {
+        const v = data[i] as number
+        if (v !== 255) white = false
+        h = Math.imul(h ^ v, 0x01000193)
+      }
+      return white ? 'blank' : (h >>> 0).toString(16)
+    }
+    const pages = () => [...document.querySelectorAll<HTMLCanvasElement>('.pdf-pages canvas')].map(hashOf)
+    const state = { on: false, samples: [] as string[][], pages }
+    Object.defineProperty(window, '__pages', { value: state })
+    const sample = () => {
+      if (state.on) state.samples.push(pages())
+    }
+    new MutationObserver(sample).observe(document.querySelector('.pdf-pages') as Element, { childList: true })
+    const frame = () => {
+      sample()
+      requestAnimationFrame(frame)
+    }
+    requestAnimationFrame(frame)
+  })
+  type Pages = { on: boolean; samples: string[][]; pages: () => string[] }
+  const pagesNow = () => mollet.evaluate(() => (window as unknown as { __pages: Pages }).__pages.pages())
+  // The second page in view, the first out of it.
+  await view
+    .locator('.pdf-pages canvas')
+    .nth(1)
+    .evaluate((canvas) => {
+      const preview = canvas.closest('.pdf-preview') as HTMLElement
+      preview.scrollTop += canvas.getBoundingClientRect().top - preview.getBoundingClientRect().top
+    })
+  const before = await pagesNow()
+  expect(before.length).toBeGreaterThanOrEqual(2)
+
+  await mollet.evaluate(() => {
+    ;(window as unknown as { __pages: Pages }).__pages.on = true
+  })
+  // Large print: every page changes.
+  await view.getByRole('checkbox', { name: /Gros caractères/ }).click()
+  await previewSettled(view)
+  const samples = await mollet.evaluate(() => {
+    const state = (window as unknown as { __pages: Pages }).__pages
+    state.on = false
+    return state.samples
+  })
+  const after = await pagesNow()
+  expect(after).not.toContain('blank')
+  // Every page changed: which of the two PDFs each shows can be told.
+  for (const [i, hash] of before.entries()) expect(after[i]).not.toBe(hash)
+  expect(samples.length).toBeGreaterThan(0)
+  for (const shown of samples) {
+    if (shown.every((hash, i) => hash === before[i]) && shown.length === before.length) continue
+    // Once the new PDF shows, each page is the new one or blank, and the page in view is never blank.
+    expect(shown).toHaveLength(after.length)
+    for (const [i, hash] of shown.entries()) expect([after[i], 'blank']).toContain(hash)
+    expect(shown[1]).toBe(after[1])
+  }
+})
+
 test('the ticked causes are on the handout and the others are not; the warning signs always are', async ({ mollet, desktop }) => {
   const view = await openHandout(mollet)
   await expect(causeBox(view, 'deshydratation')).toBeChecked()

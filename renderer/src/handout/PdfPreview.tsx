@@ -1,9 +1,10 @@
-// Draws the real handout PDF (the bytes main produced), every page at once,
-// with pdf.js (pdfjs.ts: loaded lazily, under the app's CSP unchanged), and
-// shows the new pages together, never some of one PDF beside some of another. The e2e
-// checks that no CSP violation is reported while the preview draws.
+// Draws the real handout PDF (the bytes main produced) with pdf.js (pdfjs.ts:
+// loaded lazily, under the app's CSP unchanged): the pages in view first, then
+// the others, never some pages of one PDF beside some of another
+// (previewPages.ts). The e2e checks that no CSP violation is reported while the
+// preview draws.
 import { useEffect, useRef, useState } from 'react'
-import { drawAllPages } from './pdfjs'
+import { PreviewPages } from './previewPages'
 
 /** The widest a page is shown, in CSS pixels (handout.css, .pdf-page). */
 const MAX_PAGE_WIDTH = 720
@@ -13,12 +14,14 @@ interface Props {
   pdf: Uint8Array | null
   /** Accessible name of the preview region. */
   label: string
-  /** Told of each PDF once its pages are on screen (`drawn`) or could not be drawn: until then it is not shown. */
+  /** Told of each PDF once all its pages are on screen (`drawn`) or could not be drawn: until then it is not shown. */
   onSettled?: (pdf: Uint8Array, drawn: boolean) => void
 }
 
 export function PdfPreview({ pdf, label, onSettled }: Props) {
+  const section = useRef<HTMLElement>(null)
   const container = useRef<HTMLDivElement>(null)
+  const pages = useRef<PreviewPages | null>(null)
   const [pageCount, setPageCount] = useState(0)
   const [drawing, setDrawing] = useState(false)
   const [failed, setFailed] = useState(false)
@@ -28,47 +31,34 @@ export function PdfPreview({ pdf, label, onSettled }: Props) {
 
   useEffect(() => {
     const host = container.current
-    if (!pdf || !host) return
-    let cancelled = false
+    const viewport = section.current
+    if (!pdf || !host || !viewport) return
+    pages.current ??= new PreviewPages(host, viewport)
+    const abort = new AbortController()
     setDrawing(true)
-    void (async () => {
-      try {
-        // Drawn for the most pixels a page takes on screen (its widest CSS width times the
-        // device's pixel ratio, which zoom raises): sharp at any window size, no pixel more to draw.
-        const width = MAX_PAGE_WIDTH * window.devicePixelRatio
-        const canvases = await drawAllPages(
-          pdf,
-          (widthPt) => width / widthPt,
-          () => cancelled,
-        )
-        if (!canvases) return
-        canvases.forEach((canvas, i) => {
-          canvas.className = 'pdf-page'
-          canvas.setAttribute('role', 'img')
-          canvas.setAttribute('aria-label', `Page ${i + 1} sur ${canvases.length}`)
-        })
-        // The old pages stay until the new ones are all drawn: no flicker.
-        host.replaceChildren(...canvases)
-        setPageCount(canvases.length)
+    // Drawn for the most pixels a page takes on screen (its widest CSS width times the
+    // device's pixel ratio, which zoom raises): sharp at any window size, no pixel more to draw.
+    const width = MAX_PAGE_WIDTH * window.devicePixelRatio
+    pages.current.show(pdf, { scaleOf: (widthPt) => width / widthPt, signal: abort.signal, onInView: setPageCount }).then(
+      (drawn) => {
+        if (!drawn) return
         setFailed(false)
         setDrawing(false)
         settled.current?.(pdf, true)
-      } catch {
-        if (!cancelled) {
-          setFailed(true)
-          setDrawing(false)
-          settled.current?.(pdf, false)
-        }
-      }
-    })()
-    return () => {
-      cancelled = true
-    }
+      },
+      () => {
+        if (abort.signal.aborted) return
+        setFailed(true)
+        setDrawing(false)
+        settled.current?.(pdf, false)
+      },
+    )
+    return () => abort.abort()
   }, [pdf])
 
   return (
     // Focusable: it scrolls, and the keyboard must be able to scroll it.
-    <section className="pdf-preview" aria-label={label} aria-busy={pdf === null || drawing} tabIndex={0}>
+    <section ref={section} className="pdf-preview" aria-label={label} aria-busy={pdf === null || drawing} tabIndex={0}>
       {failed && (
         <p className="banner banner-error" role="alert">
           L’aperçu n’a pas pu être affiché. La fiche peut tout de même être imprimée ou enregistrée.

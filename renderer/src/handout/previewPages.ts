@@ -1,0 +1,123 @@
+// The preview's pages on screen. Each page has two canvases: the one shown and
+// one drawn behind it, swapped when the new page is ready; a canvas drawn again
+// keeps its pixel buffer. A new PDF is drawn first where the clinician is
+// looking (the pages in view, shown together), then the others, one by one.
+// A page not drawn yet for the new PDF is shown blank, never as the old PDF's:
+// the preview never shows a mix of two PDFs. One PDF is drawn at a time; a
+// newer one stops the drawing of the older (pdf.js cancels its page).
+import { openPdf } from './pdfjs'
+
+interface Slot {
+  shown: HTMLCanvasElement
+  behind: HTMLCanvasElement
+}
+
+export interface ShowOptions {
+  /** Pixels per PDF point for a page of this width in points. */
+  scaleOf: (widthPt: number) => number
+  /** Aborts the drawing: a newer PDF came, or the preview went away. */
+  signal: AbortSignal
+  /** Called once the pages in view show the new PDF (the others may still be blank). */
+  onInView: (pageCount: number) => void
+}
+
+const context = (canvas: HTMLCanvasElement) =>
+  // What pdf.js asks for (no alpha, read back on the CPU): the first call decides a canvas's context.
+  canvas.getContext('2d', { alpha: false, willReadFrequently: true })
+
+export class PreviewPages {
+  private slots: Slot[] = []
+  private queue: Promise<unknown> = Promise.resolve()
+
+  /**
+   * @param host the element the pages are shown in
+   * @param viewport the element that scrolls them (what is "in view" is within it and the window)
+   */
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly viewport: HTMLElement,
+  ) {}
+
+  /** Draws `pdf`; resolves true once every page is shown, false if aborted first. */
+  show(pdf: Uint8Array, options: ShowOptions): Promise<boolean> {
+    const run = this.queue.then(() => this.draw(pdf, options))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async draw(pdf: Uint8Array, { scaleOf, signal, onInView }: ShowOptions): Promise<boolean> {
+    if (signal.aborted) return false
+    const doc = await openPdf(pdf)
+    try {
+      const count = doc.pageCount
+      while (this.slots.length < count)
+        this.slots.push({ shown: document.createElement('canvas'), behind: document.createElement('canvas') })
+      this.slots.length = count
+      const first = this.inView(count)
+      await Promise.all(first.map((i) => doc.drawPage(i + 1, this.slot(i).behind, scaleOf, signal)))
+      const model = this.slot(first[0] ?? 0).behind
+      this.slots.forEach((slot, i) => {
+        if (first.includes(i)) this.swap(slot)
+        else blank(slot.shown, model)
+        label(slot.shown, i, count, first.includes(i))
+      })
+      this.host.replaceChildren(...this.slots.map((s) => s.shown))
+      onInView(count)
+      for (let i = 0; i < count; i++) {
+        if (first.includes(i)) continue
+        const slot = this.slot(i)
+        await doc.drawPage(i + 1, slot.behind, scaleOf, signal)
+        const blanked = slot.shown
+        this.swap(slot)
+        label(slot.shown, i, count, true)
+        blanked.replaceWith(slot.shown)
+      }
+      return true
+    } catch (error) {
+      if (signal.aborted) return false
+      throw error
+    } finally {
+      doc.close()
+    }
+  }
+
+  private slot(i: number): Slot {
+    return this.slots[i] as Slot
+  }
+
+  private swap(slot: Slot): void {
+    const { shown, behind } = slot
+    slot.shown = behind
+    slot.behind = shown
+  }
+
+  /** The pages (from 0, below `count`) whose canvas is at least partly in view; the first page if none is. */
+  private inView(count: number): number[] {
+    const box = this.viewport.getBoundingClientRect()
+    const top = Math.max(box.top, 0)
+    const bottom = Math.min(box.bottom, window.innerHeight)
+    const seen: number[] = []
+    this.slots.forEach((slot, i) => {
+      if (i >= count || !slot.shown.isConnected) return
+      const r = slot.shown.getBoundingClientRect()
+      if (r.height > 0 && r.bottom > top && r.top < bottom) seen.push(i)
+    })
+    return seen.length > 0 ? seen : [0]
+  }
+}
+
+/** A white page the size of `model`: where the new PDF's page is not drawn yet. */
+function blank(canvas: HTMLCanvasElement, model: HTMLCanvasElement): void {
+  if (canvas.width !== model.width) canvas.width = model.width
+  if (canvas.height !== model.height) canvas.height = model.height
+  const ctx = context(canvas)
+  if (!ctx) return
+  ctx.fillStyle = '#fff'
+  ctx.fillRect(0, 0, canvas.width, canvas.height)
+}
+
+function label(canvas: HTMLCanvasElement, i: number, count: number, drawn: boolean): void {
+  canvas.className = 'pdf-page'
+  canvas.setAttribute('role', 'img')
+  canvas.setAttribute('aria-label', `Page ${i + 1} sur ${count}${drawn ? '' : ', en cours d’affichage'}`)
+}
