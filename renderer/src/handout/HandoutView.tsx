@@ -3,7 +3,7 @@
 // the clinic's letterhead; a live preview of the very PDF main makes, and
 // "Imprimer" / "Enregistrer en PDF…".
 import { useKbIndex } from '../lib/useKbIndex'
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import {
   LETTERHEAD_LIMITS,
   NOTE_LINES_MAX,
@@ -30,7 +30,8 @@ import { usePreview } from './usePreview'
 import { MODIFIER } from '../lib/platform'
 import './handout.css'
 
-const number = (n: number): string => n.toLocaleString('fr-FR')
+const numberFormat = new Intl.NumberFormat('fr-FR')
+const number = (n: number): string => numberFormat.format(n)
 
 const names = (index: KbIndex, ids: readonly string[]): string => {
   const list = ids.map((cid) => index.conditions.get(cid)?.name).filter((n) => n !== undefined)
@@ -91,154 +92,17 @@ function conditionGroups(index: KbIndex): { label: string; entries: ConditionSum
 }
 
 export function HandoutView() {
-  const index = useKbIndex()
   const handout = useHandout()
-  const { options, settings, action, noteTooLong } = handout
+  const { options, action, noteTooLong } = handout
   const preview = usePreview(options, noteTooLong !== null, handout.letterheadRevision, handout.active)
   // The last PDF the preview settled on, and whether its pages could be drawn: « à jour » only once the current one is.
   const [shown, setShown] = useState<{ pdf: Uint8Array; drawn: boolean } | null>(null)
   const onSettled = useCallback((pdf: Uint8Array, drawn: boolean) => setShown({ pdf, drawn }), [])
-  const heading = useRef<HTMLHeadingElement>(null)
-  const id = useId()
-
-  useEffect(() => {
-    if (handout.focusRequest > 0) heading.current?.focus()
-  }, [handout.focusRequest])
-
   const busy = action.status === 'busy'
-  const { consultation } = useConsultation()
 
   return (
     <div className="handout">
-      <div className="handout-form">
-        <div className="handout-intro">
-          <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
-            Fiche patient
-          </h2>
-          <p className="muted">
-            Cochez ce que la fiche explique à votre patient. Les signes d’alerte ({guillemets(HANDOUT_SECTIONS['quand-consulter'])}) y
-            figurent toujours.
-          </p>
-        </div>
-
-        {settings.status === 'ready' && settings.notice && (
-          <p className="banner" role="status" data-testid="settings-notice">
-            {settings.notice}
-          </p>
-        )}
-        {settings.status === 'error' && (
-          <p className="banner banner-error" role="alert">
-            Les réglages n’ont pas pu être lus{NBSP}: {settings.message}
-          </p>
-        )}
-
-        <fieldset className="handout-group">
-          <legend>Pour le patient</legend>
-          <label className="field">
-            <span className="field-label">Nom du patient (facultatif)</span>
-            <input
-              type="text"
-              value={options.patientName}
-              maxLength={PATIENT_NAME_MAX}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby={`${id}-private`}
-              onChange={(e) => handout.setText('patientName', e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">Note du soignant (facultatif)</span>
-            <textarea
-              value={options.note}
-              rows={4}
-              aria-invalid={noteTooLong !== null}
-              autoComplete="off"
-              aria-describedby={`${id}-count ${id}-private`}
-              onChange={(e) => handout.setText('note', e.target.value)}
-            />
-          </label>
-          <p className="field-hint" id={`${id}-count`}>
-            {number(options.note.length)} / {number(NOTE_MAX)} caractères · {number(lineCount(options.note))} / {number(NOTE_LINES_MAX)}{' '}
-            lignes
-          </p>
-          {noteTooLong && (
-            <p className="banner banner-error" role="alert" data-testid="note-problem">
-              {noteTooLong}
-            </p>
-          )}
-          {preview.unprintable.length > 0 && (
-            <p className="banner" role="status" data-testid="unprintable">
-              {unprintableMessage(preview.unprintable)}
-            </p>
-          )}
-          <p className="field-hint" id={`${id}-private`}>
-            Le nom et la note ne sont enregistrés nulle part{NBSP}: ils ne figurent que sur la fiche imprimée ou enregistrée.
-          </p>
-          <label className="check">
-            <input type="checkbox" checked={options.largePrint} onChange={(e) => handout.setLargePrint(e.target.checked)} />
-            <span>Gros caractères (14{NBSP}pt)</span>
-          </label>
-        </fieldset>
-
-        <fieldset className="handout-group">
-          <legend>Causes à expliquer</legend>
-          <PlanSummary plan={handout.plan} index={index} />
-          {conditionGroups(index).map((group) => (
-            <fieldset key={group.label} className="handout-subgroup">
-              <legend>{group.label}</legend>
-              {group.entries.map((c) => {
-                const on = options.causes.includes(c.id)
-                const reason = causeReason(handout.plan, editOf(consultation.edits, 'cause', c.id)?.on, c.id, on)
-                const hintId = `${id}-cause-${c.id}`
-                return (
-                  <label key={c.id} className="check" data-cause={c.id}>
-                    <input
-                      type="checkbox"
-                      checked={on}
-                      aria-describedby={reason ? hintId : undefined}
-                      onChange={(e) => handout.setCause(c.id, e.target.checked)}
-                    />
-                    <span>
-                      {c.name}
-                      {reason && (
-                        <span className="check-hint" id={hintId} data-testid="cause-reason">
-                          {' '}
-                          — {reason}
-                        </span>
-                      )}
-                    </span>
-                  </label>
-                )
-              })}
-            </fieldset>
-          ))}
-        </fieldset>
-
-        <fieldset className="handout-group">
-          <legend>Conseils à donner</legend>
-          <p className="field-hint">Chaque cause cochée apporte ses conseils. Un conseil coché ou décoché à la main le reste.</p>
-          {index.kb.advice.map((a) => {
-            const on = options.advice.includes(a.id)
-            const hintId = `${id}-advice-${a.id}`
-            return (
-              <label key={a.id} className="check" data-advice={a.id}>
-                <input type="checkbox" checked={on} aria-describedby={hintId} onChange={(e) => handout.setAdvice(a.id, e.target.checked)} />
-                <span>
-                  {a.label}
-                  <span className="check-hint" id={hintId} data-testid="advice-reason">
-                    {' '}
-                    — {adviceReason(index, handout.choice, a.id, on)}
-                  </span>
-                </span>
-              </label>
-            )
-          })}
-        </fieldset>
-
-        <DefaultsActions />
-        <LetterheadForm />
-      </div>
-
+      <HandoutForm unprintable={preview.unprintable} />
       <div className="handout-side">
         {/* The actions and what they say: beside the preview, or at narrow widths a bar that stays in sight (handout.css). */}
         <div className="handout-bar">
@@ -276,6 +140,154 @@ export function HandoutView() {
     </div>
   )
 }
+
+/**
+ * The form: drawn again when what it shows changes (a tick, a key), not when
+ * the preview's state does (a PDF asked for, arrived, drawn).
+ */
+const HandoutForm = memo(function HandoutForm({ unprintable }: { unprintable: readonly string[] }) {
+  const index = useKbIndex()
+  const handout = useHandout()
+  const { options, settings, noteTooLong } = handout
+  const heading = useRef<HTMLHeadingElement>(null)
+  const id = useId()
+  const { consultation } = useConsultation()
+
+  useEffect(() => {
+    if (handout.focusRequest > 0) heading.current?.focus()
+  }, [handout.focusRequest])
+
+  return (
+    <div className="handout-form">
+      <div className="handout-intro">
+        <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+          Fiche patient
+        </h2>
+        <p className="muted">
+          Cochez ce que la fiche explique à votre patient. Les signes d’alerte ({guillemets(HANDOUT_SECTIONS['quand-consulter'])}) y
+          figurent toujours.
+        </p>
+      </div>
+
+      {settings.status === 'ready' && settings.notice && (
+        <p className="banner" role="status" data-testid="settings-notice">
+          {settings.notice}
+        </p>
+      )}
+      {settings.status === 'error' && (
+        <p className="banner banner-error" role="alert">
+          Les réglages n’ont pas pu être lus{NBSP}: {settings.message}
+        </p>
+      )}
+
+      <fieldset className="handout-group">
+        <legend>Pour le patient</legend>
+        <label className="field">
+          <span className="field-label">Nom du patient (facultatif)</span>
+          <input
+            type="text"
+            value={options.patientName}
+            maxLength={PATIENT_NAME_MAX}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${id}-private`}
+            onChange={(e) => handout.setText('patientName', e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Note du soignant (facultatif)</span>
+          <textarea
+            value={options.note}
+            rows={4}
+            aria-invalid={noteTooLong !== null}
+            autoComplete="off"
+            aria-describedby={`${id}-count ${id}-private`}
+            onChange={(e) => handout.setText('note', e.target.value)}
+          />
+        </label>
+        <p className="field-hint" id={`${id}-count`}>
+          {number(options.note.length)} / {number(NOTE_MAX)} caractères · {number(lineCount(options.note))} / {number(NOTE_LINES_MAX)}{' '}
+          lignes
+        </p>
+        {noteTooLong && (
+          <p className="banner banner-error" role="alert" data-testid="note-problem">
+            {noteTooLong}
+          </p>
+        )}
+        {unprintable.length > 0 && (
+          <p className="banner" role="status" data-testid="unprintable">
+            {unprintableMessage(unprintable)}
+          </p>
+        )}
+        <p className="field-hint" id={`${id}-private`}>
+          Le nom et la note ne sont enregistrés nulle part{NBSP}: ils ne figurent que sur la fiche imprimée ou enregistrée.
+        </p>
+        <label className="check">
+          <input type="checkbox" checked={options.largePrint} onChange={(e) => handout.setLargePrint(e.target.checked)} />
+          <span>Gros caractères (14{NBSP}pt)</span>
+        </label>
+      </fieldset>
+
+      <fieldset className="handout-group">
+        <legend>Causes à expliquer</legend>
+        <PlanSummary plan={handout.plan} index={index} />
+        {conditionGroups(index).map((group) => (
+          <fieldset key={group.label} className="handout-subgroup">
+            <legend>{group.label}</legend>
+            {group.entries.map((c) => {
+              const on = options.causes.includes(c.id)
+              const reason = causeReason(handout.plan, editOf(consultation.edits, 'cause', c.id)?.on, c.id, on)
+              const hintId = `${id}-cause-${c.id}`
+              return (
+                <label key={c.id} className="check" data-cause={c.id}>
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    aria-describedby={reason ? hintId : undefined}
+                    onChange={(e) => handout.setCause(c.id, e.target.checked)}
+                  />
+                  <span>
+                    {c.name}
+                    {reason && (
+                      <span className="check-hint" id={hintId} data-testid="cause-reason">
+                        {' '}
+                        — {reason}
+                      </span>
+                    )}
+                  </span>
+                </label>
+              )
+            })}
+          </fieldset>
+        ))}
+      </fieldset>
+
+      <fieldset className="handout-group">
+        <legend>Conseils à donner</legend>
+        <p className="field-hint">Chaque cause cochée apporte ses conseils. Un conseil coché ou décoché à la main le reste.</p>
+        {index.kb.advice.map((a) => {
+          const on = options.advice.includes(a.id)
+          const hintId = `${id}-advice-${a.id}`
+          return (
+            <label key={a.id} className="check" data-advice={a.id}>
+              <input type="checkbox" checked={on} aria-describedby={hintId} onChange={(e) => handout.setAdvice(a.id, e.target.checked)} />
+              <span>
+                {a.label}
+                <span className="check-hint" id={hintId} data-testid="advice-reason">
+                  {' '}
+                  — {adviceReason(index, handout.choice, a.id, on)}
+                </span>
+              </span>
+            </label>
+          )
+        })}
+      </fieldset>
+
+      <DefaultsActions />
+      <LetterheadForm />
+    </div>
+  )
+})
 
 function ActionMessage() {
   const { action } = useHandout()

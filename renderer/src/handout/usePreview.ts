@@ -63,22 +63,35 @@ export function usePreview(options: HandoutOptions, noteTooLong: boolean, revisi
     setState((s) => (s.pending ? s : { ...s, pending: true }))
     const text = JSON.stringify([latest.current.patientName, latest.current.note])
     const typing = askedText.current !== null && askedText.current !== text
-    const timer = window.setTimeout(
-      () => {
-        askedText.current = text
-        api.renderHandout(latest.current, 'preview').then((result) => {
-          if (ticket !== sequence.current) return
-          if (!result.ok) setState((s) => ({ ...s, error: result.error.message, pending: false }))
-          else if (result.value.status === 'rendered') {
-            const { pdf, unprintable } = result.value
-            setState({ pdf, unprintable, error: null, pending: false, stale: false })
-          }
-        })
-      },
-      typing ? TYPING_DELAY_MS : 0,
-    )
+    const ask = () => {
+      askedText.current = text
+      api.renderHandout(latest.current, 'preview').then((result) => {
+        if (ticket !== sequence.current) return
+        if (!result.ok) setState((s) => ({ ...s, error: result.error.message, pending: false }))
+        else if (result.value.status === 'rendered') {
+          const { pdf, unprintable } = result.value
+          setState((s) => ({
+            pdf,
+            unprintable: sameList(s.unprintable, unprintable) ? s.unprintable : unprintable,
+            error: null,
+            pending: false,
+            stale: false,
+          }))
+        }
+      })
+    }
+    // A tick is asked for at once, not a task later: that task waited behind the frame
+    // that draws the tick.
+    if (!typing) {
+      ask()
+      return
+    }
+    const timer = window.setTimeout(ask, TYPING_DELAY_MS)
     return () => window.clearTimeout(timer)
   }, [key, active, noteTooLong])
 
   return state
 }
+
+/** The same characters: the form's notice about them then stays as it is, not drawn again. */
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i])
