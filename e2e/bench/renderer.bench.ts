@@ -108,19 +108,36 @@ const WATCH_KEYSTROKES = `(() => {
 
 /**
  * In the page: for each click on a checkbox of the Fiche patient form, the
- * time from the click event to the frame after the preview's pages were
- * replaced (the new PDF drawn by pdf.js).
+ * time from the click event to the frame after the pages in view show the new
+ * PDF (the preview puts its pages in place: the first change of its list of
+ * pages after the click), and to the frame after every page does (the preview
+ * is no longer busy).
  */
 const WATCH_PREVIEW = `(() => {
-  const st = { start: 0, end: 0 }
+  if (window.__preview) { window.__preview.answers = []; window.__preview.arrived = []; return }
+  const st = { start: 0, inView: 0, end: 0, answers: [], arrived: [] }
   window.__preview = st
+  // When each PDF reaches the page (on the machine's clock, as main's render times are).
+  const invoke = window.__molletInvoke
+  window.__molletInvoke = async (method, args) => {
+    const answer = await invoke(method, args)
+    if (method === 'renderHandout') {
+      st.answers.push(performance.timeOrigin + performance.now())
+      st.arrived.push(performance.now() - st.start)
+    }
+    return answer
+  }
+  const afterFrame = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0))
   document.addEventListener('click', (e) => {
-    if (e.target instanceof HTMLInputElement && e.target.type === 'checkbox') { st.start = e.timeStamp; st.end = 0 }
+    if (e.target instanceof HTMLInputElement && e.target.type === 'checkbox') { st.start = e.timeStamp; st.inView = 0; st.end = 0 }
   }, true)
+  const preview = document.querySelector('.pdf-preview')
   new MutationObserver(() => {
-    if (!st.start) return
-    requestAnimationFrame(() => setTimeout(() => { st.end = performance.now() }, 0))
-  }).observe(document.querySelector('.pdf-pages'), { childList: true })
+    if (st.start && !st.inView) { st.inView = -1; afterFrame((t) => { st.inView = t }) }
+  }).observe(preview.querySelector('.pdf-pages'), { childList: true })
+  new MutationObserver(() => {
+    if (st.start && st.inView && !st.end && preview.getAttribute('aria-busy') === 'false') { st.end = -1; afterFrame((t) => { st.end = t }) }
+  }).observe(preview, { attributes: true, attributeFilter: ['aria-busy'] })
 })()`
 
 /** Ticks and unticks in the Fiche patient form, each tick one sample. */
@@ -145,7 +162,7 @@ const WATCH_OPEN = `(() => {
 })()`
 
 interface BenchWindow extends Window {
-  __preview: { start: number; end: number }
+  __preview: { start: number; inView: number; end: number; answers: number[]; arrived: number[] }
   __open: { start: number; end: number }
   __interactiveAt?: number
   __keys: { start: number; end: number; pending: number; lastChange: number }
@@ -173,7 +190,7 @@ async function timeToInteractive(page: Page, url: string): Promise<number> {
 }
 
 /** The sample a page-side watcher (WATCH_KEYSTROKES, WATCH_PREVIEW) holds; the watcher is armed for the next. */
-function takeSample(page: Page, watcher: '__keys' | '__preview'): Promise<number> {
+function takeSample(page: Page, watcher: '__keys'): Promise<number> {
   return page.evaluate((name) => {
     const st = (window as unknown as BenchWindow)[name]
     const took = st.end - st.start
@@ -233,17 +250,26 @@ async function openedToDrawn(page: Page): Promise<number> {
   })
 }
 
-async function previewTicks(page: Page, view: Locator): Promise<number[]> {
+/** Each tick's time to the pages in view, and to every page, redrawn. */
+async function previewTicks(page: Page, view: Locator): Promise<{ inView: number[]; all: number[]; answers: number[]; arrived: number[] }> {
   await page.evaluate(WATCH_PREVIEW)
   const box = view.getByRole('group', { name: 'Causes à expliquer' }).getByRole('checkbox').first()
-  const samples: number[] = []
+  const inView: number[] = []
+  const all: number[] = []
   for (let i = 0; i < PREVIEW_TICKS; i++) {
     await box.click()
     await page.waitForFunction(() => (window as unknown as BenchWindow).__preview.end > 0, null, { polling: 10, timeout: 60_000 })
-    await expect(view.locator('.pdf-preview')).toHaveAttribute('aria-busy', 'false')
-    samples.push(await takeSample(page, '__preview'))
+    const sample = await page.evaluate(() => {
+      const st = (window as unknown as BenchWindow).__preview
+      const taken = { inView: st.inView - st.start, all: st.end - st.start }
+      st.start = 0
+      return taken
+    })
+    inView.push(sample.inView)
+    all.push(sample.all)
   }
-  return samples
+  const { answers, arrived } = await page.evaluate(() => (window as unknown as BenchWindow).__preview)
+  return { inView, all, answers, arrived }
 }
 
 interface ProfileNode {
@@ -253,24 +279,17 @@ interface ProfileNode {
 }
 
 /**
- * Where the keystrokes' time goes: a CPU profile (CDP) of a second, shorter
- * round of typing (never of the timed samples, which it would slow), as self
- * time by function, the top ones with their share of the busy time.
+ * A CPU profile (CDP) of the page while `work` runs, as self time by function:
+ * the top ones with their share of the busy time (idle and unattributed time
+ * left out). Run on a second round of the work, never on the timed samples,
+ * which it would slow.
  */
-async function profileKeystrokes(page: Page): Promise<{ fn: string; share: number }[]> {
+async function profiled(page: Page, work: () => Promise<void>): Promise<{ fn: string; share: number }[]> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-  const search = page.locator('[role="tabpanel"]:not([hidden]) input[type="search"]')
-  await search.fill('')
   await cdp.send('Profiler.start')
-  for (const query of QUERIES.slice(0, 4)) {
-    for (const ch of query) {
-      await page.keyboard.press(ch === ' ' ? 'Space' : ch)
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))))
-    }
-    await search.fill('')
-  }
+  await work()
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[] } }
   await cdp.detach()
   const self = new Map<string, number>()
@@ -288,6 +307,21 @@ async function profileKeystrokes(page: Page): Promise<{ fn: string; share: numbe
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)
     .map(([fn, hits]) => ({ fn, share: busy === 0 ? 0 : hits / busy }))
+}
+
+/** Where the keystrokes' time goes: a shorter round of typing, profiled. */
+async function profileKeystrokes(page: Page): Promise<{ fn: string; share: number }[]> {
+  const search = page.locator('[role="tabpanel"]:not([hidden]) input[type="search"]')
+  await search.fill('')
+  return profiled(page, async () => {
+    for (const query of QUERIES.slice(0, 4)) {
+      for (const ch of query) {
+        await page.keyboard.press(ch === ' ' ? 'Space' : ch)
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))))
+      }
+      await search.fill('')
+    }
+  })
 }
 
 const summary = (samples: number[]) => ({
@@ -373,18 +407,39 @@ for (const base of BASES) {
 
     if (base === 'bundled') {
       test(`handout tick → preview redrawn (${PREVIEW_TICKS} ticks)`, async ({ browser, server, renderThread }) => {
-        // Main's share of each sample: its render of the PDF (in its thread), timed where the handlers call it.
-        const renders: number[] = []
+        // Main's share of each sample: its render of the PDF (in its thread), timed where the handlers
+        // call it; and the bench bridge's, from the end of that render to the PDF in the page.
+        const renders: { ms: number; endedAt: number }[] = []
         const { page, close } = await freshPage(browser, server, resourcesDir, async (...args) => {
           const start = performance.now()
           const rendered = await renderThread(...args)
-          renders.push(performance.now() - start)
+          const end = performance.now()
+          renders.push({ ms: end - start, endedAt: performance.timeOrigin + end })
           return rendered
         })
         await page.goto(`${server.origin}/index.html`)
         const opened = await openHandoutView(page)
-        const samples = await previewTicks(page, opened)
-        await record('bundled.previewTick', { ...summary(samples), mainRender: summary(renders.slice(-PREVIEW_TICKS)) })
+        const { inView, all, answers, arrived } = await previewTicks(page, opened)
+        const ticks = renders.slice(-PREVIEW_TICKS)
+        expect(answers).toHaveLength(PREVIEW_TICKS)
+        await record('bundled.previewTick', {
+          ...summary(inView),
+          allPages: summary(all),
+          mainRender: summary(ticks.map((r) => r.ms)),
+          bridgeBack: summary(ticks.map((r, i) => (answers[i] as number) - r.endedAt)),
+          // The page's own share: from the PDF's arrival to the pages in view shown.
+          pdfToInView: summary(inView.map((t, i) => t - (arrived[i] as number))),
+        })
+        await close()
+      })
+
+      // As the keystroke profile: on the build that keeps the names, once the ticks are warm.
+      test('tick profile', async ({ browser, server, renderThread }) => {
+        const { page, close } = await freshPage(browser, server, resourcesDir, renderThread)
+        await page.goto(`${server.origin}/index.html`)
+        const opened = await openHandoutView(page)
+        await previewTicks(page, opened)
+        await record('bundled.previewTickProfile', await profiled(page, () => previewTicks(page, opened).then(() => undefined)))
         await close()
       })
 

@@ -79,7 +79,7 @@ export async function installBridge(page: Page, server: StaticServer, deps: Hand
         if (!answer.includes(${JSON.stringify(JSON.stringify(BYTES))})) return JSON.parse(answer);
         return JSON.parse(answer, (_key, v) =>
           v !== null && typeof v === 'object' && typeof v[${JSON.stringify(BYTES)}] === 'string'
-            ? Uint8Array.from(atob(v[${JSON.stringify(BYTES)}]), (c) => c.charCodeAt(0))
+            ? Uint8Array.fromBase64(v[${JSON.stringify(BYTES)}])
             : v,
         );
       }),

@@ -50,13 +50,14 @@ const playwright = (args: string[]) =>
     stdio: 'inherit',
   })
 // Every figure on the build as shipped (minified); then, unless --no-build, the keystroke
-// profiles on a build that keeps its functions' names, so that the profile names what it finds.
-const measured = playwright(['--grep-invert', 'keystroke profile'])
+// and tick profiles on a build that keeps its functions' names, so that they name what they find.
+const PROFILES = 'profile$'
+const measured = playwright(['--grep-invert', PROFILES])
 let profiled = measured
 if (!process.argv.includes('--no-build')) {
   console.log('bench: build (renderer with names, for the profile)')
   execFileSync('npm', ['run', 'build'], { cwd: repoRoot, env: { ...process.env, MOLLET_KEEP_NAMES: '1' }, stdio: 'ignore' })
-  profiled = playwright(['--grep', 'keystroke profile'])
+  profiled = playwright(['--grep', PROFILES])
   sh('npm', ['run', 'build'])
 }
 const rendererRunOk = measured.status === 0 && profiled.status === 0
