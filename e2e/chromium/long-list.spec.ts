@@ -46,3 +46,50 @@ test(`${SIZE} causes: only the rows on screen are rendered, the table still coun
   await expect(rows.first()).toContainText(`(copie ${SIZE - 20})`)
   await expect(table).not.toHaveAttribute('aria-rowcount', /./u)
 })
+
+test('a row shows the entry it stands for as the window moves and the list changes; ↓ walks past the window', async ({ mollet }) => {
+  test.setTimeout(90_000)
+  const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  const rows = panel.locator('tr.entry-row')
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+  // Each rendered row: its entry's id, the number in its name, its place.
+  const shown = () =>
+    rows.evaluateAll((all) =>
+      all.map((tr) => ({
+        id: tr.getAttribute('data-entry') ?? '',
+        copy: /\(copie (\d+)\)/u.exec(tr.textContent ?? '')?.[1] ?? null,
+        place: Number(tr.getAttribute('aria-rowindex')),
+      })),
+    )
+  const consistent = async () => {
+    for (const row of await shown()) if (row.copy !== null) expect(row.id).toMatch(new RegExp(`-copie-${row.copy}$`, 'u'))
+  }
+  await consistent()
+
+  // ↓ from the first row, further than the rows rendered below the screen: one key, then a burst
+  // of keys in one task, faster than the window can follow (a key held down on a slow machine).
+  await rows.first().focus()
+  await mollet.keyboard.press('ArrowDown')
+  const steps = 40
+  await mollet.evaluate((burst) => {
+    for (let i = 0; i < burst; i++)
+      document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }))
+  }, steps - 1)
+  const focused = mollet.locator('tr.entry-row:focus')
+  await expect(focused).toHaveAttribute('aria-rowindex', String(2 + steps))
+  await expect(focused).toBeInViewport()
+  const copy = /-copie-(\d+)$/u.exec((await focused.getAttribute('data-entry')) ?? '')?.[1]
+  expect(copy).toBeDefined()
+  await consistent()
+  await mollet.keyboard.press('Enter')
+  await expect(mollet.getByRole('dialog', { name: new RegExp(`\\(copie ${copy}\\)$`, 'u') })).toBeVisible()
+  await mollet.keyboard.press('Escape')
+
+  // A search puts other entries in the same places: each row still says its own.
+  await mollet.evaluate(() => window.scrollTo(0, 0))
+  await panel.getByRole('searchbox').fill('copie 1')
+  await expect(panel.getByRole('status').filter({ hasText: /causes/u })).not.toHaveText(`${SIZE}\u00a0causes`)
+  await consistent()
+  const first = (await shown())[0]
+  expect(first?.copy).toMatch(/^1/u)
+})

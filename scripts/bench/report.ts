@@ -254,8 +254,9 @@ Method (\`e2e/bench/renderer.bench.ts\`, Playwright project \`bench\` of \`playw
 - **Generated bases**: \`scripts/bench/big-kb.ts\` copies \`resources/\` and grows \`causes.json\` to
   10,000 or 100,000 entries by cloning the real causes and differentials with new ids and names; quotes stay
   verbatim, so the app's own loader accepts every clone (it reports no problem).
-- Above 200 rows the table renders only the rows near the screen (plus 15 above and below),
-  with spacer rows and \`aria-rowcount\` / \`aria-rowindex\` (\`ConditionTable.tsx\`). Only the view
+- Above 200 rows the table renders only the rows near the screen (plus 5 above and below),
+  with spacer rows and \`aria-rowcount\` / \`aria-rowindex\` (\`ConditionTable.tsx\`); each row is keyed by
+  its place, so that a keystroke fills the rows on screen again rather than making new ones. Only the view
   shown is mounted (\`App.tsx\`). The search folds each entry once and narrows the previous
   matches as one types on (\`shared/search/conditions.ts\`); the table gets only the matches; the
   facet counts are one pass over them (\`renderer/src/tables/facets.ts\`); the URL hash is replaced

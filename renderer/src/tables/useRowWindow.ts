@@ -4,13 +4,13 @@
 // counts as the first rows' average height, measured once: a keystroke
 // changes only `count`, and its window follows from the last scroll position
 // with no layout read and no second render.
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
 
 /** Above this many rows, only the rows near the screen are rendered. */
 export const VIRTUAL_FROM = 200
-/** Rows rendered above and below the screen. */
-const OVERSCAN = 15
+/** Rows rendered above and below the screen (TanStack Virtual's default): each is filled again at a keystroke. */
+const OVERSCAN = 5
 /** A row's height before one has been measured (px). */
 const ROW_GUESS = 56
 
@@ -20,6 +20,8 @@ export interface RowWindow {
   end: number
   before: number
   after: number
+  /** Scrolls the page so that the row at `index` is on screen (rendered at the next render). */
+  scrollTo: (index: number) => void
 }
 
 export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElement | null>): RowWindow {
@@ -72,16 +74,21 @@ export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElem
     scrollMargin: margin,
     enabled: virtual,
   })
-  if (!virtual) return { start: 0, end: count, before: 0, after: 0 }
+  const scrollTo = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer])
+  if (!virtual) return { start: 0, end: count, before: 0, after: 0, scrollTo }
   const items = virtualizer.getVirtualItems()
   const first = items[0]
   const last = items.at(-1)
-  if (!first || !last)
-    return { start: 0, end: Math.min(count, 2 * OVERSCAN), before: 0, after: Math.max(0, count - 2 * OVERSCAN) * rowHeight }
+  if (!first || !last) {
+    // Before the virtualizer knows the window: a screenful of rows from the top.
+    const end = Math.min(count, Math.ceil(window.innerHeight / rowHeight) + OVERSCAN)
+    return { start: 0, end, before: 0, after: (count - end) * rowHeight, scrollTo }
+  }
   return {
     start: first.index,
     end: last.index + 1,
     before: first.start - margin,
     after: virtualizer.getTotalSize() - (last.end - margin),
+    scrollTo,
   }
 }
