@@ -224,6 +224,50 @@ async function keystrokes(page: Page): Promise<number[]> {
   return samples
 }
 
+/** A narrow search typed, then each column header's sort clicked: the click to the frame after the rows changed. */
+const SORT_QUERY = 'copie 12'
+async function sortsDuringSearch(page: Page): Promise<number[]> {
+  const panel = page.locator('[role="tabpanel"]:not([hidden])')
+  await panel.locator('input[type="search"]').fill(SORT_QUERY)
+  await expect(panel.locator('tbody tr.entry-row').first()).toContainText(/copie 12/u)
+  const samples: number[] = []
+  for (const column of ['name', 'category', 'name', 'seriousness']) {
+    await page.evaluate(() => {
+      const st = { start: 0, end: 0 }
+      ;(window as unknown as { __sort: typeof st }).__sort = st
+      const body = document.querySelector('[role="tabpanel"]:not([hidden]) tbody') as Element
+      document.addEventListener(
+        'click',
+        (e) => {
+          st.start = e.timeStamp
+        },
+        { capture: true, once: true },
+      )
+      const observer = new MutationObserver(() => {
+        observer.disconnect()
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            st.end = performance.now()
+          }, 0),
+        )
+      })
+      observer.observe(body, { subtree: true, childList: true, characterData: true, attributes: true })
+    })
+    await panel.locator(`th.col-${column} button.sort`).click()
+    await page.waitForFunction(() => (window as unknown as { __sort: { end: number } }).__sort.end > 0, null, {
+      polling: 10,
+      timeout: 60_000,
+    })
+    samples.push(
+      await page.evaluate(() => {
+        const st = (window as unknown as { __sort: { start: number; end: number } }).__sort
+        return st.end - st.start
+      }),
+    )
+  }
+  return samples
+}
+
 async function openHandoutView(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: 'Fiche patient' }).click()
   const view = page.getByRole('tabpanel', { name: 'Fiche patient' })
@@ -392,6 +436,7 @@ for (const base of BASES) {
       expect(samples.length).toBeGreaterThanOrEqual(200)
       await record(`${base}.keystroke`, { ...summary(samples), renderedRowsAtStart: rows })
       await record(`${base}.memory`, before)
+      if (base !== 'bundled') await record(`${base}.sortDuringSearch`, { ...summary(await sortsDuringSearch(mollet)), query: SORT_QUERY })
     })
 
     // Run by `npm run bench` on a second build that keeps the functions' names (the figures
