@@ -41,8 +41,17 @@ export class PreviewPages {
   /** Draws `pdf`; resolves true once every page is shown, false if aborted first. */
   show(pdf: Uint8Array, options: ShowOptions): Promise<boolean> {
     const run = this.queue.then(() => this.draw(pdf, options))
-    this.queue = run.catch(() => undefined)
+    // Then, before anything else is drawn, the canvases behind get their pixels: the next
+    // tick then draws on canvases that have them (a new canvas costs 10–15 ms at its first
+    // drawing, which fell on the first ticks).
+    this.queue = run.catch(() => undefined).then(() => this.warm())
     return run
+  }
+
+  private warm(): void {
+    const model = this.slots[0]?.shown
+    if (!model) return
+    for (const slot of this.slots) if (slot.behind.width !== model.width || slot.behind.height !== model.height) blank(slot.behind, model)
   }
 
   private async draw(pdf: Uint8Array, { scaleOf, signal, onInView }: ShowOptions): Promise<boolean> {
