@@ -420,7 +420,7 @@ function misses(x: Input): string {
         `Main's render of the PDF takes p50 ${ms(tick.mainRender.p50)}, p95 ${ms(tick.mainRender.p95)} (react-pdf's layout: see the warm handout above); ` +
         `the bench bridge's way back p50 ${ms(tick.bridgeBack.p50)}, p95 ${ms(tick.bridgeBack.p95)}; ` +
         `the page, from the PDF's arrival to the pages in view on screen, p50 ${ms(tick.pdfToInView.p50)}, p95 ${ms(tick.pdfToInView.p95)} ` +
-        '(pdf.js parsing the new document in its worker, loading its embedded fonts, drawing the page, then the frame). ' +
+        '(pdf.js parsing the new document and its fonts in its worker, drawing the page's glyphs as paths, then the frame). ' +
         (tickProfile ? `The page's profile of the ticks puts its self time in ${tickProfile}. ` : '') +
         (busy(x) ? "The machine's load during the run (see above) multiplies the figure." : ''),
     )
