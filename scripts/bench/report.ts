@@ -273,8 +273,7 @@ Method (\`e2e/bench/renderer.bench.ts\`, Playwright project \`bench\` of \`playw
   no problem: \`test/kb/generated-kb.test.ts\`; until this run, a third of the clones were refused, which
   made the earlier figures lighter than their bases).
 - Above 200 rows the table renders only the rows near the screen (plus 5 above and below),
-  with spacer rows and \`aria-rowcount\` / \`aria-rowindex\` (\`ConditionTable.tsx\`); each row is keyed by
-  its place, so that a keystroke fills the rows on screen again rather than making new ones. Only the view
+  with spacer rows and \`aria-rowcount\` / \`aria-rowindex\` (\`ConditionTable.tsx\`). Only the view
   shown is mounted (\`App.tsx\`). The search folds each entry once and narrows the previous
   matches as one types on (\`shared/search/conditions.ts\`); the table gets only the matches; the
   facet counts are one pass over them (\`renderer/src/tables/facets.ts\`); the URL hash is replaced
@@ -420,7 +419,7 @@ function misses(x: Input): string {
         `Main's render of the PDF takes p50 ${ms(tick.mainRender.p50)}, p95 ${ms(tick.mainRender.p95)} (react-pdf's layout: see the warm handout above); ` +
         `the bench bridge's way back p50 ${ms(tick.bridgeBack.p50)}, p95 ${ms(tick.bridgeBack.p95)}; ` +
         `the page, from the PDF's arrival to the pages in view on screen, p50 ${ms(tick.pdfToInView.p50)}, p95 ${ms(tick.pdfToInView.p95)} ` +
-        '(pdf.js parsing the new document and its fonts in its worker, drawing the page's glyphs as paths, then the frame). ' +
+        '(pdf.js parsing the new document and its fonts in its worker, drawing the page’s glyphs as paths, then the frame). ' +
         (tickProfile ? `The page's profile of the ticks puts its self time in ${tickProfile}. ` : '') +
         (busy(x) ? "The machine's load during the run (see above) multiplies the figure." : ''),
     )

@@ -31,7 +31,7 @@ export function ConditionBody({ rows, columns, empty }: ConditionBodyProps) {
       {rows.slice(start, end).map((row, i) => (
         // The header row is the table's first: the first entry is row 2.
         <EntryRow
-          key={virtual ? slotKey(start + i) : row.id}
+          key={row.id}
           row={row}
           cells={row.getVisibleCells()}
           rowIndex={virtual ? start + i + 2 : undefined}
@@ -49,17 +49,6 @@ export function ConditionBody({ rows, columns, empty }: ConditionBodyProps) {
     </tbody>
   )
 }
-
-/**
- * A windowed row's key: its place in the table, modulo more rows than a window
- * holds. A keystroke gives the places on screen other entries: their rows are
- * filled again in place (text and attributes changed) rather than removed and
- * made anew, which the browser styles and lays out at more cost. A row keeps
- * its element while its place stays in the window, so a focused row keeps its
- * focus as the window scrolls.
- */
-const SLOTS = 1000
-const slotKey = (place: number): number => place % SLOTS
 
 /** The row at a place in the table, if rendered (aria-rowindex counts the header row as 1). */
 const rowAt = (body: HTMLTableSectionElement | null, place: number) =>
