@@ -93,3 +93,34 @@ test('a row shows the entry it stands for as the window moves and the list chang
   const first = (await shown())[0]
   expect(first?.copy).toMatch(/^1/u)
 })
+
+test('under 1200 px, where the table scrolls in its frame, ↓ still walks past the window', async ({ mollet }) => {
+  test.setTimeout(90_000)
+  await mollet.setViewportSize({ width: 1100, height: 840 })
+  const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  const rows = panel.locator('tr.entry-row')
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+  await rows.first().focus()
+  const steps = 40
+  await mollet.evaluate((burst) => {
+    for (let i = 0; i < burst; i++)
+      document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }))
+  }, steps)
+  const focused = mollet.locator('tr.entry-row:focus')
+  await expect(focused).toHaveAttribute('aria-rowindex', String(2 + steps))
+  await expect(focused).toBeInViewport()
+})
+
+test('rows measured again after a resize: a wider window shows no blank band', async ({ mollet }) => {
+  test.setTimeout(90_000)
+  await mollet.setViewportSize({ width: 1240, height: 840 })
+  const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  const rows = panel.locator('tr.entry-row')
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+  await mollet.setViewportSize({ width: 1900, height: 840 })
+  await mollet.evaluate(() => window.scrollTo(0, 20_000))
+  // Once the scroll settled: the rendered rows reach the bottom of the window.
+  await expect
+    .poll(() => rows.last().evaluate((tr) => tr.getBoundingClientRect().bottom - window.innerHeight), { timeout: 5_000 })
+    .toBeGreaterThanOrEqual(0)
+})

@@ -4,7 +4,7 @@
 // counts as the first rows' average height, measured once: a keystroke
 // changes only `count`, and its window follows from the last scroll position
 // with no layout read and no second render.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type RefObject } from 'react'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
 
 /** Above this many rows, only the rows near the screen are rendered. */
@@ -29,6 +29,11 @@ export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElem
   const [rowHeight, setRowHeight] = useState(ROW_GUESS)
   /** Where the body starts in the page, read at the next frame after a scroll or a resize (what is above it may have moved). */
   const [margin, setMargin] = useState(0)
+  // The average height of the first rows rendered, measured once, and again after a resize
+  // (measuring at every render would move the spacers, hence the rows, under the reader; a
+  // wider window makes shorter rows, and rows counted too tall left a blank band on screen).
+  const measured = useRef(false)
+  const [, remeasure] = useReducer((n: number) => n + 1, 0)
 
   useEffect(() => {
     if (!virtual) return
@@ -41,19 +46,21 @@ export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElem
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(measure)
     }
+    const resized = () => {
+      measured.current = false
+      remeasure()
+      schedule()
+    }
     measure()
     document.addEventListener('scroll', schedule, { capture: true, passive: true })
-    window.addEventListener('resize', schedule)
+    window.addEventListener('resize', resized)
     return () => {
       if (frame !== 0) cancelAnimationFrame(frame)
       document.removeEventListener('scroll', schedule, { capture: true })
-      window.removeEventListener('resize', schedule)
+      window.removeEventListener('resize', resized)
     }
   }, [virtual, body])
 
-  // The average height of the first rows rendered, measured once (measuring at
-  // every render would move the spacers, hence the rows, under the reader).
-  const measured = useRef(false)
   useLayoutEffect(() => {
     if (!virtual || measured.current || !body.current) return
     const rows = body.current.querySelectorAll<HTMLTableRowElement>('tr.entry-row')
@@ -74,7 +81,31 @@ export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElem
     scrollMargin: margin,
     enabled: virtual,
   })
-  const scrollTo = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer])
+  // TanStack Virtual keeps the sizes it estimated until told to measure again: a new
+  // estimate alone is not read (the rows then kept the first guess's height).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `rowHeight` is the estimate estimateSize gives; a new one is what to measure for
+  useLayoutEffect(() => {
+    if (virtual) virtualizer.measure()
+  }, [virtual, virtualizer, rowHeight])
+  const height = useRef(rowHeight)
+  height.current = rowHeight
+  // The row's place is scrolled into view where the table scrolls: the window, or under
+  // 1200 px its frame (styles.css), which the window virtualizer's own scrolling misses.
+  const scrollTo = useCallback(
+    (index: number) => {
+      const el = body.current
+      if (!el) return
+      const top = el.getBoundingClientRect().top + index * height.current
+      const bottom = top + height.current
+      const frame = scrollingFrame(el)
+      const view = frame ? frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight }
+      const by = bottom > view.bottom ? bottom - view.bottom : top < view.top ? top - view.top : 0
+      if (by === 0) return
+      if (frame) frame.scrollBy(0, by)
+      else window.scrollBy(0, by)
+    },
+    [body],
+  )
   if (!virtual) return { start: 0, end: count, before: 0, after: 0, scrollTo }
   const items = virtualizer.getVirtualItems()
   const first = items[0]
@@ -91,4 +122,13 @@ export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElem
     after: virtualizer.getTotalSize() - (last.end - margin),
     scrollTo,
   }
+}
+
+/** The nearest element around `el` that scrolls up and down, if any (else the window does). */
+function scrollingFrame(el: HTMLElement): HTMLElement | null {
+  for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
+    const { overflowY } = getComputedStyle(at)
+    if ((overflowY === 'auto' || overflowY === 'scroll') && at.scrollHeight > at.clientHeight) return at
+  }
+  return null
 }
