@@ -176,9 +176,10 @@ describe('the tagged handout', () => {
         fc.subarray(kb.advice.map((a) => a.id)),
         fc.subarray(kb.findings.filter((f) => f.redFlag).map((f) => f.id)),
         async (drawnLh, drawnName, drawnNote, largePrint, causes, advice, alerts) => {
-          // Without soft hyphens and runs of spaces: they make pdftotext (the reading-order oracle) put
-          // the halves of a word broken at a line end in the wrong place. The layout test draws them.
-          const plain = (text: string): string => text.replaceAll('\u00ad', '').replace(/ {2,}/gu, ' ')
+          // Without soft hyphens and runs of spaces (no-break spaces among them): they make pdftotext
+          // (the reading-order oracle) put the halves of a word broken at a line end, or the words
+          // after a wide gap, in the wrong place. The layout test draws them.
+          const plain = (text: string): string => text.replaceAll('\u00ad', '').replace(/[^\S\n]{2,}/gu, ' ')
           const lh = { name: plain(drawnLh.name), address: plain(drawnLh.address), phone: plain(drawnLh.phone) }
           const [name, typed] = [plain(drawnName), plain(drawnNote)]
           const { doc, pdf } = await render({ causes, advice, patientName: name, note: typed, largePrint, alerts }, lh)
