@@ -149,6 +149,14 @@ describe('the handout’s layout, for inputs nobody chose', () => {
     }
   }, 60_000)
 
+  it('a name with a soft hyphen between two spaces, in large print, stays within the margins', async () => {
+    // Drawn by the property below: the line after the break started 1 pt left of the margin.
+    const patientName =
+      'a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t Cabinet-Médical \u00ad xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx Martin & Fils <Lyon> שלום'
+    const options = { causes: [], advice: [], patientName, note: 'mot '.repeat(750).trim(), largePrint: true, alerts: [] }
+    expect(broken(await layout(options, { name: '', address: '', phone: '' }), true)).toEqual([])
+  }, 60_000)
+
   it('holds for any letterhead, name and note (fast-check)', async () => {
     await fc.assert(
       fc.asyncProperty(

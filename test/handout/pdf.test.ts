@@ -357,6 +357,8 @@ describe('fitToFont', () => {
   })
   it('keeps line breaks only in multi-line fields', () => {
     expect(fitToFont('a\r\nb\nc', covers, true)).toBe('a\nb\nc')
+    // A run of spaces, typed or left around a dropped soft hyphen, is one space.
+    expect(fitToFont('Médical \u00ad xx   yy', covers)).toBe('Médical xx yy')
     expect(fitToFont('a\r\nb\nc', covers)).toBe('a b c')
   })
 })

@@ -19,7 +19,7 @@ export function linesOf(text: string): string[] {
 const DROPPED = /^[\p{Cc}\u00ad\u202a-\u202e\u2066-\u2069]$/u
 /**
  * Text the bundled font can draw: tabs as spaces, line breaks kept in a
- * multi-line field (drawn line by line) and spaces elsewhere, controls dropped,
+ * multi-line field (drawn line by line) and spaces elsewhere, runs of spaces as one, controls dropped,
  * and a character the font lacks (emoji, Hebrew, Arabic…) shown as U+FFFD
  * rather than silently lost; each such character is passed to `unprintable`,
  * so that the form can say which ones before the handout is printed.
@@ -40,7 +40,9 @@ export function fitToFont(
       out += '\ufffd'
     }
   }
-  return out
+  // One space where several were typed, or were left around a dropped character: react-pdf
+  // starts the line after a break between two spaces left of the margin.
+  return out.replace(/ {2,}/gu, ' ')
 }
 
 /** Fields typed on several lines; every other string is drawn as one paragraph. */
