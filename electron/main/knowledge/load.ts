@@ -244,16 +244,18 @@ function checkReferences(kb: KnowledgeBase, problems: KbProblem[]): void {
   for (const g of kb.groups) g.members = prune(KB_FILES.groups.file, g.id, 'members', g.members, conditions)
   for (const t of kb.topics) t.related = prune(KB_FILES.topics.file, t.id, 'related', t.related, conditions)
   // A grade said to be a group's must be that group's: the entry among its members.
+  // Sets, not lists: a group may count most of a large pack's entries.
+  const membersOf = new Map(kb.groups.map((g) => [g.id, new Set(g.members)]))
   for (const key of ['causes', 'differentials'] as const) {
     for (const c of kb[key]) {
       if (c.seriousnessOf === undefined) continue
-      const group = kb.groups.find((g) => g.id === c.seriousnessOf)
-      if (group?.members.includes(c.id)) continue
+      const members = membersOf.get(c.seriousnessOf)
+      if (members?.has(c.id)) continue
       problems.push({
         file: KB_FILES[key].file,
         entry: c.id,
         field: 'seriousnessOf',
-        message: group
+        message: members
           ? `Le groupe «\u00a0${c.seriousnessOf}\u00a0» ne compte pas cette entrée parmi ses membres.`
           : `Référence inconnue «\u00a0${c.seriousnessOf}\u00a0».`,
       })
@@ -266,7 +268,7 @@ function checkReferences(kb: KnowledgeBase, problems: KbProblem[]): void {
   both.forEach((c, i) => {
     if (!firstAt.has(c.id)) firstAt.set(c.id, i)
   })
-  const dup = both.filter((c, i) => firstAt.get(c.id) !== i)
+  const dup = new Set(both.filter((c, i) => firstAt.get(c.id) !== i))
   for (const c of dup) {
     problems.push({
       file: KB_FILES.differentials.file,
@@ -275,5 +277,5 @@ function checkReferences(kb: KnowledgeBase, problems: KbProblem[]): void {
       message: 'Identifiant déjà utilisé dans causes.json.',
     })
   }
-  kb.differentials = kb.differentials.filter((c) => !dup.includes(c))
+  kb.differentials = kb.differentials.filter((c) => !dup.has(c))
 }
