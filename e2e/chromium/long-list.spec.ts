@@ -124,3 +124,72 @@ test('rows measured again after a resize: a wider window shows no blank band', a
     .poll(() => rows.last().evaluate((tr) => tr.getBoundingClientRect().bottom - window.innerHeight), { timeout: 5_000 })
     .toBeGreaterThanOrEqual(0)
 })
+
+/** The focused row, its place, and whether what is drawn at its top and bottom edges is the row itself (nothing over it). */
+const focusedRow = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const tr = document.activeElement
+    if (!(tr instanceof HTMLTableRowElement)) return { place: null, uncovered: false }
+    const box = tr.getBoundingClientRect()
+    const x = box.left + Math.min(40, box.width / 2)
+    const drawnAt = (y: number) => {
+      const hit = document.elementFromPoint(x, y)
+      return hit !== null && tr.contains(hit)
+    }
+    return { place: Number(tr.getAttribute('aria-rowindex')), uncovered: drawnAt(box.top + 2) && drawnAt(box.bottom - 2) }
+  })
+
+for (const width of [1280, 1100]) {
+  test(`at ${width} px a focused row keeps the focus while scrolled away; Page, Home and End keys move it`, async ({ mollet }) => {
+    test.setTimeout(90_000)
+    await mollet.setViewportSize({ width, height: 840 })
+    const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+    const rows = panel.locator('tr.entry-row')
+    await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+    await rows.first().focus()
+    // The wheel scrolls the page (or the table's frame) far from the focused row: the window moves on.
+    const box = await rows.nth(3).boundingBox()
+    await mollet.mouse.move((box?.x ?? 0) + 50, (box?.y ?? 0) + 10)
+    for (let i = 0; i < 10; i++) await mollet.mouse.wheel(0, 2_000)
+    await expect(rows.nth(1)).not.toHaveAttribute('aria-rowindex', '3')
+    await expect.poll(() => mollet.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe('2')
+    // The next key goes on from the focused row, not from the top of the page.
+    await mollet.keyboard.press('ArrowDown')
+    await expect.poll(() => focusedRow(mollet)).toEqual({ place: 3, uncovered: true })
+    await mollet.keyboard.press('End')
+    await expect.poll(() => focusedRow(mollet)).toEqual({ place: SIZE + 1, uncovered: true })
+    await mollet.keyboard.press('Home')
+    await expect.poll(() => focusedRow(mollet)).toEqual({ place: 2, uncovered: true })
+    await mollet.keyboard.press('PageDown')
+    await expect.poll(async () => (await focusedRow(mollet)).place).toBeGreaterThan(6)
+    const paged = await focusedRow(mollet)
+    expect(paged.uncovered).toBe(true)
+    await mollet.keyboard.press('PageDown')
+    await expect.poll(async () => (await focusedRow(mollet)).place).toBeGreaterThan((paged.place ?? 0) + 4)
+    await mollet.keyboard.press('PageUp')
+    await expect.poll(async () => (await focusedRow(mollet)).place).toBeLessThan((paged.place ?? 0) + 4)
+    expect((await focusedRow(mollet)).uncovered).toBe(true)
+  })
+
+  test(`at ${width} px ↑ and ↓ never leave the focused row under the header; ↓ from the search box goes to the first row`, async ({
+    mollet,
+  }) => {
+    test.setTimeout(90_000)
+    await mollet.setViewportSize({ width, height: 840 })
+    const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+    const rows = panel.locator('tr.entry-row')
+    await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+    await rows.first().focus()
+    for (let i = 0; i < 30; i++) await mollet.keyboard.press('ArrowDown')
+    for (let place = 31; place >= 2; place--) {
+      await mollet.keyboard.press('ArrowUp')
+      await expect.poll(() => focusedRow(mollet)).toEqual({ place, uncovered: true })
+    }
+    // Far down the list, the search box, then ↓: the list's first row, not the first one rendered.
+    await mollet.keyboard.press('End')
+    await expect.poll(async () => (await focusedRow(mollet)).place).toBe(SIZE + 1)
+    await panel.getByRole('searchbox').focus()
+    await mollet.keyboard.press('ArrowDown')
+    await expect.poll(() => focusedRow(mollet)).toEqual({ place: 2, uncovered: true })
+  })
+}

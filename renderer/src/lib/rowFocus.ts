@@ -1,18 +1,107 @@
-// Arrow keys through the rows of a table (across its row groups), from a
-// search box down to the first row, and from the first row back up to it.
+// Keys through the rows of a table (across its row groups): ↓ ↑ one row,
+// Page Down / Page Up a screenful, Home / End the first and the last; from a
+// search box ↓ goes down to the first row, and ↑ from the first row back up to it.
 import type { KeyboardEvent } from 'react'
 
 const ROW = 'tr.entry-row'
 
 /**
- * Moves the focus to the row `delta` rows away in the same table, if there is
- * one; ↑ from the first row goes back to the view's search box, where ↓ came from.
+ * The rows a key moves the focus by (±Infinity: to the first or the last row),
+ * or null when the key is not one of the table's.
  */
-export function moveRowFocus(row: HTMLTableRowElement, delta: number): void {
+export function rowStep(event: KeyboardEvent<HTMLTableRowElement>): number | null {
+  if (event.altKey || event.metaKey) return null
+  switch (event.key) {
+    case 'ArrowDown':
+      return 1
+    case 'ArrowUp':
+      return -1
+    case 'PageDown':
+      return rowsPerPage(event.currentTarget)
+    case 'PageUp':
+      return -rowsPerPage(event.currentTarget)
+    case 'Home':
+      return Number.NEGATIVE_INFINITY
+    case 'End':
+      return Number.POSITIVE_INFINITY
+    default:
+      return null
+  }
+}
+
+/** As many rows as the view the table scrolls in holds (at the rendered rows' average height), one kept for context. */
+function rowsPerPage(row: HTMLTableRowElement): number {
+  const frame = scrollingFrame(row)
+  const view = frame ? frame.clientHeight : window.innerHeight
+  const rendered = row.parentElement?.querySelectorAll(ROW) ?? []
+  let height = 0
+  for (const r of rendered) height += r.getBoundingClientRect().height
+  const average = rendered.length > 0 ? height / rendered.length : 0
+  return average > 0 ? Math.max(1, Math.floor(view / average) - 1) : 1
+}
+
+/** The row `step` rows from `from` among `count`: the first or the last at most. */
+export function stepTo(from: number, step: number, count: number): number {
+  return Math.max(0, Math.min(count - 1, from + step))
+}
+
+/** Only ↑ from the first row leaves the table, for the view's search box. */
+export const leavesTable = (from: number, step: number): boolean => from === 0 && step === -1
+
+/**
+ * Moves the focus `step` rows from `row` in the same table; ↑ from the first
+ * row goes back to the view's search box, where ↓ came from.
+ */
+export function moveRowFocus(row: HTMLTableRowElement, step: number): void {
   const rows = [...(row.closest('table')?.querySelectorAll<HTMLTableRowElement>(ROW) ?? [])]
-  const index = rows.indexOf(row) + delta
-  if (index < 0) row.closest('[role="tabpanel"]')?.querySelector<HTMLInputElement>('input[type="search"]')?.focus()
-  else rows[index]?.focus()
+  const at = rows.indexOf(row)
+  if (leavesTable(at, step)) focusSearchBox(row)
+  else {
+    const to = rows[stepTo(at, step, rows.length)]
+    if (to) focusRow(to)
+  }
+}
+
+/**
+ * Focuses a row and shows it whole: the browser scrolls a row only when it is
+ * off screen, and leaves one half under a sticky header (the app's, or the
+ * headings at the top of the table's frame).
+ */
+export function focusRow(row: HTMLTableRowElement): void {
+  row.focus()
+  const { top, bottom } = row.getBoundingClientRect()
+  reveal(row, top, bottom)
+}
+
+/**
+ * Scrolls what `el` scrolls in (its frame, or the window) by the least that
+ * shows `top` to `bottom` (viewport pixels) below what sticks at the top: the
+ * scroll-padding of the frame or of the page (styles.css).
+ */
+export function reveal(el: HTMLElement, top: number, bottom: number): void {
+  const frame = scrollingFrame(el)
+  const view = frame ? frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight }
+  const covered = Number.parseFloat(getComputedStyle(frame ?? document.documentElement).scrollPaddingTop) || 0
+  const by = bottom > view.bottom ? bottom - view.bottom : top < view.top + covered ? top - view.top - covered : 0
+  if (by === 0) return
+  if (frame) frame.scrollBy(0, by)
+  else window.scrollBy(0, by)
+}
+
+export function focusSearchBox(from: Element): void {
+  from.closest('[role="tabpanel"]')?.querySelector<HTMLInputElement>('input[type="search"]')?.focus()
+}
+
+/**
+ * Row groups that render only some of their rows, with the function that
+ * focuses the row at a place (scrolling to it first): the first row rendered
+ * is then not always the table's first.
+ */
+const windowedBodies = new WeakMap<HTMLTableSectionElement, (place: number) => void>()
+
+export function registerWindowedBody(body: HTMLTableSectionElement, focusPlace: (place: number) => void): () => void {
+  windowedBodies.set(body, focusPlace)
+  return () => windowedBodies.delete(body)
 }
 
 /** In a search box: ↓ goes to the first row of the table in the same view. */
@@ -21,5 +110,16 @@ export function focusFirstRow(event: KeyboardEvent<HTMLInputElement>): void {
   const row = event.currentTarget.closest('[role="tabpanel"]')?.querySelector<HTMLTableRowElement>(ROW)
   if (!row) return
   event.preventDefault()
-  row.focus()
+  const windowed = row.parentElement instanceof HTMLTableSectionElement ? windowedBodies.get(row.parentElement) : undefined
+  if (windowed) windowed(0)
+  else focusRow(row)
+}
+
+/** The nearest element around `el` that scrolls up and down, if any (else the window does). */
+function scrollingFrame(el: HTMLElement): HTMLElement | null {
+  for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
+    const { overflowY } = getComputedStyle(at)
+    if ((overflowY === 'auto' || overflowY === 'scroll') && at.scrollHeight > at.clientHeight) return at
+  }
+  return null
 }

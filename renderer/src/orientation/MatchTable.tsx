@@ -12,7 +12,7 @@ import { useKbIndex } from '../lib/useKbIndex'
 import { useOpenDetail } from '../detail'
 import { NBSP, withColon } from '@shared/text/french'
 import { findingLabel } from '../lib/kbIndex'
-import { moveRowFocus } from '../lib/rowFocus'
+import { moveRowFocus, rowStep } from '../lib/rowFocus'
 import { SeriousnessBadge } from '../lib/SeriousnessBadge'
 import { NoResult } from '../lib/SearchNotes'
 
@@ -142,9 +142,11 @@ function MatchRow({ result, explained, selfCareOnHold }: { result: MatchResult; 
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
       openDetail(c.id, event.currentTarget)
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    } else {
+      const step = rowStep(event)
+      if (step === null) return
       event.preventDefault()
-      moveRowFocus(event.currentTarget, event.key === 'ArrowDown' ? 1 : -1)
+      moveRowFocus(event.currentTarget, step)
     }
   }
   return (

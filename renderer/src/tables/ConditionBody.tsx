@@ -1,11 +1,12 @@
 // The table's rows. A long list (a knowledge base of thousands of entries)
 // renders only the rows on screen, still in the one <table>: spacer rows stand
 // for the others, and aria-rowindex gives each rendered row its place in the
-// whole table. A row opens the entry's detail; ↓ and ↑ move between rows.
-import { memo, useCallback, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
+// whole table. A row opens the entry's detail; ↓ ↑, Page Down / Up, Home and
+// End move between rows.
+import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
 import { FlexRender } from '@tanstack/react-table'
 import { useOpenDetail } from '../detail'
-import { moveRowFocus } from '../lib/rowFocus'
+import { focusRow, focusSearchBox, leavesTable, moveRowFocus, registerWindowedBody, rowStep, stepTo } from '../lib/rowFocus'
 import type { ConditionRow } from './conditionColumns'
 import { VIRTUAL_FROM, useRowWindow } from './useRowWindow'
 
@@ -23,22 +24,49 @@ interface ConditionBodyProps {
 export function ConditionBody({ rows, columns, empty }: ConditionBodyProps) {
   const body = useRef<HTMLTableSectionElement>(null)
   const virtual = isWindowed(rows.length)
-  const { start, end, before, after, scrollTo } = useRowWindow(rows.length, body)
-  const move = useWindowedFocus(body, rows.length, scrollTo)
+  const { start, end, before, after, rowHeight, scrollTo } = useRowWindow(rows.length, body)
+  const move = useWindowedFocus(body, rows.length, scrollTo, virtual)
+  const [focusedId, setFocusedId] = useState<string | null>(null)
+  const pinned = virtual && focusedId !== null ? placeOutside(rows, start, end, focusedId) : null
+  const entry = (place: number) => {
+    const row = rows[place] as ConditionRow
+    return (
+      // The header row is the table's first: the first entry is row 2.
+      <EntryRow
+        key={row.id}
+        row={row}
+        cells={row.getVisibleCells()}
+        rowIndex={virtual ? place + 2 : undefined}
+        move={virtual ? move : moveRowFocus}
+      />
+    )
+  }
+  // One list of keyed rows, so that the focused row keeps its element (and the focus) as it
+  // leaves the window or comes back: a spacer above it is keyed « above », below it « below »,
+  // and React never moves the focused row's element, only what is around it.
+  const items: ReactNode[] = []
+  if (pinned !== null && pinned < start) {
+    items.push(<SpacerRow key="above-0" height={pinned * rowHeight} columns={columns} />, entry(pinned))
+    items.push(<SpacerRow key="below-0" height={Math.max(0, before - (pinned + 1) * rowHeight)} columns={columns} />)
+  } else if (virtual && start > 0) items.push(<SpacerRow key="above-0" height={before} columns={columns} />)
+  for (let place = start; place < end; place++) items.push(entry(place))
+  if (pinned !== null && pinned >= end) {
+    items.push(<SpacerRow key="above-1" height={(pinned - end) * rowHeight} columns={columns} />, entry(pinned))
+    items.push(<SpacerRow key="below-0" height={Math.max(0, after - (pinned - end + 1) * rowHeight)} columns={columns} />)
+  } else if (virtual && end < rows.length) {
+    items.push(<SpacerRow key={pinned === null ? 'below-0' : 'below-1'} height={after} columns={columns} />)
+  }
   return (
-    <tbody ref={body}>
-      {virtual && start > 0 && <SpacerRow height={before} columns={columns} />}
-      {rows.slice(start, end).map((row, i) => (
-        // The header row is the table's first: the first entry is row 2.
-        <EntryRow
-          key={row.id}
-          row={row}
-          cells={row.getVisibleCells()}
-          rowIndex={virtual ? start + i + 2 : undefined}
-          move={virtual ? move : moveRowFocus}
-        />
-      ))}
-      {virtual && end < rows.length && <SpacerRow height={after} columns={columns} />}
+    // A focused row far from the screen stays rendered, in its place: scrolled away (the wheel,
+    // Page Down), it keeps the focus, and the next key goes on from it.
+    <tbody
+      ref={body}
+      onFocus={(event) => setFocusedId(event.target.closest('tr.entry-row')?.getAttribute('data-entry') ?? null)}
+      onBlur={(event) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFocusedId(null)
+      }}
+    >
+      {items}
       {rows.length === 0 && (
         <tr>
           <td colSpan={columns} className="empty">
@@ -50,55 +78,77 @@ export function ConditionBody({ rows, columns, empty }: ConditionBodyProps) {
   )
 }
 
+/** The place of entry `id` when it is not among the rows rendered, `start` to `end`; null when it is, or is not in the list. */
+function placeOutside(rows: readonly ConditionRow[], start: number, end: number, id: string): number | null {
+  for (let place = start; place < end; place++) if (rows[place]?.id === id) return null
+  const place = rows.findIndex((row) => row.id === id)
+  return place < 0 ? null : place
+}
+
 /** The row at a place in the table, if rendered (aria-rowindex counts the header row as 1). */
 const rowAt = (body: HTMLTableSectionElement | null, place: number) =>
   body?.querySelector<HTMLTableRowElement>(`tr.entry-row[aria-rowindex="${place + 2}"]`) ?? null
 
 /**
- * ↓ and ↑ in a windowed table: the next row may not be rendered yet (keys
- * pressed faster than the window follows the scroll). The page then scrolls
- * to its place and the row is focused once rendered; keys pressed meanwhile
- * count from that place, so none is lost.
+ * The keys in a windowed table: the row to focus may not be rendered yet (keys
+ * pressed faster than the window follows the scroll, Page Down, End, ↓ from
+ * the search box). The page then scrolls to its place and the row is focused
+ * once rendered; keys pressed meanwhile count from that place, so none is lost.
  */
-function useWindowedFocus(body: RefObject<HTMLTableSectionElement | null>, count: number, scrollTo: (index: number) => void) {
-  const wanted = useRef<number | null>(null)
+function useWindowedFocus(
+  body: RefObject<HTMLTableSectionElement | null>,
+  count: number,
+  scrollTo: (index: number) => void,
+  virtual: boolean,
+) {
+  /** The place to focus once rendered, and where the focus was when it was asked. */
+  const wanted = useRef<{ place: number; from: Element | null } | null>(null)
   // Read when a key is pressed: the function stays the same, and so do the rows given it.
   const rows = useRef(count)
   rows.current = count
   useLayoutEffect(() => {
     if (wanted.current === null) return
-    // Only while the focus is still on a row of this table, or nowhere (the row it was on left
-    // the window): a click elsewhere, or a list that no longer has that place, drops the move.
+    // Only while the focus is still where the move started, on a row of this table, or nowhere
+    // (the row it was on left the window): a click elsewhere, or a list that no longer has that
+    // place, drops the move.
     const focus = document.activeElement
-    if (!(focus === document.body || body.current?.contains(focus)) || wanted.current >= count) {
+    const still = focus === document.body || focus === wanted.current.from || body.current?.contains(focus)
+    if (!still || wanted.current.place >= count) {
       wanted.current = null
       return
     }
-    const row = rowAt(body.current, wanted.current)
+    const row = rowAt(body.current, wanted.current.place)
     if (row) {
       wanted.current = null
-      row.focus()
+      focusRow(row)
     }
   })
-  return useCallback(
-    (tr: HTMLTableRowElement, delta: number) => {
-      const from = wanted.current ?? Number(tr.getAttribute('aria-rowindex')) - 2
-      const to = Math.min(rows.current - 1, from + delta)
-      if (to < 0) {
-        wanted.current = null
-        moveRowFocus(tr, delta)
-        return
-      }
-      const row = rowAt(body.current, to)
+  const focusPlace = useCallback(
+    (place: number) => {
+      const row = rowAt(body.current, place)
       if (row) {
         wanted.current = null
-        row.focus()
+        focusRow(row)
       } else {
-        wanted.current = to
-        scrollTo(to)
+        wanted.current = { place, from: document.activeElement }
+        scrollTo(place)
       }
     },
     [body, scrollTo],
+  )
+  useLayoutEffect(() => {
+    const el = body.current
+    if (virtual && el) return registerWindowedBody(el, focusPlace)
+  }, [virtual, body, focusPlace])
+  return useCallback(
+    (tr: HTMLTableRowElement, step: number) => {
+      const from = wanted.current?.place ?? Number(tr.getAttribute('aria-rowindex')) - 2
+      if (leavesTable(from, step)) {
+        wanted.current = null
+        focusSearchBox(tr)
+      } else focusPlace(stepTo(from, step, rows.current))
+    },
+    [focusPlace],
   )
 }
 
@@ -107,8 +157,8 @@ interface EntryRowProps {
   cells: ReturnType<ConditionRow['getVisibleCells']>
   /** aria-rowindex, when only some rows are rendered. */
   rowIndex: number | undefined
-  /** Moves the focus `delta` rows from `tr`. */
-  move: (tr: HTMLTableRowElement, delta: number) => void
+  /** Moves the focus `step` rows from `tr` (±Infinity: to the first or the last row). */
+  move: (tr: HTMLTableRowElement, step: number) => void
 }
 
 /**
@@ -122,9 +172,11 @@ const EntryRow = memo(function EntryRow({ row, cells, rowIndex, move }: EntryRow
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
       openDetail(row.original.id, tr)
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    } else {
+      const step = rowStep(event)
+      if (step === null) return
       event.preventDefault()
-      move(tr, event.key === 'ArrowDown' ? 1 : -1)
+      move(tr, step)
     }
   }
   return (

@@ -6,6 +6,7 @@
 // with no layout read and no second render.
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type RefObject } from 'react'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { reveal } from '../lib/rowFocus'
 
 /** Above this many rows, only the rows near the screen are rendered. */
 export const VIRTUAL_FROM = 200
@@ -20,6 +21,8 @@ export interface RowWindow {
   end: number
   before: number
   after: number
+  /** The height every row counts as (px): the first rows' average. */
+  rowHeight: number
   /** Scrolls the page so that the row at `index` is on screen (rendered at the next render). */
   scrollTo: (index: number) => void
 }
@@ -96,39 +99,25 @@ export function useRowWindow(count: number, body: RefObject<HTMLTableSectionElem
       const el = body.current
       if (!el) return
       const top = el.getBoundingClientRect().top + index * height.current
-      const bottom = top + height.current
-      const frame = scrollingFrame(el)
-      const view = frame ? frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight }
-      const by = bottom > view.bottom ? bottom - view.bottom : top < view.top ? top - view.top : 0
-      if (by === 0) return
-      if (frame) frame.scrollBy(0, by)
-      else window.scrollBy(0, by)
+      reveal(el, top, top + height.current)
     },
     [body],
   )
-  if (!virtual) return { start: 0, end: count, before: 0, after: 0, scrollTo }
+  if (!virtual) return { start: 0, end: count, before: 0, after: 0, rowHeight, scrollTo }
   const items = virtualizer.getVirtualItems()
   const first = items[0]
   const last = items.at(-1)
   if (!first || !last) {
     // Before the virtualizer knows the window: a screenful of rows from the top.
     const end = Math.min(count, Math.ceil(window.innerHeight / rowHeight) + OVERSCAN)
-    return { start: 0, end, before: 0, after: (count - end) * rowHeight, scrollTo }
+    return { start: 0, end, before: 0, after: (count - end) * rowHeight, rowHeight, scrollTo }
   }
   return {
     start: first.index,
     end: last.index + 1,
     before: first.start - margin,
     after: virtualizer.getTotalSize() - (last.end - margin),
+    rowHeight,
     scrollTo,
   }
-}
-
-/** The nearest element around `el` that scrolls up and down, if any (else the window does). */
-function scrollingFrame(el: HTMLElement): HTMLElement | null {
-  for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
-    const { overflowY } = getComputedStyle(at)
-    if ((overflowY === 'auto' || overflowY === 'scroll') && at.scrollHeight > at.clientHeight) return at
-  }
-  return null
 }
