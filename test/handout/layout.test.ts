@@ -29,13 +29,19 @@ beforeAll(async () => {
   kb = (await loadKnowledgeBase(resourcesDir)).kb
 })
 
-async function layout(options: HandoutOptions, letterhead: Letterhead): Promise<LaidOutPage[]> {
+/** The pages, and the headings the handout has (its sections', the note's). */
+type LaidOut = LaidOutPage[] & { headings: readonly string[] }
+
+async function layout(options: HandoutOptions, letterhead: Letterhead): Promise<LaidOut> {
   const doc = composeHandout(kb, options, letterhead, DATE)
-  return laidOutPages((await renderHandoutPdf(doc, resourcesDir)).pdf)
+  const headings = [...doc.sections.map((s) => s.heading), ...(doc.note ? [NOTE_HEADING] : [])]
+  return Object.assign(laidOutPages((await renderHandoutPdf(doc, resourcesDir)).pdf), { headings })
 }
 
+const NOTE_HEADING = 'Note de votre soignant'
+
 /** Every invariant at once; a list of what broke, empty when all hold. */
-function broken(pages: LaidOutPage[], largePrint: boolean): string[] {
+function broken(pages: LaidOut, largePrint: boolean): string[] {
   const problems: string[] = []
   const bodyBottom = (p: LaidOutPage) => p.height - (largePrint ? PADDING_BOTTOM.large : PADDING_BOTTOM.standard)
   const filled = (page: LaidOutPage): number => {
@@ -48,6 +54,10 @@ function broken(pages: LaidOutPage[], largePrint: boolean): string[] {
     const area = { xMin: MARGIN.side, xMax: page.width - MARGIN.side, yMin: MARGIN.top, yMax: page.height - MARGIN.bottom }
     for (const word of wordsOutside(page, area)) problems.push(`page ${n}: hors marges ${word}`)
     if (n < pages.length && filled(page) < 1 / 3) problems.push(`page ${n}: remplie à ${Math.round(filled(page) * 100)} %`)
+    // A heading never ends a page, on one line or two: what it heads follows it.
+    const body = page.lines.filter((l) => l.yMax <= bodyBottom(page) + 0.5).map((l) => searchable(l.text))
+    const ends = [body.at(-1), body.slice(-2).join(' ')]
+    if (n < pages.length && pages.headings.some((h) => ends.includes(searchable(h)))) problems.push(`page ${n}: finit sur un titre`)
     const lines = page.lines.map((l) => l.text)
     // A compound broken at its own hyphen, the hyphen printed twice. Only where a
     // part has two letters or more: « a-b-c-d… » has no place to break that is
@@ -155,6 +165,18 @@ describe('the handout’s layout, for inputs nobody chose', () => {
       'a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t Cabinet-Médical \u00ad xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx Martin & Fils <Lyon> שלום'
     const options = { causes: [], advice: [], patientName, note: 'mot '.repeat(750).trim(), largePrint: true, alerts: [] }
     expect(broken(await layout(options, { name: '', address: '', phone: '' }), true)).toEqual([])
+  }, 60_000)
+
+  it('a note whose first paragraph is too long to keep whole starts on the page of its heading', async () => {
+    // Found reading a handout: the heading stayed alone at the foot of page 1, in an empty box.
+    const note = 'Boire régulièrement dans la journée, surtout en cas de chaleur ou d’effort, et noter quand les contractions surviennent. '
+      .repeat(8)
+      .trim()
+    const options = { ...standardSelection(kb), patientName: 'Jeanne Dupont-Martin', note, largePrint: true, alerts: ['fievre'] }
+    const pages = await layout(options, { name: '', address: '', phone: '' })
+    expect(broken(pages, true)).toEqual([])
+    const pageOf = (text: string) => pages.findIndex((p) => p.lines.some((l) => searchable(l.text).includes(searchable(text))))
+    expect(pageOf('Boire régulièrement dans')).toBe(pageOf(NOTE_HEADING))
   }, 60_000)
 
   it('holds for any letterhead, name and note (fast-check)', async () => {

@@ -16,7 +16,9 @@ function NoteLines({ lines }: { lines: string[] }) {
   const s = useStyles()
   const { words, body } = usePrint()
   const heading = (
-    <Text tag="H2" style={s.noteHeading} hyphenationCallback={words.whole} minPresenceAhead={body * 2}>
+    // Kept with the two first lines of a note too long to keep whole (react-pdf's orphans): at
+    // body × 2 it stayed alone at the foot of a page, in an empty box, the note overleaf.
+    <Text tag="H2" style={s.noteHeading} hyphenationCallback={words.whole} minPresenceAhead={body * 4}>
       Note de votre soignant
     </Text>
   )
