@@ -5,7 +5,7 @@
 // what carrying the renderer's first message costs (structuredClone, as
 // Electron's IPC does, and the JSON the bench's bridge uses). Run by `npm run bench`
 // (playwright.bench.config.ts), never by `npm test`. Writes artifacts/bench/renderer.json.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from '@playwright/test'
@@ -401,6 +401,15 @@ for (const base of BASES) {
 
     test('the snapshot crossing to the renderer (Node)', async () => {
       test.setTimeout(600_000)
+      // The format's own floor, before any check: the files read as text, then parsed.
+      const files = (await readdir(join(folders[base], 'knowledge'))).map((f) => join(folders[base], 'knowledge', f))
+      const reading = performance.now()
+      const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')))
+      const readMs = performance.now() - reading
+      const parsing = performance.now()
+      for (const text of texts) JSON.parse(text)
+      const parseMs = performance.now() - parsing
+      texts.length = 0
       const loading = performance.now()
       const snapshot = await loadKnowledgeBase(folders[base])
       const loadMs = performance.now() - loading
@@ -409,6 +418,8 @@ for (const base of BASES) {
       await record(`${base}.transport`, {
         entries: snapshot.kb.causes.length + snapshot.kb.differentials.length,
         loadMs,
+        readMs,
+        parseMs,
         jsonMiB: Buffer.byteLength(JSON.stringify(snapshot)) / 2 ** 20,
         outlineMiB: Buffer.byteLength(JSON.stringify(outline)) / 2 ** 20,
         structuredCloneMs: timed(() => structuredClone(outline)),
