@@ -85,15 +85,23 @@ const WATCH_INTERACTIVE = `(() => {
  * settings save) cannot stretch a sample.
  */
 const WATCH_KEYSTROKES = `(() => {
-  const st = { start: 0, end: 0, pending: 0, lastChange: 0, samples: [] }
+  const st = { start: 0, end: 0, pending: 0, lastChange: 0, samples: [], frame: 0, startFrame: 0, endFrame: 0 }
   window.__keys = st
+  // Frames counted as they begin: this callback is queued first in each frame, so the others of
+  // a frame read its number. A key's change shown in frame startFrame + 1 took one frame.
+  const count = () => { st.frame += 1; requestAnimationFrame(count) }
+  requestAnimationFrame(count)
   const frame = () => {
     st.pending += 1
-    requestAnimationFrame(() => setTimeout(() => { st.end = performance.now(); st.pending -= 1 }, 0))
+    requestAnimationFrame(() => {
+      st.endFrame = st.frame
+      setTimeout(() => { st.end = performance.now(); st.pending -= 1 }, 0)
+    })
   }
   document.addEventListener('keydown', (e) => {
     if (!(e.target instanceof HTMLInputElement) || e.target.type !== 'search') return
     st.start = e.timeStamp
+    st.startFrame = st.frame
     st.end = 0
     st.lastChange = performance.now()
     frame()
@@ -165,7 +173,7 @@ interface BenchWindow extends Window {
   __preview: { start: number; inView: number; end: number; answers: number[]; arrived: number[] }
   __open: { start: number; end: number }
   __interactiveAt?: number
-  __keys: { start: number; end: number; pending: number; lastChange: number }
+  __keys: { start: number; end: number; pending: number; lastChange: number; startFrame: number; endFrame: number }
 }
 
 /** A fresh context and page (nothing cached from an earlier run) with the real handlers behind it. */
@@ -199,11 +207,13 @@ function takeSample(page: Page, watcher: '__keys'): Promise<number> {
   }, watcher)
 }
 
-async function keystrokes(page: Page): Promise<number[]> {
+/** Each key's time to its rows painted (ms), and the frames that took (1: shown in the first frame after the key). */
+async function keystrokes(page: Page): Promise<{ samples: number[]; frames: number[] }> {
   await page.evaluate(WATCH_KEYSTROKES)
   const search = page.locator('[role="tabpanel"]:not([hidden]) input[type="search"]')
   await search.focus()
   const samples: number[] = []
+  const frames: number[] = []
   const one = async (key: string) => {
     await page.keyboard.press(key)
     // Settled: no frame pending and nothing changed for 60 ms.
@@ -215,13 +225,16 @@ async function keystrokes(page: Page): Promise<number[]> {
       null,
       { polling: 20, timeout: 60_000 },
     )
+    frames.push(
+      await page.evaluate(() => (window as unknown as BenchWindow).__keys.endFrame - (window as unknown as BenchWindow).__keys.startFrame),
+    )
     samples.push(await takeSample(page, '__keys'))
   }
   for (const query of QUERIES) {
     for (const ch of query) await one(ch === ' ' ? 'Space' : ch)
     for (let i = 0; i < query.length; i++) await one('Backspace')
   }
-  return samples
+  return { samples, frames }
 }
 
 /** A narrow search typed, then each column header's sort clicked: the click to the frame after the rows changed. */
@@ -443,9 +456,10 @@ for (const base of BASES) {
       await expect(mollet.locator('[role="tabpanel"]:not([hidden]) tbody tr.entry-row').first()).toBeVisible({ timeout: 120_000 })
       const rows = await mollet.locator('[role="tabpanel"]:not([hidden]) tbody tr').count()
       const before = await memory(mollet)
-      const samples = await keystrokes(mollet)
+      const { samples, frames } = await keystrokes(mollet)
       expect(samples.length).toBeGreaterThanOrEqual(200)
-      await record(`${base}.keystroke`, { ...summary(samples), renderedRowsAtStart: rows })
+      const inFirstFrame = frames.filter((f) => f <= 1).length / frames.length
+      await record(`${base}.keystroke`, { ...summary(samples), renderedRowsAtStart: rows, inFirstFrame, framesP95: percentile(frames, 95) })
       await record(`${base}.memory`, before)
       if (base !== 'bundled') await record(`${base}.sortDuringSearch`, { ...summary(await sortsDuringSearch(mollet)), query: SORT_QUERY })
     })
