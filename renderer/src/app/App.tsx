@@ -141,6 +141,7 @@ export function App() {
   const showOrientation = useCallback(() => setView('orientation'), [setView])
   const closeDetail = useCallback(() => setDetailId(null), [])
 
+  const closeShortcuts = useCallback(() => setShortcutsOpen(false), [])
   const [scopeOpen, setScopeOpen] = useState(false)
   const openScope = useCallback(() => setScopeOpen(true), [])
   const closeScope = useCallback(() => setScopeOpen(false), [])
@@ -225,7 +226,7 @@ export function App() {
               </div>
 
               <ConditionDetail entryId={detailId} onNavigate={setDetailId} onClose={closeDetail} opener={opener} />
-              <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+              <ShortcutsDialog open={shortcutsOpen} onClose={closeShortcuts} />
               <ScopeDialog open={scopeOpen} onClose={closeScope} />
             </RecordNoteProvider>
           </HandoutProvider>

@@ -2,11 +2,13 @@
 // it, and what it does not cover — limits, never new clinical advice. From
 // the footer of every view, « Aide › Ce que Mollet couvre » and « À propos
 // du contenu » (the command « show-scope »).
+import { memo } from 'react'
 import { guillemets, NBSP, frenchIsoDate } from '@shared/text/french'
 import { useKbIndex } from '../lib/useKbIndex'
 import { useModalDialog } from '../lib/useModalDialog'
 
-export function ScopeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Drawn with the app, shut: memoised, so that the shell's render at each keystroke of a search skips it. */
+export const ScopeDialog = memo(function ScopeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { kb } = useKbIndex()
   const { props, close } = useModalDialog(open, onClose)
 
@@ -45,4 +47,4 @@ export function ScopeDialog({ open, onClose }: { open: boolean; onClose: () => v
       <p className="muted">Mollet ne remplace ni l’examen clinique ni le jugement du soignant.</p>
     </dialog>
   )
-}
+})

@@ -1,5 +1,6 @@
 // The keyboard shortcuts, listed in a modal dialog that `?` opens; Esc or
 // "Fermer" closes it and the focus goes back where it was.
+import { memo } from 'react'
 import { COMMANDS, shortcutLabel, shortcutOf } from '@shared/app/commands'
 import { isMac } from '../lib/platform'
 import { useModalDialog } from '../lib/useModalDialog'
@@ -28,7 +29,8 @@ function commandKeys(): { keys: string[]; action: string }[] {
 
 const SHORTCUTS = [...commandKeys(), ...PAGE_KEYS]
 
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Drawn with the app, shut: memoised, so that the shell's render at each keystroke of a search skips it. */
+export const ShortcutsDialog = memo(function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { props, close } = useModalDialog(open, onClose)
 
   return (
@@ -65,4 +67,4 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       </table>
     </dialog>
   )
-}
+})
