@@ -193,3 +193,19 @@ for (const width of [1280, 1100]) {
     await expect.poll(() => focusedRow(mollet)).toEqual({ place: 2, uncovered: true })
   })
 }
+
+test('a row scrolled away, opened with Enter, gets the focus back when its detail closes', async ({ mollet }) => {
+  test.setTimeout(90_000)
+  const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  const rows = panel.locator('tr.entry-row')
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+  await rows.nth(2).focus()
+  const box = await rows.nth(3).boundingBox()
+  await mollet.mouse.move((box?.x ?? 0) + 50, (box?.y ?? 0) + 10)
+  for (let i = 0; i < 10; i++) await mollet.mouse.wheel(0, 2_000)
+  await expect(rows.nth(1)).not.toHaveAttribute('aria-rowindex', '3')
+  await mollet.keyboard.press('Enter')
+  await expect(mollet.getByRole('dialog')).toBeVisible()
+  await mollet.keyboard.press('Escape')
+  await expect.poll(() => mollet.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe('4')
+})

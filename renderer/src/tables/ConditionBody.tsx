@@ -63,7 +63,10 @@ export function ConditionBody({ rows, columns, empty }: ConditionBodyProps) {
       ref={body}
       onFocus={(event) => setFocusedId(event.target.closest('tr.entry-row')?.getAttribute('data-entry') ?? null)}
       onBlur={(event) => {
-        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFocusedId(null)
+        // Kept while the focus is away from the view (a detail opened from the row): it comes back to it.
+        const to = event.relatedTarget
+        const panel = event.currentTarget.closest('[role="tabpanel"]')
+        if (to instanceof Node && panel?.contains(to) && !event.currentTarget.contains(to)) setFocusedId(null)
       }}
     >
       {items}
