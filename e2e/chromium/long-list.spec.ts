@@ -18,6 +18,15 @@ test.use({
   },
 })
 
+/** The Causes view's panel and rows once the first row shows, the window `width` px wide when given. */
+async function causesTable(mollet: import('@playwright/test').Page, width?: number) {
+  if (width !== undefined) await mollet.setViewportSize({ width, height: 840 })
+  const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  const rows = panel.locator('tr.entry-row')
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+  return { panel, rows }
+}
+
 test(`${SIZE} causes: only the rows on screen are rendered, the table still counts them all`, async ({ mollet }) => {
   test.setTimeout(90_000)
   const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
@@ -49,9 +58,7 @@ test(`${SIZE} causes: only the rows on screen are rendered, the table still coun
 
 test('a row shows the entry it stands for as the window moves and the list changes; ↓ walks past the window', async ({ mollet }) => {
   test.setTimeout(90_000)
-  const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
-  const rows = panel.locator('tr.entry-row')
-  await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+  const { panel, rows } = await causesTable(mollet)
   // Each rendered row: its entry's id, the number in its name, its place.
   const shown = () =>
     rows.evaluateAll((all) =>
@@ -96,10 +103,7 @@ test('a row shows the entry it stands for as the window moves and the list chang
 
 test('under 1200 px, where the table scrolls in its frame, ↓ still walks past the window', async ({ mollet }) => {
   test.setTimeout(90_000)
-  await mollet.setViewportSize({ width: 1100, height: 840 })
-  const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
-  const rows = panel.locator('tr.entry-row')
-  await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+  const { rows } = await causesTable(mollet, 1100)
   await rows.first().focus()
   const steps = 40
   await mollet.evaluate((burst) => {
@@ -113,10 +117,7 @@ test('under 1200 px, where the table scrolls in its frame, ↓ still walks past 
 
 test('rows measured again after a resize: a wider window shows no blank band', async ({ mollet }) => {
   test.setTimeout(90_000)
-  await mollet.setViewportSize({ width: 1240, height: 840 })
-  const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
-  const rows = panel.locator('tr.entry-row')
-  await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+  const { rows } = await causesTable(mollet, 1240)
   await mollet.setViewportSize({ width: 1900, height: 840 })
   await mollet.evaluate(() => window.scrollTo(0, 20_000))
   // Once the scroll settled: the rendered rows reach the bottom of the window.
@@ -142,10 +143,7 @@ const focusedRow = (page: import('@playwright/test').Page) =>
 for (const width of [1280, 1100]) {
   test(`at ${width} px a focused row keeps the focus while scrolled away; Page, Home and End keys move it`, async ({ mollet }) => {
     test.setTimeout(90_000)
-    await mollet.setViewportSize({ width, height: 840 })
-    const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
-    const rows = panel.locator('tr.entry-row')
-    await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+    const { rows } = await causesTable(mollet, width)
     await rows.first().focus()
     // The wheel scrolls the page (or the table's frame) far from the focused row: the window moves on.
     const box = await rows.nth(3).boundingBox()
@@ -175,10 +173,7 @@ for (const width of [1280, 1100]) {
     mollet,
   }) => {
     test.setTimeout(90_000)
-    await mollet.setViewportSize({ width, height: 840 })
-    const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
-    const rows = panel.locator('tr.entry-row')
-    await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+    const { panel, rows } = await causesTable(mollet, width)
     await rows.first().focus()
     for (let i = 0; i < 30; i++) await mollet.keyboard.press('ArrowDown')
     for (let place = 31; place >= 2; place--) {
@@ -196,9 +191,7 @@ for (const width of [1280, 1100]) {
 
 test('a row scrolled away, opened with Enter, gets the focus back when its detail closes', async ({ mollet }) => {
   test.setTimeout(90_000)
-  const panel = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
-  const rows = panel.locator('tr.entry-row')
-  await expect(rows.first()).toBeVisible({ timeout: 60_000 })
+  const { rows } = await causesTable(mollet)
   await rows.nth(2).focus()
   const box = await rows.nth(3).boundingBox()
   await mollet.mouse.move((box?.x ?? 0) + 50, (box?.y ?? 0) + 10)
