@@ -71,6 +71,33 @@ export function focusRow(row: HTMLTableRowElement): void {
   row.focus()
   const { top, bottom } = row.getBoundingClientRect()
   reveal(row, top, bottom)
+  placed = { row, top: row.getBoundingClientRect().top, scroll: scrollOffset(row) }
+}
+
+/**
+ * The row a key last focused, where it was drawn, and the scroll offset then.
+ * A long table counts the rows it does not render at an average height: the
+ * rows drawn in their stead after the scroll are taller or shorter, and push
+ * the focused row up or down, under the header, with no scroll at all.
+ */
+let placed: { row: HTMLTableRowElement; top: number; scroll: number } | null = null
+
+/**
+ * Once a windowed body has drawn other rows: puts the row a key focused back
+ * where it was shown, unless the reader has scrolled since (the wheel, the
+ * scroll bar) or the focus has moved on.
+ */
+export function keepPlacedRow(body: HTMLTableSectionElement): void {
+  if (placed === null || !body.contains(placed.row)) return
+  const { row } = placed
+  if (document.activeElement !== row || scrollOffset(row) !== placed.scroll) {
+    placed = null
+    return
+  }
+  const moved = row.getBoundingClientRect().top - placed.top
+  if (Math.abs(moved) < 0.5) return
+  scrollBy(row, moved)
+  placed.scroll = scrollOffset(row)
 }
 
 /**
@@ -82,10 +109,20 @@ export function reveal(el: HTMLElement, top: number, bottom: number): void {
   const frame = scrollingFrame(el)
   const view = frame ? frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight }
   const covered = Number.parseFloat(getComputedStyle(frame ?? document.documentElement).scrollPaddingTop) || 0
-  const by = bottom > view.bottom ? bottom - view.bottom : top < view.top + covered ? top - view.top - covered : 0
-  if (by === 0) return
+  // Whole pixels, rounded away from the edge: scroll offsets are whole, and a fraction left a row's edge under the header.
+  const by = bottom > view.bottom ? Math.ceil(bottom - view.bottom) : top < view.top + covered ? Math.floor(top - view.top - covered) : 0
+  if (by !== 0) scrollBy(el, by)
+}
+
+function scrollBy(el: HTMLElement, by: number): void {
+  const frame = scrollingFrame(el)
   if (frame) frame.scrollBy(0, by)
   else window.scrollBy(0, by)
+}
+
+function scrollOffset(el: HTMLElement): number {
+  const frame = scrollingFrame(el)
+  return frame ? frame.scrollTop : window.scrollY
 }
 
 export function focusSearchBox(from: Element): void {

@@ -6,7 +6,7 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
 import { FlexRender } from '@tanstack/react-table'
 import { useOpenDetail } from '../detail'
-import { focusRow, focusSearchBox, leavesTable, moveRowFocus, registerWindowedBody, rowStep, stepTo } from '../lib/rowFocus'
+import { focusRow, focusSearchBox, keepPlacedRow, leavesTable, moveRowFocus, registerWindowedBody, rowStep, stepTo } from '../lib/rowFocus'
 import type { ConditionRow } from './conditionColumns'
 import { VIRTUAL_FROM, useRowWindow } from './useRowWindow'
 
@@ -28,6 +28,9 @@ export function ConditionBody({ rows, columns, empty }: ConditionBodyProps) {
   const move = useWindowedFocus(body, rows.length, scrollTo, virtual)
   const [focusedId, setFocusedId] = useState<string | null>(null)
   const pinned = virtual && focusedId !== null ? placeOutside(rows, start, end, focusedId) : null
+  useLayoutEffect(() => {
+    if (virtual && body.current) keepPlacedRow(body.current)
+  })
   const entry = (place: number) => {
     const row = rows[place] as ConditionRow
     return (
