@@ -169,7 +169,10 @@ export function composeHandout(kb: KnowledgeOutline, options: HandoutOptions, le
     sections.push({ id, heading, content, emphasis })
   }
 
-  const clean = (s: string): string => fr(s.trim())
+  // Typed text in its composed form (NFC: « ễ » one character, not « e » and two marks, as some
+  // keyboards and pastes give it): the font draws either the same, but the PDF maps each glyph to
+  // one text, the first it was drawn for, and a name typed decomposed was read back « Nguyên ».
+  const clean = (s: string): string => fr(s.trim().normalize('NFC'))
   const lh: Letterhead = { name: clean(letterhead.name), address: clean(letterhead.address), phone: phoneLine(clean(letterhead.phone)) }
   const title = fr(meta.title)
   return {

@@ -2,7 +2,7 @@
 // pdftotext / pdfinfo / pdffonts / pdf2txt.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { composeHandout, handoutBodyBlocks, type HandoutDocument } from '../../shared/handout/compose'
@@ -264,6 +264,31 @@ describe('odd input still gives a valid PDF', () => {
     // What is named is a letter with a mark the font lacks, never a plain letter.
     for (const g of rendered.unprintable) expect(g, g).toMatch(/^\p{L}?\p{N}?\p{M}+$/u)
     expect(rendered.unprintable.length).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('reads back every letter of the next handout after one drew them as parts of a composite (fontkit#154)', async () => {
+    // A folder of its own: the font is loaded afresh, no text of another test drew its glyphs first.
+    const root = await mkdtemp(join(tmpdir(), 'mollet-fontkit-'))
+    try {
+      const fresh = join(root, 'resources')
+      await symlink(resourcesDir, fresh)
+      const draw = (name: string) => renderHandoutPdf(composeHandout(kb, EMPTY, { ...LETTERHEAD, name }, DATE), fresh)
+      // « Ŵ » and « Ṩ » are drawn from W, S and the marks: encoding the page's font made those glyphs
+      // without their characters, and fontkit kept them so; the next « W » was read as nothing.
+      await draw('Ŵ Ṩ')
+      const next = pdfText((await draw('Walter Sx\u0323')).pdf)
+      expect(next).toContain('Walter Sx\u0323')
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  }, 60_000)
+
+  it('reads a name typed with separate accents as the same name (composed before it is drawn)', async () => {
+    // « ễ » as « e », « ̂ » and « ̃ » (some keyboards, a paste): the PDF maps a glyph to one text, and
+    // this one had been drawn for « ễ » typed whole; the decomposed name was read « Nguyên ».
+    await render({ ...EMPTY, patientName: 'Nguy\u1ec5n' })
+    const { pdf } = await render({ ...EMPTY, patientName: 'Nguye\u0302\u0303n' })
+    expect(pdfText(pdf)).toContain('Nguy\u1ec5n')
   }, 60_000)
 
   it('prints the whole note at its limit, over more pages, and keeps its blank lines', async () => {
