@@ -186,3 +186,68 @@ test('Esc then Enter at once opens the entry again (the late close event is igno
   await mollet.waitForTimeout(200)
   await expect(dialog).toBeVisible()
 })
+
+/** Whether what is drawn at the top and the bottom of the focused element's row is that row (nothing sticks over it). */
+const focusedRowUncovered = (page: Page) =>
+  page.evaluate(() => {
+    const tr = document.activeElement?.closest('tr')
+    if (!tr) return false
+    const box = tr.getBoundingClientRect()
+    const x = box.left + Math.min(40, box.width / 2)
+    const drawnAt = (y: number) => {
+      const hit = document.elementFromPoint(x, y)
+      return hit !== null && tr.contains(hit)
+    }
+    return drawnAt(box.top + 2) && drawnAt(box.bottom - 2)
+  })
+
+for (const viewport of [
+  { width: 1280, height: 840 },
+  { width: 640, height: 420 },
+]) {
+  test(`at ${viewport.width} × ${viewport.height} the ranked rows’ keys stop at every row shown: the tie, its members, « Afficher »`, async ({
+    mollet,
+  }) => {
+    await mollet.setViewportSize(viewport)
+    await mollet.getByRole('tab', { name: 'Orientation' }).click()
+    const view = mollet.getByRole('tabpanel', { name: 'Orientation' })
+    await view.locator('[data-finding="contractions-frequentes"]').getByRole('radio', { name: 'Présent' }).check()
+    const tie = view.locator('tbody[data-group="serieux"] tr.tie-row').getByRole('button')
+    const stops = view.locator('tr.entry-row, tr.tie-row .tie-toggle, tr.group-row .group-toggle')
+    const search = view.getByRole('searchbox')
+    // ↓ from the search box: the graves' tie row comes first, in sight under what sticks.
+    await search.focus()
+    await mollet.keyboard.press('ArrowDown')
+    await expect(tie).toBeFocused()
+    await expect.poll(() => focusedRowUncovered(mollet)).toBe(true)
+    // Enter opens it; ↓ then walks every row shown, its members among them, down to « Afficher ».
+    await mollet.keyboard.press('Enter')
+    await expect(tie).toHaveAttribute('aria-expanded', 'true')
+    const count = await stops.count()
+    expect(count).toBeGreaterThan(10)
+    for (let i = 1; i < count; i++) {
+      await mollet.keyboard.press('ArrowDown')
+      await expect(stops.nth(i)).toBeFocused()
+      await expect.poll(() => focusedRowUncovered(mollet)).toBe(true)
+    }
+    await expect(stops.last()).toHaveText('Afficher')
+    // Enter on « Afficher » unfolds the others; ↓ goes on into them.
+    await mollet.keyboard.press('Enter')
+    await expect(stops.nth(count - 1)).toHaveText('Masquer')
+    await mollet.keyboard.press('ArrowDown')
+    await expect(stops.nth(count)).toBeFocused()
+    // Home; Page Down goes further down and Page Up back; Page Up on the first row stays in the
+    // table; only ↑ goes back to the search box.
+    await mollet.keyboard.press('Home')
+    await expect(tie).toBeFocused()
+    await mollet.keyboard.press('PageDown')
+    await expect(tie).not.toBeFocused()
+    await expect.poll(() => focusedRowUncovered(mollet)).toBe(true)
+    await mollet.keyboard.press('PageUp')
+    await expect(tie).toBeFocused()
+    await mollet.keyboard.press('PageUp')
+    await expect(tie).toBeFocused()
+    await mollet.keyboard.press('ArrowUp')
+    await expect(search).toBeFocused()
+  })
+}

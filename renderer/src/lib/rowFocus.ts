@@ -1,77 +1,101 @@
 // Keys through the rows of a table (across its row groups): ↓ ↑ one row,
 // Page Down / Page Up a screenful, Home / End the first and the last; from a
 // search box ↓ goes down to the first row, and ↑ from the first row back up to it.
+// The rows a key stops at are the entries and, where a row is a control (a tie
+// that opens to its members, a group's « Afficher »), that control: every row
+// the table shows is reached in turn.
 import type { KeyboardEvent } from 'react'
 
 const ROW = 'tr.entry-row'
+/** What the keys stop at, in the order of the table. */
+const STOPS = 'tr.entry-row, tr.tie-row .tie-toggle, tr.group-row .group-toggle'
 
-/**
- * The rows a key moves the focus by (±Infinity: to the first or the last row),
- * or null when the key is not one of the table's.
- */
-export function rowStep(event: KeyboardEvent<HTMLTableRowElement>): number | null {
+/** A key's move through the rows: by `step` rows (±Infinity: to the first or the last); only ↑ leaves the table, from its first row. */
+export interface RowMove {
+  step: number
+  leaves: boolean
+}
+
+/** The move a key asks for, or null when the key is not one of the table's. */
+export function rowMove(event: KeyboardEvent<HTMLElement>): RowMove | null {
   if (event.altKey || event.metaKey) return null
+  const by = (step: number, leaves = false): RowMove => ({ step, leaves })
   switch (event.key) {
     case 'ArrowDown':
-      return 1
+      return by(1)
     case 'ArrowUp':
-      return -1
+      return by(-1, true)
     case 'PageDown':
-      return rowsPerPage(event.currentTarget)
+      return by(rowsPerPage(event.currentTarget))
     case 'PageUp':
-      return -rowsPerPage(event.currentTarget)
+      return by(-rowsPerPage(event.currentTarget))
     case 'Home':
-      return Number.NEGATIVE_INFINITY
+      return by(Number.NEGATIVE_INFINITY)
     case 'End':
-      return Number.POSITIVE_INFINITY
+      return by(Number.POSITIVE_INFINITY)
     default:
       return null
   }
 }
 
-/** As many rows as the view the table scrolls in holds (at the rendered rows' average height), one kept for context. */
-function rowsPerPage(row: HTMLTableRowElement): number {
-  const frame = scrollingFrame(row)
-  const view = frame ? frame.clientHeight : window.innerHeight
-  const rendered = row.parentElement?.querySelectorAll(ROW) ?? []
+/**
+ * The rows that fit whole in what the table scrolls in, below what sticks at
+ * its top (at the rendered rows' average height), one kept for context when
+ * three fit or more.
+ */
+function rowsPerPage(from: HTMLElement): number {
+  const frame = scrollingFrame(from)
+  const view = (frame ? frame.clientHeight : window.innerHeight) - coveredTop(frame)
+  const rendered = from.closest('table')?.querySelectorAll(ROW) ?? []
   let height = 0
   for (const r of rendered) height += r.getBoundingClientRect().height
   const average = rendered.length > 0 ? height / rendered.length : 0
-  return average > 0 ? Math.max(1, Math.floor(view / average) - 1) : 1
+  if (average <= 0) return 1
+  const fit = Math.floor(view / average)
+  return Math.max(1, fit >= 3 ? fit - 1 : fit)
 }
 
-/** The row `step` rows from `from` among `count`: the first or the last at most. */
+/** The stop `step` stops from `from` among `count`: the first or the last at most. */
 export function stepTo(from: number, step: number, count: number): number {
   return Math.max(0, Math.min(count - 1, from + step))
 }
 
-/** Only ↑ from the first row leaves the table, for the view's search box. */
-export const leavesTable = (from: number, step: number): boolean => from === 0 && step === -1
+/** Only ↑ from the first row leaves the table, for the view's search box; Page Up there stays. */
+export const leavesTable = (from: number, move: RowMove): boolean => from === 0 && move.leaves
 
 /**
- * Moves the focus `step` rows from `row` in the same table; ↑ from the first
- * row goes back to the view's search box, where ↓ came from.
+ * Moves the focus from `from` (a row, or a row's control) by `move` in the
+ * same table; ↑ from the first goes back to the view's search box.
  */
-export function moveRowFocus(row: HTMLTableRowElement, step: number): void {
-  const rows = [...(row.closest('table')?.querySelectorAll<HTMLTableRowElement>(ROW) ?? [])]
-  const at = rows.indexOf(row)
-  if (leavesTable(at, step)) focusSearchBox(row)
+export function moveRowFocus(from: HTMLElement, move: RowMove): void {
+  const stops = [...(from.closest('table')?.querySelectorAll<HTMLElement>(STOPS) ?? [])]
+  const at = stops.indexOf(from)
+  if (leavesTable(at, move)) focusSearchBox(from)
   else {
-    const to = rows[stepTo(at, step, rows.length)]
+    const to = stops[stepTo(at, move.step, stops.length)]
     if (to) focusRow(to)
   }
 }
 
+/** On a row's control (a tie's toggle, a group's « Afficher »): the table's keys move from it as from a row. */
+export function onRowControlKeyDown(event: KeyboardEvent<HTMLElement>): void {
+  const move = rowMove(event)
+  if (move === null) return
+  event.preventDefault()
+  moveRowFocus(event.currentTarget, move)
+}
+
 /**
- * Focuses a row and shows it whole: the browser scrolls a row only when it is
- * off screen, and leaves one half under a sticky header (the app's, or the
- * headings at the top of the table's frame).
+ * Focuses a row (or a row's control) and shows its row whole: the browser
+ * scrolls a row only when it is off screen, and leaves one half under a sticky
+ * header (the app's, or the headings at the top of the table's frame).
  */
-export function focusRow(row: HTMLTableRowElement): void {
-  row.focus()
+export function focusRow(stop: HTMLElement): void {
+  stop.focus()
+  const row = stop.closest('tr') ?? stop
   const { top, bottom } = row.getBoundingClientRect()
   reveal(row, top, bottom)
-  placed = { row, top: row.getBoundingClientRect().top, scroll: scrollOffset(row) }
+  placed = { row: stop, top: stop.getBoundingClientRect().top, scroll: scrollOffset(stop) }
 }
 
 /**
@@ -80,7 +104,7 @@ export function focusRow(row: HTMLTableRowElement): void {
  * rows drawn in their stead after the scroll are taller or shorter, and push
  * the focused row up or down, under the header, with no scroll at all.
  */
-let placed: { row: HTMLTableRowElement; top: number; scroll: number } | null = null
+let placed: { row: HTMLElement; top: number; scroll: string } | null = null
 
 /**
  * Once a windowed body has drawn other rows: puts the row a key focused back
@@ -96,33 +120,53 @@ export function keepPlacedRow(body: HTMLTableSectionElement): void {
   }
   const moved = row.getBoundingClientRect().top - placed.top
   if (Math.abs(moved) < 0.5) return
-  scrollBy(row, moved)
+  const frame = scrollingFrame(row)
+  if (frame) frame.scrollBy(0, moved)
+  else window.scrollBy(0, moved)
   placed.scroll = scrollOffset(row)
 }
 
 /**
- * Scrolls what `el` scrolls in (its frame, or the window) by the least that
- * shows `top` to `bottom` (viewport pixels) below what sticks at the top: the
- * scroll-padding of the frame or of the page (styles.css).
+ * Scrolls by the least that shows `top` to `bottom` (viewport pixels of `el`,
+ * or of what it stands for) below what sticks at the top: first in the frame
+ * `el` scrolls in, if any, then in the window, which may hide part of that
+ * frame (a short window). A row taller than the view shows its top.
  */
 export function reveal(el: HTMLElement, top: number, bottom: number): void {
   const frame = scrollingFrame(el)
-  const view = frame ? frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight }
-  const covered = Number.parseFloat(getComputedStyle(frame ?? document.documentElement).scrollPaddingTop) || 0
-  // Whole pixels, rounded away from the edge: scroll offsets are whole, and a fraction left a row's edge under the header.
-  const by = bottom > view.bottom ? Math.ceil(bottom - view.bottom) : top < view.top + covered ? Math.floor(top - view.top - covered) : 0
-  if (by !== 0) scrollBy(el, by)
+  let shift = 0
+  if (frame) {
+    const view = frame.getBoundingClientRect()
+    const by = scrollNeeded(top, bottom, view.top + coveredTop(frame), view.bottom)
+    if (by !== 0) {
+      const before = frame.scrollTop
+      frame.scrollBy(0, by)
+      shift = frame.scrollTop - before
+    }
+  }
+  const by = scrollNeeded(top - shift, bottom - shift, coveredTop(null), window.innerHeight)
+  if (by !== 0) window.scrollBy(0, by)
 }
 
-function scrollBy(el: HTMLElement, by: number): void {
-  const frame = scrollingFrame(el)
-  if (frame) frame.scrollBy(0, by)
-  else window.scrollBy(0, by)
+/**
+ * The scroll that brings `top` to `bottom` between `viewTop` and `viewBottom`,
+ * the top first; whole pixels, rounded away from the edge (scroll offsets are
+ * whole, and a fraction left a row's edge under the header).
+ */
+function scrollNeeded(top: number, bottom: number, viewTop: number, viewBottom: number): number {
+  if (top < viewTop) return Math.floor(top - viewTop)
+  if (bottom > viewBottom) return Math.min(Math.ceil(bottom - viewBottom), Math.floor(top - viewTop))
+  return 0
 }
 
-function scrollOffset(el: HTMLElement): number {
-  const frame = scrollingFrame(el)
-  return frame ? frame.scrollTop : window.scrollY
+/** What sticks at the top of a frame, or of the window: its scroll-padding (styles.css). */
+function coveredTop(frame: HTMLElement | null): number {
+  return Number.parseFloat(getComputedStyle(frame ?? document.documentElement).scrollPaddingTop) || 0
+}
+
+/** Where the frame `el` scrolls in and the window are scrolled to: a change in either moves it. */
+function scrollOffset(el: HTMLElement): string {
+  return `${scrollingFrame(el)?.scrollTop ?? 0},${window.scrollY}`
 }
 
 export function focusSearchBox(from: Element): void {
@@ -144,12 +188,13 @@ export function registerWindowedBody(body: HTMLTableSectionElement, focusPlace: 
 /** In a search box: ↓ goes to the first row of the table in the same view. */
 export function focusFirstRow(event: KeyboardEvent<HTMLInputElement>): void {
   if (event.key !== 'ArrowDown') return
-  const row = event.currentTarget.closest('[role="tabpanel"]')?.querySelector<HTMLTableRowElement>(ROW)
-  if (!row) return
+  const first = event.currentTarget.closest('[role="tabpanel"]')?.querySelector<HTMLElement>(STOPS)
+  if (!first) return
   event.preventDefault()
-  const windowed = row.parentElement instanceof HTMLTableSectionElement ? windowedBodies.get(row.parentElement) : undefined
+  const body = first.closest('tbody')
+  const windowed = body ? windowedBodies.get(body) : undefined
   if (windowed) windowed(0)
-  else focusRow(row)
+  else focusRow(first)
 }
 
 /** The nearest element around `el` that scrolls up and down, if any (else the window does). */

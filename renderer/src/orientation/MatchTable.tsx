@@ -12,7 +12,7 @@ import { useKbIndex } from '../lib/useKbIndex'
 import { useOpenDetail } from '../detail'
 import { NBSP, withColon } from '@shared/text/french'
 import { findingLabel } from '../lib/kbIndex'
-import { moveRowFocus, rowStep } from '../lib/rowFocus'
+import { moveRowFocus, onRowControlKeyDown, rowMove } from '../lib/rowFocus'
 import { SeriousnessBadge } from '../lib/SeriousnessBadge'
 import { NoResult } from '../lib/SearchNotes'
 
@@ -92,6 +92,7 @@ export function MatchTable({ results, explained, grouped, searching, query, onCl
                         aria-expanded={!folded}
                         aria-controls={bodyId}
                         onClick={() => setOthersOpen((open) => !open)}
+                        onKeyDown={onRowControlKeyDown}
                       >
                         {folded ? 'Afficher' : 'Masquer'}
                       </button>
@@ -143,10 +144,10 @@ function MatchRow({ result, explained, selfCareOnHold }: { result: MatchResult; 
       event.preventDefault()
       openDetail(c.id, event.currentTarget)
     } else {
-      const step = rowStep(event)
-      if (step === null) return
+      const move = rowMove(event)
+      if (move === null) return
       event.preventDefault()
-      moveRowFocus(event.currentTarget, step)
+      moveRowFocus(event.currentTarget, move)
     }
   }
   return (
@@ -241,7 +242,7 @@ function TieRow({
   return (
     <tr className="tie-row" data-tie={row.key}>
       <td className="col-name">
-        <button type="button" className="link tie-toggle" aria-expanded={open} onClick={onToggle}>
+        <button type="button" className="link tie-toggle" aria-expanded={open} onClick={onToggle} onKeyDown={onRowControlKeyDown}>
           <span className="entry-name">
             {row.label ?? 'Entrées à égalité'} ({row.members.length}
             {row.members.length < row.listSize ? ` sur ${row.listSize}` : ''})

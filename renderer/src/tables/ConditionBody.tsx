@@ -6,7 +6,17 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
 import { FlexRender } from '@tanstack/react-table'
 import { useOpenDetail } from '../detail'
-import { focusRow, focusSearchBox, keepPlacedRow, leavesTable, moveRowFocus, registerWindowedBody, rowStep, stepTo } from '../lib/rowFocus'
+import {
+  focusRow,
+  focusSearchBox,
+  keepPlacedRow,
+  leavesTable,
+  moveRowFocus,
+  registerWindowedBody,
+  rowMove,
+  stepTo,
+  type RowMove,
+} from '../lib/rowFocus'
 import type { ConditionRow } from './conditionColumns'
 import { VIRTUAL_FROM, useRowWindow } from './useRowWindow'
 
@@ -147,12 +157,12 @@ function useWindowedFocus(
     if (virtual && el) return registerWindowedBody(el, focusPlace)
   }, [virtual, body, focusPlace])
   return useCallback(
-    (tr: HTMLTableRowElement, step: number) => {
+    (tr: HTMLTableRowElement, move: RowMove) => {
       const from = wanted.current?.place ?? Number(tr.getAttribute('aria-rowindex')) - 2
-      if (leavesTable(from, step)) {
+      if (leavesTable(from, move)) {
         wanted.current = null
         focusSearchBox(tr)
-      } else focusPlace(stepTo(from, step, rows.current))
+      } else focusPlace(stepTo(from, move.step, rows.current))
     },
     [focusPlace],
   )
@@ -163,8 +173,8 @@ interface EntryRowProps {
   cells: ReturnType<ConditionRow['getVisibleCells']>
   /** aria-rowindex, when only some rows are rendered. */
   rowIndex: number | undefined
-  /** Moves the focus `step` rows from `tr` (±Infinity: to the first or the last row). */
-  move: (tr: HTMLTableRowElement, step: number) => void
+  /** Moves the focus from `tr` as a key asks. */
+  move: (tr: HTMLTableRowElement, move: RowMove) => void
 }
 
 /**
@@ -179,10 +189,10 @@ const EntryRow = memo(function EntryRow({ row, cells, rowIndex, move }: EntryRow
       event.preventDefault()
       openDetail(row.original.id, tr)
     } else {
-      const step = rowStep(event)
-      if (step === null) return
+      const asked = rowMove(event)
+      if (asked === null) return
       event.preventDefault()
-      move(tr, step)
+      move(tr, asked)
     }
   }
   return (
