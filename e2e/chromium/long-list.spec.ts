@@ -115,6 +115,21 @@ test('under 1200 px, where the table scrolls in its frame, ↓ still walks past 
   await expect(focused).toBeInViewport()
 })
 
+test('under 1200 px the page is as tall as what it shows, wherever the table’s frame is scrolled', async ({ mollet }) => {
+  test.setTimeout(90_000)
+  const { panel } = await causesTable(mollet, 1100)
+  const frame = panel.locator('.table-wrap')
+  const pageHeight = () => mollet.evaluate(() => document.documentElement.scrollHeight)
+  const before = await pageHeight()
+  // Text kept for screen readers in cells far down the frame (« aucun code ») must not lengthen the page.
+  for (const at of [0.5, 1]) {
+    await frame.evaluate((el, share) => el.scrollTo(0, el.scrollHeight * share), at)
+    await expect(panel.locator('tr.entry-row').last()).toBeVisible()
+    expect(await pageHeight()).toBeLessThanOrEqual(before + 10)
+  }
+  expect(before).toBeLessThan(3 * 840)
+})
+
 test('rows measured again after a resize: a wider window shows no blank band', async ({ mollet }) => {
   test.setTimeout(90_000)
   const { rows } = await causesTable(mollet, 1240)
