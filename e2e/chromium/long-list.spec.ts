@@ -130,6 +130,38 @@ test('under 1200 px the page is as tall as what it shows, wherever the table’s
   expect(before).toBeLessThan(3 * 840)
 })
 
+test('at 1280 px the column headings stay in sight, under the app’s header, as the page scrolls; ↑ shows a row below them', async ({
+  mollet,
+}) => {
+  test.setTimeout(90_000)
+  const { panel, rows } = await causesTable(mollet, 1280)
+  await mollet.evaluate(() => window.scrollTo(0, 5_000))
+  const heading = panel.locator('thead th').first()
+  const headerBottom = await mollet.locator('header.app-header').evaluate((h) => h.getBoundingClientRect().bottom)
+  await expect.poll(async () => Math.round((await heading.boundingBox())?.y ?? -1)).toBe(Math.round(headerBottom))
+  // Drawn, not covered: what is at its middle is the heading itself.
+  expect(
+    await heading.evaluate((th) => {
+      const box = th.getBoundingClientRect()
+      return th.contains(document.elementFromPoint(box.left + 10, box.top + box.height / 2))
+    }),
+  ).toBe(true)
+  // A row reached with ↑ shows whole below the headings.
+  const row = rows.nth(8)
+  await row.focus()
+  for (let i = 0; i < 4; i++) await mollet.keyboard.press('ArrowUp')
+  await expect
+    .poll(() =>
+      mollet.evaluate(() => {
+        const tr = document.activeElement as HTMLElement
+        const box = tr.getBoundingClientRect()
+        const hit = document.elementFromPoint(box.left + 40, box.top + 2)
+        return hit !== null && tr.contains(hit)
+      }),
+    )
+    .toBe(true)
+})
+
 test('rows measured again after a resize: a wider window shows no blank band', async ({ mollet }) => {
   test.setTimeout(90_000)
   const { rows } = await causesTable(mollet, 1240)
