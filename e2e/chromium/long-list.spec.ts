@@ -162,6 +162,20 @@ test('at 1280 px the column headings stay in sight, under the app’s header, as
     .toBe(true)
 })
 
+test('under 1200 px, scrolled far, two ↓ from the search box before the first row shows reach the second row', async ({ mollet }) => {
+  test.setTimeout(90_000)
+  const { panel } = await causesTable(mollet, 1100)
+  await panel.locator('.table-wrap').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+  await expect(panel.locator('tr.entry-row').last()).toHaveAttribute('aria-rowindex', String(SIZE + 1))
+  const search = panel.getByRole('searchbox')
+  await search.focus()
+  // Both keys in one task: the first row is not rendered yet when the second comes.
+  await search.evaluate((input) => {
+    for (let i = 0; i < 2; i++) input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }))
+  })
+  await expect.poll(() => focusedRow(mollet)).toEqual({ place: 3, uncovered: true })
+})
+
 test('rows measured again after a resize: a wider window shows no blank band', async ({ mollet }) => {
   test.setTimeout(90_000)
   const { rows } = await causesTable(mollet, 1240)

@@ -174,14 +174,15 @@ export function focusSearchBox(from: Element): void {
 }
 
 /**
- * Row groups that render only some of their rows, with the function that
- * focuses the row at a place (scrolling to it first): the first row rendered
- * is then not always the table's first.
+ * Row groups that render only some of their rows, with what ↓ from the view's
+ * search box does there: the first row may not be rendered (the window
+ * scrolled far), and is focused once it is; a second ↓ pressed before that
+ * goes on from it.
  */
-const windowedBodies = new WeakMap<HTMLTableSectionElement, (place: number) => void>()
+const windowedBodies = new WeakMap<HTMLTableSectionElement, () => void>()
 
-export function registerWindowedBody(body: HTMLTableSectionElement, focusPlace: (place: number) => void): () => void {
-  windowedBodies.set(body, focusPlace)
+export function registerWindowedBody(body: HTMLTableSectionElement, downFromSearch: () => void): () => void {
+  windowedBodies.set(body, downFromSearch)
   return () => windowedBodies.delete(body)
 }
 
@@ -193,7 +194,7 @@ export function focusFirstRow(event: KeyboardEvent<HTMLInputElement>): void {
   event.preventDefault()
   const body = first.closest('tbody')
   const windowed = body ? windowedBodies.get(body) : undefined
-  if (windowed) windowed(0)
+  if (windowed) windowed()
   else focusRow(first)
 }
 

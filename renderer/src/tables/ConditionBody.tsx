@@ -152,10 +152,15 @@ function useWindowedFocus(
     },
     [body, scrollTo],
   )
+  // ↓ from the search box: the first row, or the next after the one still awaited (keys faster than the window).
+  const downFromSearch = useCallback(
+    () => focusPlace(wanted.current === null ? 0 : stepTo(wanted.current.place, 1, rows.current)),
+    [focusPlace],
+  )
   useLayoutEffect(() => {
     const el = body.current
-    if (virtual && el) return registerWindowedBody(el, focusPlace)
-  }, [virtual, body, focusPlace])
+    if (virtual && el) return registerWindowedBody(el, downFromSearch)
+  }, [virtual, body, downFromSearch])
   return useCallback(
     (tr: HTMLTableRowElement, move: RowMove) => {
       const from = wanted.current?.place ?? Number(tr.getAttribute('aria-rowindex')) - 2
