@@ -15,7 +15,7 @@ import { conditionsOf, type KnowledgeBase } from '../../shared/kb/types'
 import { renderHandoutPdf } from '../../electron/main/handout/pdf/document'
 import { loadKnowledgeBase } from '../../electron/main/knowledge/load'
 import { letterhead, note, patientName } from './arbitraries'
-import { laidOutPages, overlappingWords, wordsOutside, type LaidOutPage } from './pdf-layout'
+import { emptyBoxes, laidOutPages, overlappingWords, wordsOutside, type LaidOutPage } from './pdf-layout'
 import { searchable } from './pdf-tools'
 
 const resourcesDir = resolve(import.meta.dirname, '../../resources')
@@ -29,13 +29,14 @@ beforeAll(async () => {
   kb = (await loadKnowledgeBase(resourcesDir)).kb
 })
 
-/** The pages, and the headings the handout has (its sections', the note's). */
-type LaidOut = LaidOutPage[] & { headings: readonly string[] }
+/** The pages, the headings the handout has (its sections', the note's), and its boxes drawn empty. */
+type LaidOut = LaidOutPage[] & { headings: readonly string[]; emptyBoxes: readonly string[] }
 
 async function layout(options: HandoutOptions, letterhead: Letterhead): Promise<LaidOut> {
   const doc = composeHandout(kb, options, letterhead, DATE)
   const headings = [...doc.sections.map((s) => s.heading), ...(doc.note ? [NOTE_HEADING] : [])]
-  return Object.assign(laidOutPages((await renderHandoutPdf(doc, resourcesDir)).pdf), { headings })
+  const { pdf } = await renderHandoutPdf(doc, resourcesDir)
+  return Object.assign(laidOutPages(pdf), { headings, emptyBoxes: emptyBoxes(pdf) })
 }
 
 const NOTE_HEADING = 'Note de votre soignant'
@@ -72,6 +73,8 @@ function broken(pages: LaidOut, largePrint: boolean): string[] {
       }
     })
   })
+  // No piece of a box is drawn on a page without a line of its text (its padding alone).
+  for (const piece of pages.emptyBoxes) problems.push(`boîte vide, ${piece}`)
   const text = searchable(pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n'))
   for (const flag of kb.findings.filter((f) => f.redFlag))
     if (!text.includes(searchable(flag.label))) problems.push(`signe d’alerte absent : ${flag.label}`)
@@ -177,6 +180,29 @@ describe('the handout’s layout, for inputs nobody chose', () => {
     expect(broken(pages, true)).toEqual([])
     const pageOf = (text: string) => pages.findIndex((p) => p.lines.some((l) => searchable(l.text).includes(searchable(text))))
     expect(pageOf('Boire régulièrement dans')).toBe(pageOf(NOTE_HEADING))
+  }, 60_000)
+
+  it('a note that fits at the foot of a page keeps its box whole there, not its last rule alone overleaf', async () => {
+    // Found scanning handouts: the box's bottom padding and rule, drawn alone at the top of page 2.
+    const note = 'Boire régulièrement dans la journée, surtout en cas de chaleur ou d’effort. '.repeat(2).trim()
+    const options = { ...standardSelection(kb), patientName: 'Jean Test', note, largePrint: false, alerts: [] }
+    const pages = await layout(options, { name: 'Cabinet du Parc', address: '12 rue des Lilas\n75011 Paris', phone: '01 23 45 67 89' })
+    expect(pages.length).toBeGreaterThan(1)
+    expect(broken(pages, false)).toEqual([])
+  }, 60_000)
+
+  it('a note whose heading does not fit at the foot of a page takes its whole box overleaf', async () => {
+    // Drawn by the property below: the heading went overleaf, its box's top stayed, empty, on page 1.
+    const lh = { name: 'Maison', address: `${'Maison'.repeat(33)}Ma\nMaison\n!`, phone: '01 23 45 67 89' }
+    const options = {
+      causes: [],
+      advice: [],
+      patientName: 'Maison',
+      note: 'mot '.repeat(750).slice(0, 2999),
+      largePrint: false,
+      alerts: [],
+    }
+    expect(broken(await layout(options, lh), false)).toEqual([])
   }, 60_000)
 
   it('holds for any letterhead, name and note (fast-check)', async () => {

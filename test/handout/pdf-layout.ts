@@ -3,6 +3,7 @@
 // of the handout's layout: no two lines overlap, nothing leaves the margins,
 // pages are filled.
 import { execFileSync } from 'node:child_process'
+import { withFile } from './pdf-tools'
 
 export interface Box {
   xMin: number
@@ -82,4 +83,33 @@ export function wordsOutside(page: LaidOutPage, area: Box): string[] {
     .flatMap((l) => l.words)
     .filter((w) => w.xMin < area.xMin - 0.5 || w.xMax > area.xMax + 0.5 || w.yMin < area.yMin - 0.5 || w.yMax > area.yMax + 0.5)
     .map((w) => `${w.text} (${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)}, ${w.yMin.toFixed(1)}–${w.yMax.toFixed(1)})`)
+}
+
+/**
+ * The ruled or shaded boxes (a box's left side, a background) drawn on a page
+ * with no line of text inside: a piece of a box split between two pages that
+ * holds only its padding. Read with pdfminer (pdf2txt's XML: drawings and
+ * text lines, in points from the bottom of the page), not poppler, which
+ * reports text only. As "page N: y0–y1".
+ */
+export function emptyBoxes(pdf: Uint8Array): string[] {
+  const xml = withFile(pdf, (path) => execFileSync('pdf2txt', ['-t', 'xml', path], { maxBuffer: 64 << 20 }).toString('utf8'))
+  const bbox = (tag: string): Box => {
+    const [xMin, yMin, xMax, yMax] = (/bbox="([^"]+)"/u.exec(tag)?.[1] ?? '').split(',').map(Number) as [number, number, number, number]
+    return { xMin, yMin, xMax, yMax }
+  }
+  const found: string[] = []
+  for (const [, id, body] of xml.matchAll(/<page id="(\d+)"[^>]*>([\s\S]*?)<\/page>/gu)) {
+    const lines = [...(body as string).matchAll(/<textline [^>]*>/gu)].map(([tag]) => bbox(tag))
+    const sides = [...(body as string).matchAll(/<curve [^>]*>/gu)]
+      .map(([tag]) => bbox(tag))
+      // Left sides only: a right side has its box's text to its left.
+      .filter((b) => b.xMax - b.xMin < 0.5 && b.yMax - b.yMin > 1 && b.xMin < 300)
+    const fills = [...(body as string).matchAll(/<rect [^>]*>/gu)].map(([tag]) => bbox(tag)).filter((b) => b.xMax - b.xMin > 300)
+    for (const piece of [...sides, ...fills]) {
+      const holds = lines.some((l) => l.xMin > piece.xMin && l.yMin >= piece.yMin - 1 && l.yMax <= piece.yMax + 1)
+      if (!holds) found.push(`page ${id}: ${Math.round(piece.yMin)}–${Math.round(piece.yMax)}`)
+    }
+  }
+  return found
 }

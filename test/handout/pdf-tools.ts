@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-function withFile<T>(pdf: Uint8Array, run: (path: string) => T): T {
+export function withFile<T>(pdf: Uint8Array, run: (path: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'mollet-pdf-'))
   const path = join(dir, 'fiche.pdf')
   writeFileSync(path, pdf)
