@@ -283,6 +283,22 @@ describe('odd input still gives a valid PDF', () => {
     }
   }, 60_000)
 
+  it('prints a note with ligatures typed whole (« ﬁ », « ﬂ », « ﬀ », pasted from a PDF) to its last letter', async () => {
+    // The handout's own « fi » drawn first made fontkit's « fi » glyph stand for two characters; the
+    // note's « ﬁ », one character, then counted two, and the note lost its last letters on paper.
+    const root = await mkdtemp(join(tmpdir(), 'mollet-fontkit-'))
+    try {
+      const fresh = join(root, 'resources')
+      await symlink(resourcesDir, fresh)
+      const draw = (note: string) => renderHandoutPdf(composeHandout(kb, { ...EMPTY, note }, LETTERHEAD, DATE), fresh)
+      await draw('Un fil fin, une fiole, un effort.')
+      const { pdf } = await draw('Voir ﬁche du laboratoire, ﬂuide ; ﬀ et ﬁn office puis')
+      expect(pdfText(pdf).normalize('NFKC')).toContain('Voir fiche du laboratoire, fluide ; ff et fin office puis')
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  }, 60_000)
+
   it('reads a name typed with separate accents as the same name (composed before it is drawn)', async () => {
     // « ễ » as « e », « ̂ » and « ̃ » (some keyboards, a paste): the PDF maps a glyph to one text, and
     // this one had been drawn for « ễ » typed whole; the decomposed name was read « Nguyên ».
