@@ -173,7 +173,9 @@ export function renderReport(x: Input): string {
 
   const bases: Base[] = ['bundled', 'generated', 'huge']
   const firstFrame = (k: Keystroke) =>
-    k.inFirstFrame === undefined ? 'not measured' : `${(k.inFirstFrame * 100).toFixed(0)} % (p95: ${k.framesP95} frames)`
+    k.inFirstFrame === undefined
+      ? 'not measured'
+      : `${(k.inFirstFrame * 100).toFixed(0)} % (p95: ${k.framesP95} ${k.framesP95 === 1 ? 'frame' : 'frames'})`
   const keyRow = (base: Base) => {
     const k = r[`${base}.keystroke`]
     const n = r[`${base}.interactive`]
