@@ -172,7 +172,15 @@ export function composeHandout(kb: KnowledgeOutline, options: HandoutOptions, le
   // Typed text in its composed form (NFC: « ễ » one character, not « e » and two marks, as some
   // keyboards and pastes give it): the font draws either the same, but the PDF maps each glyph to
   // one text, the first it was drawn for, and a name typed decomposed was read back « Nguyên ».
-  const clean = (s: string): string => fr(s.trim().normalize('NFC'))
+  // Ligatures typed whole (« ﬀ », pasted from a PDF) as their letters: the font draws the same
+  // ligature, and the PDF, which maps a glyph to one text, read the handout's own « effort » « eﬀort ».
+  const clean = (s: string): string =>
+    fr(
+      s
+        .trim()
+        .normalize('NFC')
+        .replace(/[\ufb00-\ufb06]/gu, (c) => c.normalize('NFKC')),
+    )
   const lh: Letterhead = { name: clean(letterhead.name), address: clean(letterhead.address), phone: phoneLine(clean(letterhead.phone)) }
   const title = fr(meta.title)
   return {

@@ -299,6 +299,14 @@ describe('odd input still gives a valid PDF', () => {
     }
   }, 60_000)
 
+  it('a ligature typed whole leaves the handout’s own words reading as letters', async () => {
+    // The PDF maps a glyph to one text per document: the note's « ﬀ » made the article's « effort » read « eﬀort ».
+    const { pdf } = await render({ ...standard, note: 'Un e\ufb00ort, e\ufb03cace.' })
+    const text = pdfText(pdf)
+    expect(text).toContain('Un effort, efficace.')
+    expect(text).not.toMatch(/[\ufb00-\ufb06]/u)
+  }, 60_000)
+
   it('reads a name typed with separate accents as the same name (composed before it is drawn)', async () => {
     // « ễ » as « e », « ̂ » and « ̃ » (some keyboards, a paste): the PDF maps a glyph to one text, and
     // this one had been drawn for « ễ » typed whole; the decomposed name was read « Nguyên ».
