@@ -77,8 +77,8 @@ export function moveRowFocus(from: HTMLElement, move: RowMove): void {
   }
 }
 
-/** On a row's control (a tie's toggle, a group's « Afficher »): the table's keys move from it as from a row. */
-export function onRowControlKeyDown(event: KeyboardEvent<HTMLElement>): void {
+/** The table's keys on a row, or on a row's control (a tie's toggle, a group's « Afficher »), which they move from as from a row. */
+export function moveOnRowKey(event: KeyboardEvent<HTMLElement>): void {
   const move = rowMove(event)
   if (move === null) return
   event.preventDefault()

@@ -12,7 +12,7 @@ import { useKbIndex } from '../lib/useKbIndex'
 import { useOpenDetail } from '../detail'
 import { NBSP, withColon } from '@shared/text/french'
 import { findingLabel } from '../lib/kbIndex'
-import { moveRowFocus, onRowControlKeyDown, rowMove } from '../lib/rowFocus'
+import { moveOnRowKey } from '../lib/rowFocus'
 import { SeriousnessBadge } from '../lib/SeriousnessBadge'
 import { NoResult } from '../lib/SearchNotes'
 
@@ -92,7 +92,7 @@ export function MatchTable({ results, explained, grouped, searching, query, onCl
                         aria-expanded={!folded}
                         aria-controls={bodyId}
                         onClick={() => setOthersOpen((open) => !open)}
-                        onKeyDown={onRowControlKeyDown}
+                        onKeyDown={moveOnRowKey}
                       >
                         {folded ? 'Afficher' : 'Masquer'}
                       </button>
@@ -143,12 +143,7 @@ function MatchRow({ result, explained, selfCareOnHold }: { result: MatchResult; 
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
       openDetail(c.id, event.currentTarget)
-    } else {
-      const move = rowMove(event)
-      if (move === null) return
-      event.preventDefault()
-      moveRowFocus(event.currentTarget, move)
-    }
+    } else moveOnRowKey(event)
   }
   return (
     <tr tabIndex={0} className="entry-row" data-entry={c.id} onClick={(e) => openDetail(c.id, e.currentTarget)} onKeyDown={onKeyDown}>
@@ -242,7 +237,7 @@ function TieRow({
   return (
     <tr className="tie-row" data-tie={row.key}>
       <td className="col-name">
-        <button type="button" className="link tie-toggle" aria-expanded={open} onClick={onToggle} onKeyDown={onRowControlKeyDown}>
+        <button type="button" className="link tie-toggle" aria-expanded={open} onClick={onToggle} onKeyDown={moveOnRowKey}>
           <span className="entry-name">
             {row.label ?? 'Entrées à égalité'} ({row.members.length}
             {row.members.length < row.listSize ? ` sur ${row.listSize}` : ''})
