@@ -34,6 +34,23 @@ async function render(options: HandoutOptions, letterhead = LETTERHEAD): Promise
   return { doc, pdf: (await renderHandoutPdf(doc, resourcesDir)).pdf }
 }
 
+/**
+ * Renders `docs` in turn with the bundled font loaded afresh (a resources folder of its own: no text
+ * of another test drew its glyphs first, so an order-dependent fault shows); the last one's PDF.
+ */
+async function lastOfFreshRenders(docs: readonly HandoutDocument[]): Promise<Uint8Array> {
+  const root = await mkdtemp(join(tmpdir(), 'mollet-fontkit-'))
+  try {
+    const fresh = join(root, 'resources')
+    await symlink(resourcesDir, fresh)
+    let pdf: Uint8Array = new Uint8Array()
+    for (const doc of docs) pdf = (await renderHandoutPdf(doc, fresh)).pdf
+    return pdf
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
 const has = (text: string, passage: string): boolean => text.includes(searchable(passage))
 const conditionLine = (id: string): string => {
   const c = conditionsOf(kb).find((x) => x.id === id)!
@@ -267,36 +284,23 @@ describe('odd input still gives a valid PDF', () => {
   }, 60_000)
 
   it('reads back every letter of the next handout after one drew them as parts of a composite (fontkit#154)', async () => {
-    // A folder of its own: the font is loaded afresh, no text of another test drew its glyphs first.
-    const root = await mkdtemp(join(tmpdir(), 'mollet-fontkit-'))
-    try {
-      const fresh = join(root, 'resources')
-      await symlink(resourcesDir, fresh)
-      const draw = (name: string) => renderHandoutPdf(composeHandout(kb, EMPTY, { ...LETTERHEAD, name }, DATE), fresh)
-      // « Ŵ » and « Ṩ » are drawn from W, S and the marks: encoding the page's font made those glyphs
-      // without their characters, and fontkit kept them so; the next « W » was read as nothing.
-      await draw('Ŵ Ṩ')
-      const next = pdfText((await draw('Walter Sx\u0323')).pdf)
-      expect(next).toContain('Walter Sx\u0323')
-    } finally {
-      await rm(root, { recursive: true, force: true })
-    }
+    // « Ŵ » and « Ṩ » are drawn from W, S and the marks: encoding the page's font made those glyphs
+    // without their characters, and fontkit kept them so; the next « W » was read as nothing.
+    const withName = (name: string) => composeHandout(kb, EMPTY, { ...LETTERHEAD, name }, DATE)
+    const next = await lastOfFreshRenders([withName('Ŵ Ṩ'), withName('Walter Sx\u0323')])
+    expect(pdfText(next)).toContain('Walter Sx\u0323')
   }, 60_000)
 
   it('prints a note with ligatures typed whole (« ﬁ », « ﬂ », « ﬀ », pasted from a PDF) to its last letter', async () => {
     // The handout's own « fi » drawn first made fontkit's « fi » glyph stand for two characters; the
     // note's « ﬁ », one character, then counted two, and the note lost its last letters on paper.
-    const root = await mkdtemp(join(tmpdir(), 'mollet-fontkit-'))
-    try {
-      const fresh = join(root, 'resources')
-      await symlink(resourcesDir, fresh)
-      const draw = (note: string) => renderHandoutPdf(composeHandout(kb, { ...EMPTY, note }, LETTERHEAD, DATE), fresh)
-      await draw('Un fil fin, une fiole, un effort.')
-      const { pdf } = await draw('Voir ﬁche du laboratoire, ﬂuide ; ﬀ et ﬁn office puis')
-      expect(pdfText(pdf).normalize('NFKC')).toContain('Voir fiche du laboratoire, fluide ; ff et fin office puis')
-    } finally {
-      await rm(root, { recursive: true, force: true })
-    }
+    // Given to the renderer as typed: composing the handout spells such ligatures out (the test below).
+    const doc = composeHandout(kb, EMPTY, LETTERHEAD, DATE)
+    const next = await lastOfFreshRenders([
+      { ...doc, note: 'Un fil fin, une fiole, un effort.' },
+      { ...doc, note: 'Voir ﬁche du laboratoire, ﬂuide ; ﬀ et ﬁn office puis' },
+    ])
+    expect(pdfText(next).normalize('NFKC')).toContain('Voir fiche du laboratoire, fluide ; ff et fin office puis')
   }, 60_000)
 
   it('a ligature typed whole leaves the handout’s own words reading as letters', async () => {
