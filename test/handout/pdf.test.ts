@@ -414,6 +414,20 @@ describe('fitToFont', () => {
     expect(fitToFont('Médical \u00ad xx   yy', covers)).toBe('Médical xx yy')
     expect(fitToFont('a\r\nb\nc', covers)).toBe('a b c')
   })
+  it('takes every line separator for a line break, or a space on one line', () => {
+    const typed = 'un\vdeux\ftrois\u0085quatre\u2028cinq\u2029six'
+    expect(fitToFont(typed, covers, true)).toBe('un\ndeux\ntrois\nquatre\ncinq\nsix')
+    expect(fitToFont(typed, covers)).toBe('un deux trois quatre cinq six')
+  })
+  it('drops what no one sees, keeps the letter it followed, and names only what shows', () => {
+    const named: string[] = []
+    const fitted = fitToFont('Mar\u200btin\u200e \u061cZo\u200de \u3164a\ufe0fb\u180e \u2764\ufe0f', covers, false, (g) => named.push(g))
+    expect(fitted).toBe('Martin Zoe ab \ufffd')
+    expect(named).toEqual(['\u2764\ufe0f'])
+  })
+  it('prints a minus sign the font lacks as a hyphen-minus', () => {
+    expect(fitToFont('\u22125 kg', covers)).toBe('-5 kg')
+  })
 })
 
 describe('hyphenateFrench', () => {

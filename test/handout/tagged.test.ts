@@ -165,6 +165,21 @@ describe('the tagged handout', () => {
     ])
   })
 
+  it('breaks the note’s lines where any line separator was pasted, and reads invisible characters as nothing', async () => {
+    // A manual line break from a word processor (\v), a form feed, NEL, U+2028/2029: dropped, they glued
+    // « Ligne un » to « Ligne deux »; zero-width characters and direction marks read as spaces (« Mar tin »).
+    const separators = ['\v', '\f', '\u0085', '\u2028', '\u2029']
+    const lines = ['Ligne un', 'Ligne deux', 'Ligne trois', 'Ligne quatre', 'Ligne cinq', 'Ligne six']
+    const note = lines.map((line, i) => `${line}${separators[i] ?? ''}`).join('')
+    const options = { causes: [], advice: [], alerts: [], largePrint: false, patientName: 'Mar\u200btin\u200e Zo\u200de\u2060', note }
+    const { pdf } = await render(options, LETTERHEAD)
+    const tree = popplerStructure(pdf)
+    const noteSection = tree.children[0]?.children.find((e) => e.role === 'Sect' && e.children[0]?.text === 'Note de votre soignant')
+    expect(noteSection?.children.slice(1).map((e) => `${e.role} ${e.text}`)).toEqual(lines.map((l) => `P ${l}`))
+    expect(structureText(tree)).toContain('Martin Zoe')
+    expect(pdfPages(pdf).join('\n')).toContain('Martin Zoe')
+  })
+
   it('holds for any letterhead, name, note, causes, advice, red flags present and print size (fast-check)', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -1,6 +1,7 @@
 // Text made drawable before layout: what the font lacks, control characters,
 // line breaks, and where words may be cut (French hyphenation, overlong runs).
 import { syllables as frenchSyllables } from '@react-pdf/hyphenate/fr'
+import { INVISIBLE, LINE_SEPARATOR, STAND_INS } from '../../../../shared/handout/printable'
 import type { BundledFont } from './fonts'
 import { Lru } from './lru'
 
@@ -11,15 +12,12 @@ export function linesOf(text: string): string[] {
   return text.split(/\r\n|\r|\n/u).map((l) => l.trim())
 }
 
+/** Control characters (an escape sequence pasted from a terminal, a NUL): nothing to print. */
+const CONTROL = /^\p{Cc}$/u
 /**
- * Controls and bidirectional overrides: they would reorder or hide text. Soft
- * hyphens too: a text that starts with one crashes react-pdf 4.9 (it has no
- * font for it), and the handout hyphenates French by itself.
- */
-const DROPPED = /^[\p{Cc}\u00ad\u202a-\u202e\u2066-\u2069]$/u
-/**
- * Text the bundled font can draw: tabs as spaces, line breaks kept in a
- * multi-line field (drawn line by line) and spaces elsewhere, runs of spaces as one, controls dropped,
+ * Text the bundled font can draw (as shared/handout/printable.ts says): tabs as
+ * spaces, line separators kept in a multi-line field (drawn line by line) and
+ * spaces elsewhere, runs of spaces as one, controls and invisible characters dropped,
  * and a character the font lacks (emoji, Hebrew, Arabic…) shown as U+FFFD
  * rather than silently lost; each such character is passed to `unprintable`,
  * so that the form can say which ones before the handout is printed.
@@ -32,9 +30,15 @@ export function fitToFont(
 ): string {
   let out = ''
   for (const { segment } of graphemes.segment(text.replace(/\t/gu, ' '))) {
-    if (segment === '\n' || segment === '\r\n' || segment === '\r') out += multiline ? '\n' : ' '
-    else if (DROPPED.test(segment)) continue
-    else if ([...segment].every((ch) => covers(ch.codePointAt(0) as number))) out += segment
+    if (LINE_SEPARATOR.test(segment)) {
+      out += multiline ? '\n' : ' '
+      continue
+    }
+    if (CONTROL.test(segment)) continue
+    const seen = segment.replace(INVISIBLE, '')
+    if (seen === '') continue
+    const drawn = STAND_INS[seen] ?? seen
+    if ([...drawn].every((ch) => covers(ch.codePointAt(0) as number))) out += drawn
     else {
       unprintable(segment)
       out += '\ufffd'
