@@ -109,6 +109,32 @@ describe('the handout’s layout, for inputs nobody chose', () => {
     expect(broken(await layout(options, lh), true)).toEqual([])
   }, 60_000)
 
+  it('with a letterhead of the widest letters within its limits: the warning box never left as its heading alone', async () => {
+    // The limits count characters, not width: « WWWWWWW » words fill the page's top, and the box's
+    // heading (drawn again on each page the box spans) fitted at the foot of page 1 with none of its signs.
+    const lh = {
+      name: Array.from({ length: 19 }, () => 'WWWWWWW')
+        .join(' ')
+        .slice(0, LETTERHEAD_LIMITS.name),
+      address: Array.from({ length: LETTERHEAD_LIMITS.addressLines }, () => 'W'.repeat(60)).join('\n'),
+      phone: 'W'.repeat(LETTERHEAD_LIMITS.phone),
+    }
+    const options = {
+      ...standardSelection(kb),
+      patientName: Array.from({ length: 22 }, () => 'WWWWWWWW')
+        .join(' ')
+        .slice(0, PATIENT_NAME_MAX),
+      note: '',
+      largePrint: true,
+      alerts: kb.findings.filter((f) => f.redFlag).map((f) => f.id),
+    }
+    const pages = await layout(options, lh)
+    // The box goes whole overleaf: the one invariant such a letterhead cannot keep is the signs on page 1.
+    expect(broken(pages, true)).toEqual(['les signes d’alerte ne commencent pas en page 1'])
+    const heading = searchable('Quand consulter un médecin')
+    expect(pages.map((p) => p.lines.filter((l) => searchable(l.text) === heading).length)).toEqual([0, 1, 0])
+  }, 60_000)
+
   it('with the letterhead that once collided, standard and large print', async () => {
     const lh = {
       name: 'Maison de santé pluriprofessionnelle universitaire de Villeneuve-Saint-Georges – Valenton',
