@@ -251,3 +251,49 @@ for (const viewport of [
     await expect(search).toBeFocused()
   })
 }
+
+/** The colours, as « r,g,b », of the pixels on screen along a vertical line at `x`, from `top` to `bottom` (CSS px). */
+async function pixelsDown(page: Page, x: number, top: number, bottom: number): Promise<string[]> {
+  const clip = { x: Math.round(x), y: Math.round(top), width: 1, height: Math.round(bottom - top) }
+  const png = (await page.screenshot({ clip, scale: 'css' })).toString('base64')
+  return page.evaluate(async (data) => {
+    const image = new Image()
+    image.src = `data:image/png;base64,${data}`
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = image.width
+    canvas.height = image.height
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
+    ctx.drawImage(image, 0, 0)
+    const { data: rgba } = ctx.getImageData(0, 0, image.width, image.height)
+    return Array.from({ length: image.height }, (_, i) => `${rgba[i * 4]},${rgba[i * 4 + 1]},${rgba[i * 4 + 2]}`)
+  }, png)
+}
+
+test('a focused row’s ring is seen on all four sides, the sticky name cell’s included', async ({ mollet }) => {
+  const causes = mollet.getByRole('tabpanel', { name: 'Causes', exact: true })
+  const row = causes.locator('tr.entry-row').nth(1)
+  await expect(row).toBeVisible()
+  await mollet.keyboard.press('/')
+  await mollet.keyboard.press('ArrowDown')
+  await mollet.keyboard.press('ArrowDown')
+  await expect(row).toBeFocused()
+  const focus = await mollet.evaluate(() => {
+    const probe = document.createElement('span')
+    probe.style.color = 'var(--focus)'
+    document.body.append(probe)
+    const [r, g, b] = (getComputedStyle(probe).color.match(/\d+/gu) ?? []).map(Number)
+    probe.remove()
+    return `${r},${g},${b}`
+  })
+  const box = (await row.boundingBox()) as { x: number; y: number; width: number; height: number }
+  // The ring's left side: a vertical run of the focus colour one pixel inside the row's left edge.
+  const left = await pixelsDown(mollet, box.x + 1, box.y + 4, box.y + box.height - 4)
+  expect(left.filter((p) => p === focus).length, `${focus} in ${[...new Set(left)]}`).toBe(left.length)
+  const right = await pixelsDown(mollet, box.x + box.width - 2, box.y + 4, box.y + box.height - 4)
+  expect(right.filter((p) => p === focus).length).toBe(right.length)
+  // Top and bottom, across the name cell: the ring at both ends.
+  const across = await pixelsDown(mollet, box.x + 40, box.y, box.y + box.height)
+  expect(across.at(1)).toBe(focus)
+  expect(across.at(-2)).toBe(focus)
+})
