@@ -201,6 +201,16 @@ const focusedRow = (page: import('@playwright/test').Page) =>
     return { place: Number(tr.getAttribute('aria-rowindex')), uncovered: drawnAt(box.top + 2) && drawnAt(box.bottom - 2) }
   })
 
+/** Whether the view's search box is on screen, nothing drawn over its middle. */
+const searchBoxUncovered = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const input = document.querySelector('[role="tabpanel"]:not([hidden]) input[type="search"]')
+    if (!input) return false
+    const box = input.getBoundingClientRect()
+    const y = box.top + box.height / 2
+    return y > 0 && y < window.innerHeight && document.elementFromPoint(box.left + 10, y) === input
+  })
+
 for (const width of [1280, 1100]) {
   test(`at ${width} px a focused row keeps the focus while scrolled away; Page, Home and End keys move it`, async ({ mollet }) => {
     test.setTimeout(90_000)
@@ -219,6 +229,8 @@ for (const width of [1280, 1100]) {
     await expect.poll(() => focusedRow(mollet)).toEqual({ place: SIZE + 1, uncovered: true })
     await mollet.keyboard.press('Home')
     await expect.poll(() => focusedRow(mollet)).toEqual({ place: 2, uncovered: true })
+    // And the search box above it, where ↑ goes next, in view with it.
+    await expect.poll(() => searchBoxUncovered(mollet)).toBe(true)
     await mollet.keyboard.press('PageDown')
     await expect.poll(async () => (await focusedRow(mollet)).place).toBeGreaterThan(6)
     const paged = await focusedRow(mollet)

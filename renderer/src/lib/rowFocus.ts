@@ -95,7 +95,24 @@ export function focusRow(stop: HTMLElement): void {
   const row = stop.closest('tr') ?? stop
   const { top, bottom } = row.getBoundingClientRect()
   reveal(row, top, bottom)
+  revealSearchAbove(stop, row)
   placed = { row: stop, top: stop.getBoundingClientRect().top, scroll: scrollOffset(stop) }
+}
+
+/**
+ * At the table's first row, the view's search box above it is shown too, as
+ * far as the row stays in view: ↑ goes there next, and Home from far down the
+ * list showed the first row with the search box scrolled away.
+ */
+function revealSearchAbove(stop: HTMLElement, row: Element): void {
+  const rowIndex = row.getAttribute('aria-rowindex')
+  const first = rowIndex === null ? stop.closest('table')?.querySelector(STOPS) === stop : rowIndex === '2'
+  const box = first ? searchBoxOf(stop) : null
+  if (!box) return
+  const hidden = coveredTop(null) - box.getBoundingClientRect().top
+  const room = window.innerHeight - row.getBoundingClientRect().bottom
+  const by = Math.min(Math.ceil(hidden), Math.floor(room))
+  if (by > 0) window.scrollBy(0, -by)
 }
 
 /**
@@ -169,8 +186,11 @@ function scrollOffset(el: HTMLElement): string {
   return `${scrollingFrame(el)?.scrollTop ?? 0},${window.scrollY}`
 }
 
+const searchBoxOf = (from: Element): HTMLInputElement | null =>
+  from.closest('[role="tabpanel"]')?.querySelector<HTMLInputElement>('input[type="search"]') ?? null
+
 export function focusSearchBox(from: Element): void {
-  from.closest('[role="tabpanel"]')?.querySelector<HTMLInputElement>('input[type="search"]')?.focus()
+  searchBoxOf(from)?.focus()
 }
 
 /**
