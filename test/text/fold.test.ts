@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { foldForSearch, matchesQuery, queryTerms } from '../../shared/text/fold'
+import { foldForSearch, foldWhole, matchesQuery, queryTerms } from '../../shared/text/fold'
 
 describe('foldForSearch', () => {
   it('drops case and accents', () => {
@@ -25,6 +25,22 @@ describe('foldForSearch', () => {
 
   it('reads the typographic apostrophe as the plain one', () => {
     expect(foldForSearch('l’alcool')).toBe("l'alcool")
+  })
+
+  it('folds character by character exactly as the whole string is folded (fast-check)', () => {
+    // French text, Latin letters typed with their accents apart, Greek, any Unicode, and spaces of every kind.
+    const french = fc.constantFrom(..."aàâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔŒÆ’'«»—–…-.,;:!?()°0123456789 \u00a0\u202f\u2009\t\n".split(''))
+    const other = fc.constantFrom('e\u0301', 'ΣΑΣ', 'σ', 'İ', 'ß', 'ǅ', 'ﬁ', '\u200b', '😀', '\ud800', 'Ω', 'ſ', '\u0130')
+    const text = fc
+      .array(fc.oneof(french, french, other, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 40 })
+      .map((p) => p.join(''))
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(foldForSearch(s)).toBe(foldWhole(s))
+      }),
+      { numRuns: 2000 },
+    )
+    for (let cp = 0; cp < 0x2070; cp++) expect(foldForSearch(String.fromCharCode(cp))).toBe(foldWhole(String.fromCharCode(cp)))
   })
 
   it('is idempotent', () => {
