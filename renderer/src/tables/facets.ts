@@ -6,6 +6,7 @@
 // models did the same with one filtered copy of the rows per facet, at every
 // keystroke.
 import type { ConditionSummary } from '@shared/kb/types'
+import type { Positions } from '@shared/search/conditions'
 
 export interface FacetSpec {
   id: string
@@ -69,7 +70,7 @@ export function indexFacets(entries: readonly ConditionSummary[], specs: readonl
 export interface FacetPass {
   counts: FacetCounts
   /** The positions of `pool` that pass every facet, in its order (`pool` itself when no option is ticked). */
-  kept: readonly number[]
+  kept: Positions
 }
 
 /** What an entry passes: every facet, or all but one (the facet's number), or NONE: two or more fail it. */
@@ -81,7 +82,7 @@ const NONE = -2
  * matches) with the options `selected` (facet id → ticked values) ticked, and
  * the positions every facet lets through.
  */
-export function facetCounts(index: FacetIndex, pool: readonly number[], selected: Readonly<Record<string, readonly string[]>>): FacetPass {
+export function facetCounts(index: FacetIndex, pool: Positions, selected: Readonly<Record<string, readonly string[]>>): FacetPass {
   const { ids, values, starts, codes } = index
   const tallies = values.map((v) => new Uint32Array(v.length))
   // Only the facets with a ticked option can turn an entry away: one flag per code of theirs.
@@ -98,7 +99,8 @@ export function facetCounts(index: FacetIndex, pool: readonly number[], selected
   // Per position of the pool, what it passes: failing one facet only, it still counts for that one.
   const filtering = active.length > 0
   const fails = filtering ? new Int8Array(pool.length) : null
-  const kept: number[] = []
+  const kept = new Int32Array(filtering ? pool.length : 0)
+  let keptCount = 0
   if (fails) {
     for (let p = 0; p < pool.length; p++) {
       const i = pool[p] as number
@@ -112,7 +114,7 @@ export function facetCounts(index: FacetIndex, pool: readonly number[], selected
         if (!hit) failed = failed === ALL ? f : NONE
       }
       fails[p] = failed
-      if (failed === ALL) kept.push(i)
+      if (failed === ALL) kept[keptCount++] = i
     }
   }
   // One facet at a time: a tight loop over typed arrays.
@@ -139,5 +141,5 @@ export function facetCounts(index: FacetIndex, pool: readonly number[], selected
     }),
   )
   // With nothing ticked every entry passes: `pool` is the answer, not a copy of it.
-  return { counts, kept: filtering ? kept : pool }
+  return { counts, kept: filtering ? kept.slice(0, keptCount) : pool }
 }

@@ -15,17 +15,18 @@ import {
   type Table,
   type TableFeatures,
 } from '@tanstack/react-table'
+import type { Positions } from '@shared/search/conditions'
 
 /** What the table is told through `options.meta`. */
 export interface KeptRowsMeta {
   /** Positions in `data` of the rows to show, ascending; none given: every row. */
-  kept?: readonly number[]
+  kept?: Positions
 }
 
 /** The rows of `all` at the positions `kept`, in that order (`all` itself when every row is kept). */
 export function keptRows<TFeatures extends TableFeatures, TData extends RowData>(
   all: RowModel<TFeatures, TData>,
-  kept: readonly number[] | undefined,
+  kept: Positions | undefined,
 ): RowModel<TFeatures, TData> {
   // Positions are distinct and within the list: as many as the rows means all of them, in order.
   if (kept === undefined || kept.length === all.rows.length) return all
