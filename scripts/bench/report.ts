@@ -286,8 +286,11 @@ Method (\`e2e/bench/renderer.bench.ts\`, Playwright project \`bench\` of \`playw
   made the earlier figures lighter than their bases).
 - Above 200 rows the table renders only the rows near the screen (plus 5 above and below),
   with spacer rows and \`aria-rowcount\` / \`aria-rowindex\` (\`ConditionTable.tsx\`). Only the view
-  shown is mounted (\`App.tsx\`). The search folds each entry once and narrows the previous
-  matches as one types on (\`shared/search/conditions.ts\`); the table gets only the matches; the
+  shown is mounted (\`App.tsx\`). The search folds each entry once (Latin text character by
+  character from a table, \`shared/text/fold.ts\`), keeps per entry a bit per letter and per pair of
+  letters side by side (a term of one or two letters is answered by the bits alone), and narrows the
+  previous matches as one types on (\`shared/search/conditions.ts\`), as positions in typed arrays;
+  the table gets only the matches; the
   facet counts are one pass over them (\`renderer/src/tables/facets.ts\`); the URL hash is replaced
   after the frame, coalesced (\`useUrlState.ts\`).
 
