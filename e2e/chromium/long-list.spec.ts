@@ -201,6 +201,28 @@ const focusedRow = (page: import('@playwright/test').Page) =>
     return { place: Number(tr.getAttribute('aria-rowindex')), uncovered: drawnAt(box.top + 2) && drawnAt(box.bottom - 2) }
   })
 
+/**
+ * Once the wheel's scrolling has ended: the window and every frame at the same offsets for five
+ * frames in a row. On a loaded machine the wheel's last events scrolled on after the next key.
+ */
+const scrollSettled = (page: import('@playwright/test').Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((settled) => {
+        const offsets = () => [window.scrollY, ...Array.from(document.querySelectorAll('.table-wrap'), (el) => el.scrollTop)].join()
+        let last = offsets()
+        let still = 0
+        const frame = () => {
+          const now = offsets()
+          still = now === last ? still + 1 : 0
+          last = now
+          if (still >= 5) settled()
+          else requestAnimationFrame(frame)
+        }
+        requestAnimationFrame(frame)
+      }),
+  )
+
 /** Whether the view's search box is on screen, nothing drawn over its middle. */
 const searchBoxUncovered = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
@@ -220,6 +242,7 @@ for (const width of [1280, 1100]) {
     const box = await rows.nth(3).boundingBox()
     await mollet.mouse.move((box?.x ?? 0) + 50, (box?.y ?? 0) + 10)
     for (let i = 0; i < 10; i++) await mollet.mouse.wheel(0, 2_000)
+    await scrollSettled(mollet)
     await expect(rows.nth(1)).not.toHaveAttribute('aria-rowindex', '3')
     await expect.poll(() => mollet.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe('2')
     // The next key goes on from the focused row, not from the top of the page.
@@ -269,6 +292,7 @@ test('a row scrolled away, opened with Enter, gets the focus back when its detai
   const box = await rows.nth(3).boundingBox()
   await mollet.mouse.move((box?.x ?? 0) + 50, (box?.y ?? 0) + 10)
   for (let i = 0; i < 10; i++) await mollet.mouse.wheel(0, 2_000)
+  await scrollSettled(mollet)
   await expect(rows.nth(1)).not.toHaveAttribute('aria-rowindex', '3')
   await mollet.keyboard.press('Enter')
   await expect(mollet.getByRole('dialog')).toBeVisible()
