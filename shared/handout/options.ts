@@ -1,5 +1,6 @@
 // What the clinician chooses for one handout, and the clinic's letterhead.
 // Pure types and limits: the renderer, main and the command line share them.
+import { LINE_ENDS } from './printable'
 
 /**
  * The note's bounds: far above what a clinician writes on a handout (a few
@@ -43,9 +44,13 @@ export function letterheadProblem(letterhead: Letterhead): string | null {
   return null
 }
 
-/** Lines of a typed text, blank ones included (\r\n, \r and \n all end a line). */
+/**
+ * Lines of a typed text, blank ones included, ended wherever the handout starts
+ * a new line: \r\n, \r, \n and the separators pasted from a word processor
+ * (\v, form feed, NEL, U+2028/2029), which once passed the limits uncounted.
+ */
 export function lineCount(text: string): number {
-  return text.length === 0 ? 0 : text.split(/\r\n|\r|\n/u).length
+  return text.length === 0 ? 0 : text.split(LINE_ENDS).length
 }
 
 /** Why a note cannot go on a handout, in French; null when it can. */

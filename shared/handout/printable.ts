@@ -14,6 +14,8 @@ import { FONT_COVERAGE } from './font-coverage'
  */
 const SEPARATORS = '\\n\\r\\v\\f\\u0085\\u2028\\u2029'
 export const LINE_SEPARATOR = new RegExp(`^(?:\\r\\n|[${SEPARATORS}])$`, 'u')
+/** Where a typed text's lines end, for splitting it: every separator above, CR LF as one. */
+export const LINE_ENDS = new RegExp(`\\r\\n|[${SEPARATORS}]`, 'u')
 /**
  * Characters no one sees, taken out of what is printed: zero-width spaces and
  * joiners, direction marks and overrides (they would reorder text), variation

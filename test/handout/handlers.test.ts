@@ -118,14 +118,17 @@ describe('handout methods', () => {
   })
 
   it('a saved letterhead past the handout’s bounds: a French message, no handout', async () => {
-    await ok('saveSettings', {
-      ...DEFAULT_SETTINGS,
-      letterhead: { name: 'Cabinet', address: Array.from({ length: 7 }, (_, i) => `Dr ${i}`).join('\n'), phone: '' },
-    })
-    expect(await dispatch('renderHandout', [OPTIONS, 'preview'], app)).toEqual({
-      ok: false,
-      error: { code: 'failed', message: 'L’adresse du cabinet compte trop de lignes pour la fiche\u00a0: 6 au plus.' },
-    })
+    // Lines ended by \n, or by a manual line break pasted from a word processor (\v).
+    for (const separator of ['\n', '\v']) {
+      await ok('saveSettings', {
+        ...DEFAULT_SETTINGS,
+        letterhead: { name: 'Cabinet', address: Array.from({ length: 7 }, (_, i) => `Dr ${i}`).join(separator), phone: '' },
+      })
+      expect(await dispatch('renderHandout', [OPTIONS, 'preview'], app)).toEqual({
+        ok: false,
+        error: { code: 'failed', message: 'L’adresse du cabinet compte trop de lignes pour la fiche\u00a0: 6 au plus.' },
+      })
+    }
   })
 
   it('renderHandout names the characters the font cannot draw', async () => {
@@ -225,6 +228,13 @@ describe('handout methods', () => {
       ok: false,
       error: { code: 'failed', message: 'La note compte trop de lignes\u00a0: 41 pour 40 au plus. Regroupez des lignes.' },
     })
+    // Lines pasted from a word processor end where the handout breaks them: they count too.
+    for (const separator of ['\v', '\f', '\u0085', '\u2028', '\u2029', '\r\n']) {
+      expect(await dispatch('renderHandout', [{ ...OPTIONS, note: `${`x${separator}`.repeat(40)}x` }, 'preview'], app)).toEqual({
+        ok: false,
+        error: { code: 'failed', message: 'La note compte trop de lignes\u00a0: 41 pour 40 au plus. Regroupez des lignes.' },
+      })
+    }
   }, 60_000)
 })
 
