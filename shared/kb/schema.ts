@@ -39,6 +39,19 @@ function hiddenCharsMessage(value: string): string | null {
 }
 
 /**
+ * Why the source article holds characters it may not, null when it holds
+ * none: the same hidden characters as any text of the content, but for its
+ * line breaks (it is made of lines) and tabs. Shown beside a highlighted
+ * quote, a bidi override would reorder how the verbatim passage reads.
+ */
+export function articleHiddenMessage(article: string): string | null {
+  const found = [...new Set(article.match(HIDDEN))].filter((ch) => ch !== '\n' && ch !== '\r' && ch !== '\t')
+  if (found.length === 0) return null
+  const more = found.length > 5 ? ` et ${found.length - 5} autre${found.length > 6 ? 's' : ''}` : ''
+  return `${found.length > 1 ? 'Caractères invisibles ou de mise en page' : 'Caractère invisible ou de mise en page'} dans l’article (${found.slice(0, 5).map(codeOf).join(', ')}${more})\u00a0: les citations ne peuvent pas être affichées. ${found.length > 1 ? 'Retirez-les' : 'Retirez-le'}.`
+}
+
+/**
  * Text of the content: not empty, without hidden characters (HIDDEN), and
  * printable by the handout's font (the handouts carry it; one character the
  * font lacks in a red flag would stop every handout from printing).

@@ -79,6 +79,31 @@ describe('finding quotes: the article folded once', () => {
   })
 })
 
+describe('the source article: lines, nothing hidden', () => {
+  it('an override, a zero-width space or an escape in the article is refused and named; its quotes are not shown', async () => {
+    const { files } = await readContentFolder(RESOURCES_DIR)
+    const text = new Map([...files].map(([path, data]) => [path, new TextDecoder().decode(data)]))
+    const articlePath = [...text.keys()].find((path) => path.startsWith('source/')) as string
+    const article = text.get(articlePath) as string
+    const at = article.indexOf('\n', 200)
+    for (const [ch, code] of [
+      ['\u202e', 'U+202E'],
+      ['\u200b', 'U+200B'],
+      ['\u001b[2J', 'U+001B'],
+      ['\u2028', 'U+2028'],
+    ] as const) {
+      const hostile = new Map(text).set(articlePath, `${article.slice(0, at)}${ch}${article.slice(at)}`)
+      const { kb, problems } = validateKnowledge(hostile)
+      expect(problems[0]).toMatchObject({ file: articlePath, entry: null, field: null })
+      expect(problems[0]?.message).toContain(code)
+      expect(kb.article).toBe('')
+    }
+    // Its own line breaks (and a Windows editor's) are what it is made of.
+    const crlf = new Map(text).set(articlePath, article.replaceAll('\n', '\r\n'))
+    expect(validateKnowledge(crlf).problems.filter((p) => p.file === articlePath)).toEqual([])
+  })
+})
+
 describe('the quote checks are bounded', () => {
   it('past the search budget, quotes are said unchecked and their entries left out; within it, all pass', async () => {
     const { files } = await readContentFolder(RESOURCES_DIR)

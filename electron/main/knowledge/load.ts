@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { KB_FILES, type KnowledgeMeta } from '../../../shared/kb/schema'
+import { articleHiddenMessage, KB_FILES, type KnowledgeMeta } from '../../../shared/kb/schema'
 import { CONTEXT_GROUP } from '../../../shared/kb/vocabulary'
 import { foldArticle, locateProvenance, sectionsOf, type ArticleSection } from '../../../shared/kb/provenance'
 import { pushAll } from '../../../shared/kb/problems'
@@ -75,7 +75,9 @@ export function validateKnowledge(
 
   if (meta) {
     const article = files.get(meta.source.file)
-    if (article !== undefined) kb.article = article
+    const hidden = article === undefined ? null : articleHiddenMessage(article)
+    if (hidden !== null) problems.push({ file: meta.source.file, entry: null, field: null, message: hidden })
+    else if (article !== undefined) kb.article = article
     else {
       problems.push({
         file: meta.source.file,
