@@ -16,7 +16,11 @@ import {
   keysOf,
 } from './vocabulary'
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant attendu en minuscules-avec-tirets')
+/** An entry's id: machine-made, short (a pack's change list stores them; one of 2,100 characters failed there). */
+const id = z
+  .string()
+  .max(100, 'identifiant de 100 caractères au plus')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant attendu en minuscules-avec-tirets')
 /**
  * Characters no text of the content may hold: controls (line breaks, tabs,
  * ESC…), format characters (bidi overrides and isolates U+202A–U+202E,

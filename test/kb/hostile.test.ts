@@ -37,6 +37,15 @@ describe('texts of the content: one line, nothing hidden', () => {
     })
   }
 
+  it('an id longer than 100 characters is refused, the field named', () => {
+    const entry = finding()
+    entry.id = 'a'.repeat(101)
+    const parsed = KB_FILES.findings.schema.safeParse(entry)
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['id', 'identifiant de 100 caractères au plus']])
+    entry.id = 'a'.repeat(100)
+    expect(KB_FILES.findings.schema.safeParse(entry).success).toBe(true)
+  })
+
   it('the bundled labels, with their no-break spaces, still pass', () => {
     const entry = finding()
     entry.label = 'Fièvre\u00a0: 39\u202f°C'
