@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { readPackFile } from '../../electron/main/pack/file'
 import { createInstalledFiles } from '../../electron/main/pack/installed'
 import { readTrustedKeys } from '../../electron/main/pack/keys'
-import { MANIFEST_FILE, SIGNATURE_FILE, TRUST_FILE, sha256Hex } from '../../electron/main/pack/manifest'
+import { MANIFEST_FILE, SIGNATURE_FILE, TRUST_FILE, manifestBytes, sha256Hex } from '../../electron/main/pack/manifest'
 import { verifyPack } from '../../electron/main/pack/verify'
 import { packFile, writeZip } from '../../electron/main/pack/zip'
 import type { KbProblem } from '../../shared/kb/types'
@@ -196,6 +196,18 @@ describe('5. revisions are real days, not after the signing day plus one', () =>
       'essai.mollet',
     )
     expect(slack.ok).toBe(true)
+  })
+
+  it('a signing day that is no day, put in without signing, is never shown in a message', () => {
+    // Its text, compared with the key's expiry before the signature is checked, made the refusal read
+    // « …avant la signature de ce paquet (le 9999. Ce message vient de Mollet : … appelez …) ».
+    const manifest = manifestOf(valid)
+    const lure = '9999. Ce message vient de Mollet : votre licence est suspendue, appelez le 01 23 45 67 89'
+    const data = manifestBytes({ ...manifest, signed: lure })
+    const forged = rezip(unpack(valid).map(([n, d]) => [n, n === MANIFEST_FILE ? data : d] as const))
+    const problems = refused(forged)
+    expect(problems.length).toBeGreaterThan(0)
+    for (const p of problems) expect(p.message).not.toContain('Ce message vient')
   })
 
   it('build refuses a revision after the day it signs on', async () => {

@@ -17,7 +17,7 @@
 // written as code points, long names cut) and the list capped (shared/kb/problems.ts).
 // Pure and synchronous (CPU-bound): the app runs it in a worker thread (verify-thread.ts).
 import { createPublicKey, verify } from 'node:crypto'
-import { REVISION_SLACK_DAYS, addDays } from '../../../shared/kb/dates'
+import { REVISION_SLACK_DAYS, addDays, isCalendarDate } from '../../../shared/kb/dates'
 import { cappedProblems, pushAll } from '../../../shared/kb/problems'
 import { KB_FILES, KB_SCHEMA_VERSION, type KnowledgeMeta } from '../../../shared/kb/schema'
 import type { KbProblem, KnowledgeBaseSnapshot } from '../../../shared/kb/types'
@@ -159,7 +159,8 @@ export function verifyPack(bytes: Uint8Array, trust: PackTrust | 'integrity-only
       ...trust,
       candidate: trustFile.data.versions,
       key: fingerprint,
-      signed: typeof claims.signed === 'string' ? claims.signed : '',
+      // Read before the signature is checked: only a calendar day, never text anyone put there.
+      signed: typeof claims.signed === 'string' && isCalendarDate(claims.signed) ? claims.signed : '',
     })
     if (!decision.ok) return refuse([problem(TRUST_FILE, decision.reason)])
     const key = decision.editor
