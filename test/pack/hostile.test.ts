@@ -5,7 +5,7 @@
 // named by the right field, a line break that forged lines in a diff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readPackFile } from '../../electron/main/pack/file'
@@ -144,6 +144,25 @@ describe('3. files are opened without blocking and checked before they are read'
     await mkdir(join(userData, 'content'), { recursive: true })
     fifo(join(userData, 'content/state.json'))
     expect(await createInstalledFiles(userData).readState()).toEqual({ ok: false, notice: 'L’état du contenu installé est illisible' })
+  })
+})
+
+describe('an install that fails leaves nothing behind', () => {
+  it('a state that cannot be written: the pack file written before it is removed', async () => {
+    const userData = join(work, 'profil-etat-bloque')
+    await mkdir(join(userData, 'content/state.json'), { recursive: true })
+    const files = createInstalledFiles(userData)
+    const sha256 = sha256Hex(valid)
+    const state = {
+      version: 1 as const,
+      current: { sha256, version: { title: 'T', edition: null, revision: '2027-06-01' } },
+      previous: null,
+      lastChange: null,
+      changedAt: null,
+      trust: [],
+    }
+    for (let i = 0; i < 3; i++) await expect(files.commit(state, { sha256, bytes: valid })).rejects.toThrow()
+    expect(await readdir(join(userData, 'content/packs'))).toEqual([])
   })
 })
 

@@ -139,12 +139,26 @@ export function createInstalledFiles(userDataDir: string): InstalledFiles {
       await mkdir(userDataDir, { recursive: true })
       await ownFolder(dir)
       await ownFolder(packsDir)
+      // A pack file already there is named by the state on disk (the same pack installed again).
+      const fresh = pack !== undefined && !(await exists(packPath(pack.sha256)))
       if (pack) await writeFileAtomically(packPath(pack.sha256), pack.bytes)
-      await writeFileAtomically(statePath, `${JSON.stringify(valid, null, 2)}\n`)
+      try {
+        await writeFileAtomically(statePath, `${JSON.stringify(valid, null, 2)}\n`)
+      } catch (error) {
+        // No state names the pack just written: it would stay in user data until the next install.
+        if (pack && fresh) await rm(packPath(pack.sha256), { force: true }).catch(() => undefined)
+        throw error
+      }
       await collect(valid)
     },
   }
 }
+
+const exists = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  )
 
 /** Makes `path` a folder if it is not there; throws when it is anything else, a symbolic link above all. */
 async function ownFolder(path: string): Promise<void> {
