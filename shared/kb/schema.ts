@@ -209,16 +209,20 @@ export const handoutBlockSchema = z.object({
   provenance: z.array(provenanceSchema).min(1, 'au moins une citation de l’article'),
 })
 
+/** Names a pack's change list stores and the handout's footer prints: bounded (one of 2,100 characters failed to install). */
+const TITLE_MAX = 200
+const EDITION_MAX = 40
+
 export const metaSchema = z.object({
-  title: text,
+  title: text.max(TITLE_MAX, `titre de ${TITLE_MAX} caractères au plus`),
   /** Date the content was last checked against the article (YYYY-MM-DD). */
   revision: calendarDate,
   /** The edition's name (« 2 », « 2027-1 »): printed on handouts; a knowledge pack must have one. */
-  edition: text.optional(),
+  edition: text.max(EDITION_MAX, `édition de ${EDITION_MAX} caractères au plus`).optional(),
   /** Who edited this content: shown in « À propos du contenu »; a knowledge pack must name one. */
   editor: text.optional(),
   source: z.object({
-    title: text,
+    title: text.max(TITLE_MAX, `titre de ${TITLE_MAX} caractères au plus`),
     /** Path of the article's copy, relative to resources/. */
     file: text,
     language: z.literal('fr'),

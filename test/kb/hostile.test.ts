@@ -46,6 +46,16 @@ describe('texts of the content: one line, nothing hidden', () => {
     expect(KB_FILES.findings.schema.safeParse(entry).success).toBe(true)
   })
 
+  it('a title past 200 characters, an edition past 40, are refused, the field named', () => {
+    const meta = readRaw('meta') as Record<string, unknown>
+    const long = KB_FILES.meta.schema.safeParse({ ...meta, title: 'T'.repeat(201), edition: '9'.repeat(41) })
+    expect(long.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['title', 'titre de 200 caractères au plus'],
+      ['edition', 'édition de 40 caractères au plus'],
+    ])
+    expect(KB_FILES.meta.schema.safeParse({ ...meta, title: 'T'.repeat(200), edition: '9'.repeat(40) }).success).toBe(true)
+  })
+
   it('the bundled labels, with their no-break spaces, still pass', () => {
     const entry = finding()
     entry.label = 'Fièvre\u00a0: 39\u202f°C'
