@@ -34,12 +34,16 @@ const HIDDEN = /[\p{C}\p{Zl}\p{Zp}]/gu
 
 const codeOf = (ch: string) => `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`
 
-/** Why a text holds characters it may not; null when it holds none. */
-function hiddenCharsMessage(value: string): string | null {
-  const found = [...new Set(value.match(HIDDEN))]
+/** The message naming `found` hidden characters, `where` they are, and what they keep from working. */
+function hiddenMessage(found: readonly string[], where: string, because: string): string | null {
   if (found.length === 0) return null
   const more = found.length > 5 ? ` et ${found.length - 5} autre${found.length > 6 ? 's' : ''}` : ''
-  return `${found.length > 1 ? 'Caractères invisibles ou de mise en page' : 'Caractère invisible ou de mise en page'} (${found.slice(0, 5).map(codeOf).join(', ')}${more})\u00a0: un texte du contenu tient sur une ligne, sans caractère caché. ${found.length > 1 ? 'Retirez-les' : 'Retirez-le'}.`
+  return `${found.length > 1 ? 'Caractères invisibles ou de mise en page' : 'Caractère invisible ou de mise en page'}${where} (${found.slice(0, 5).map(codeOf).join(', ')}${more})\u00a0: ${because}. ${found.length > 1 ? 'Retirez-les' : 'Retirez-le'}.`
+}
+
+/** Why a text holds characters it may not; null when it holds none. */
+function hiddenCharsMessage(value: string): string | null {
+  return hiddenMessage([...new Set(value.match(HIDDEN))], '', 'un texte du contenu tient sur une ligne, sans caractère caché')
 }
 
 /**
@@ -50,9 +54,7 @@ function hiddenCharsMessage(value: string): string | null {
  */
 export function articleHiddenMessage(article: string): string | null {
   const found = [...new Set(article.match(HIDDEN))].filter((ch) => ch !== '\n' && ch !== '\r' && ch !== '\t')
-  if (found.length === 0) return null
-  const more = found.length > 5 ? ` et ${found.length - 5} autre${found.length > 6 ? 's' : ''}` : ''
-  return `${found.length > 1 ? 'Caractères invisibles ou de mise en page' : 'Caractère invisible ou de mise en page'} dans l’article (${found.slice(0, 5).map(codeOf).join(', ')}${more})\u00a0: les citations ne peuvent pas être affichées. ${found.length > 1 ? 'Retirez-les' : 'Retirez-le'}.`
+  return hiddenMessage(found, ' dans l’article', 'les citations ne peuvent pas être affichées')
 }
 
 /**
