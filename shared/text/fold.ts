@@ -42,25 +42,34 @@ const TABLE_RANGES: readonly (readonly [number, number])[] = [
   [0x0000, 0x024f], // Latin: Basic, Latin-1, Extended-A and -B
   [0x2000, 0x206f], // General Punctuation: ’ « narrow no-break space », dashes, …
 ]
-const folds: (readonly number[] | typeof SPACE | undefined)[] = []
-for (const [from, to] of TABLE_RANGES) {
-  for (let cp = from; cp <= to; cp++) {
-    const ch = String.fromCodePoint(cp)
-    if (/^\s$/u.test(ch)) folds[cp] = SPACE
-    else {
-      const folded = foldWhole(ch)
-      // A character folding to some space (none does today) is left to the whole string's way.
-      if (!/\s/u.test(folded)) folds[cp] = Array.from(folded, (c) => c.charCodeAt(0))
+type Fold = readonly number[] | typeof SPACE | undefined
+let table: Fold[] | null = null
+
+/** The table, made at the first folding (not at start-up: about 800 characters folded the slow way). */
+function folds(): Fold[] {
+  if (table) return table
+  table = []
+  for (const [from, to] of TABLE_RANGES) {
+    for (let cp = from; cp <= to; cp++) {
+      const ch = String.fromCodePoint(cp)
+      if (/^\s$/u.test(ch)) table[cp] = SPACE
+      else {
+        const folded = foldWhole(ch)
+        // A character folding to some space (none does today) is left to the whole string's way.
+        if (!/\s/u.test(folded)) table[cp] = Array.from(folded, (c) => c.charCodeAt(0))
+      }
     }
   }
+  return table
 }
 
 /** What foldWhole gives, from the table, or null when a character of `s` is not in it. */
 function foldByTable(s: string): string | null {
+  const byCode = folds()
   const codes: number[] = []
   let space = false
   for (let i = 0; i < s.length; i++) {
-    const fold = folds[s.charCodeAt(i)]
+    const fold = byCode[s.charCodeAt(i)]
     if (fold === undefined) return null
     if (fold === SPACE) space = codes.length > 0
     else if (fold.length > 0) {
