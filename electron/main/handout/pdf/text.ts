@@ -1,7 +1,7 @@
 // Text made drawable before layout: what the font lacks, control characters,
 // line breaks, and where words may be cut (French hyphenation, overlong runs).
 import { syllables as frenchSyllables } from '@react-pdf/hyphenate/fr'
-import { INVISIBLE, LINE_SEPARATOR, STAND_INS } from '../../../../shared/handout/printable'
+import { INVISIBLE, LINE_ENDS, LINE_SEPARATOR, STAND_INS } from '../../../../shared/handout/printable'
 import type { BundledFont } from './fonts'
 import { Lru } from './lru'
 
@@ -9,7 +9,7 @@ const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' })
 
 /** Lines of a text typed with line breaks; each becomes its own Text (no '\n' reaches the layout). */
 export function linesOf(text: string): string[] {
-  return text.split(/\r\n|\r|\n/u).map((l) => l.trim())
+  return text.split(LINE_ENDS).map((l) => l.trim())
 }
 
 /** Control characters (an escape sequence pasted from a terminal, a NUL): nothing to print. */
