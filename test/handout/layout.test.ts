@@ -135,6 +135,25 @@ describe('the handout’s layout, for inputs nobody chose', () => {
     expect(pages.map((p) => p.lines.filter((l) => searchable(l.text) === heading).length)).toEqual([0, 1, 0])
   }, 60_000)
 
+  it('a warning box whose text all fits on page 1 is not drawn again overleaf as its heading alone', async () => {
+    // Its bottom padding and rule went to page 2, where its repeated heading was drawn in an empty
+    // red frame above the note: the longest name, a note at its limit, large print, two alerts.
+    const note = Array.from({ length: 40 }, (_, i) => `Ligne ${i} : buvez un verre d eau, reposez la jambe, revenez si douleur.`).join(
+      '\u2028',
+    )
+    const options = {
+      ...standardSelection(kb),
+      patientName: 'Marie-Thérèse\u200b de La Rochefoucauld\u2028'.repeat(10).slice(0, PATIENT_NAME_MAX),
+      note,
+      largePrint: true,
+      alerts: ['fievre', 'douleur-mollet'],
+    }
+    const pages = await layout(options, { name: '', address: '', phone: '' })
+    expect(broken(pages, true)).toEqual([])
+    const heading = searchable('Quand consulter un médecin')
+    expect(pages.map((p) => p.lines.filter((l) => searchable(l.text) === heading).length)).toEqual([1, 0, 0, 0])
+  }, 60_000)
+
   it('with the letterhead that once collided, standard and large print', async () => {
     const lh = {
       name: 'Maison de santé pluriprofessionnelle universitaire de Villeneuve-Saint-Georges – Valenton',
