@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Locator, Page } from '@playwright/test'
 import { conditionsOf, type Advice, type Condition, type Finding } from '../../shared/kb/types'
+import type { HandoutDocument } from '../../shared/handout/compose'
 import { frenchTypography } from '../../shared/text/typography'
 import { differingShare, greyPages, pdfInfo, pdfText, searchable, type GreyPage } from '../../test/handout/pdf-tools'
 import {
@@ -533,6 +534,123 @@ test('ticking a cause brings its advice, unticking takes it away: the form and t
   await view.getByRole('button', { name: 'Enregistrer en PDF…' }).click()
   await expect(view.getByTestId('handout-action')).toContainText('fiche-2.pdf')
   expect(pdfText(new Uint8Array(await readFile(join(saveDir, 'fiche-2.pdf'))))).toBe(fromForm)
+})
+
+test.describe('a tick box pressed: its preview is made before the release', () => {
+  /** The handouts main made (preview, foresight or print), in the order they were made. */
+  let made: HandoutDocument[] = []
+  /** While set, main's renders wait here (a superseded one still ends at once, as the render thread's do). */
+  let gate: { open: Promise<void>; release: () => void } | null = null
+  test.use({
+    handlerDeps: async ({ renderThread }, use) => {
+      made = []
+      gate = null
+      await use({
+        resourcesDir,
+        renderPdf: async (doc, dir, signal) => {
+          if (gate) {
+            const { open } = gate
+            await new Promise<void>((resolve, reject) => {
+              void open.then(resolve)
+              signal?.addEventListener('abort', () => reject(signal.reason), { once: true })
+            })
+          }
+          made.push(doc)
+          return renderThread(doc, dir, signal)
+        },
+      })
+    },
+  })
+  const explains = (doc: HandoutDocument | undefined, id: string) =>
+    JSON.stringify(doc?.sections).includes(frenchTypography(byId(id).patientExplanation))
+  /** Marks the first page's canvas shown now: `redrawn` then tells whether the preview swapped it for a new PDF's. */
+  let marks = 0
+  const markShown = (view: Locator) =>
+    view
+      .locator('.pdf-pages canvas')
+      .first()
+      .evaluate((c, mark) => c.setAttribute('data-shown', mark), String(++marks))
+  const redrawn = (view: Locator) =>
+    view
+      .locator('.pdf-pages canvas')
+      .first()
+      .evaluate((c, mark) => c.getAttribute('data-shown') !== mark, String(marks))
+
+  test('pressed by the mouse or by Space: the release shows the PDF made during the press, none is made after', async ({ mollet }) => {
+    const view = await openHandout(mollet)
+    await previewSettled(view)
+    for (const [id, press, release] of [
+      ['compression-nerveuse', () => mollet.mouse.down(), () => mollet.mouse.up()],
+      ['tics', () => mollet.keyboard.down('Space'), () => mollet.keyboard.up('Space')],
+    ] as const) {
+      const box = causeBox(view, id)
+      await (id === 'tics' ? box.focus() : box.hover())
+      await markShown(view)
+      const before = made.length
+      await press()
+      await expect.poll(() => made.length).toBe(before + 1)
+      expect(explains(made.at(-1), id)).toBe(true)
+      // Until the release, nothing changed on screen.
+      await expect(box).not.toBeChecked()
+      expect(await redrawn(view)).toBe(false)
+      await release()
+      await expect(box).toBeChecked()
+      await expect.poll(() => redrawn(view)).toBe(true)
+      await previewSettled(view)
+      expect(made).toHaveLength(before + 1)
+    }
+  })
+
+  test('a press let go elsewhere changes nothing; the next tick is made for what the form then holds', async ({ mollet, desktop }) => {
+    const view = await openHandout(mollet)
+    await previewSettled(view)
+    const box = causeBox(view, 'tics')
+    await box.hover()
+    await markShown(view)
+    const before = made.length
+    await mollet.mouse.down()
+    await expect.poll(() => made.length).toBe(before + 1)
+    await view.getByRole('heading', { name: 'Fiche patient' }).hover()
+    await mollet.mouse.up()
+    await expect(box).not.toBeChecked()
+    await causeBox(view, 'compression-nerveuse').click()
+    await previewSettled(view)
+    expect(await redrawn(view)).toBe(true)
+    const shown = made.at(-1)
+    expect(explains(shown, 'compression-nerveuse')).toBe(true)
+    expect(explains(shown, 'tics')).toBe(false)
+    await mollet.keyboard.press('Control+p')
+    await expect.poll(() => desktop.printed.length, PRINTING).toBe(1)
+    expect(pdfText(desktop.printed[0] as Uint8Array)).not.toContain(inPdf(byId('tics').patientExplanation))
+  })
+
+  test('a released tick whose PDF was dropped for later presses is asked for again: the preview is never left behind', async ({
+    mollet,
+  }) => {
+    const view = await openHandout(mollet)
+    await previewSettled(view)
+    let release: () => void = () => undefined
+    const open = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    gate = { open, release }
+    // Ticked with a press: its PDF is held at the gate.
+    await causeBox(view, 'compression-nerveuse').click({ delay: 50 })
+    await expect(causeBox(view, 'compression-nerveuse')).toBeChecked()
+    // Two presses let go elsewhere: the second drops the oldest foresight, the released tick's.
+    for (const id of ['tics', 'epilepsie']) {
+      await causeBox(view, id).hover()
+      await mollet.mouse.down()
+      await view.getByRole('heading', { name: 'Fiche patient' }).hover()
+      await mollet.mouse.up()
+    }
+    await expect(view.getByText('Mise à jour de l’aperçu…')).toBeVisible()
+    gate.release()
+    await previewSettled(view)
+    const shown = made.at(-1)
+    expect(explains(shown, 'compression-nerveuse')).toBe(true)
+    expect(explains(shown, 'tics') || explains(shown, 'epilepsie')).toBe(false)
+  })
 })
 
 test('limits are said, never silently applied: a pasted note, a long letterhead, characters the font lacks', async ({

@@ -51,6 +51,8 @@ export interface HandlerDeps {
 const PACK_DIALOG = { title: 'Mettre à jour le contenu', filterName: 'Paquet de contenu Mollet', extensions: ['mollet'] } as const
 
 export const HANDOUT_FILE_NAME = 'fiche-patient-mollet.pdf'
+/** Foreseen previews (ticks being pressed) made at most at once: the one released and the next press. */
+const FORESIGHTS_KEPT = 2
 
 /**
  * A handout goes to paper or to a file only if its font draws every
@@ -87,6 +89,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   content.current().catch(() => undefined)
   const handouts = createHandoutService(knowledge, deps.resourcesDir, deps.renderPdf)
   let preview: AbortController | null = null
+  /** Previews of ticks still being pressed, oldest first. */
+  const foreseen = new Set<AbortController>()
 
   // Read once: loading a corrupt file moves it aside, and its notice must reach
   // the user whichever call comes first. The notice stays until a save succeeds.
@@ -136,14 +140,26 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     renderHandout: async (options, purpose) => {
-      if (purpose !== 'preview') {
+      if (purpose === 'print') {
         const { pdf, unprintable, doc } = printable(await render(options))
         return { status: 'rendered', pdf, unprintable, sections: headingsOf(doc) }
       }
-      // Latest wins: the preview the clinician is waiting for is the newest one.
-      preview?.abort()
       const own = new AbortController()
-      preview = own
+      if (purpose === 'preview') {
+        // Latest wins: the preview the clinician is waiting for is the newest one; a tick
+        // foreseen and not released would have been used instead of this request.
+        preview?.abort()
+        for (const foresight of foreseen) foresight.abort()
+        foreseen.clear()
+        preview = own
+      } else {
+        // A press does not cancel the preview in progress (the press may be let go elsewhere);
+        // two are kept at most, whatever the renderer asks.
+        const oldest = foreseen.size >= FORESIGHTS_KEPT ? foreseen.values().next().value : undefined
+        oldest?.abort()
+        if (oldest) foreseen.delete(oldest)
+        foreseen.add(own)
+      }
       try {
         const { pdf, unprintable, doc } = await render(options, own.signal)
         return { status: 'rendered', pdf, unprintable, sections: headingsOf(doc) }
@@ -152,6 +168,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         throw error
       } finally {
         if (preview === own) preview = null
+        foreseen.delete(own)
       }
     },
 

@@ -19,7 +19,11 @@ export interface MolletContract {
   /**
    * The handout as PDF bytes (letterhead from the saved settings), for the
    * preview or for printing. A preview asked while another is still being made
-   * supersedes it: the older one answers 'superseded'.
+   * supersedes it: the older one answers 'superseded'. 'foresee': the preview
+   * of a tick still being pressed (not released yet), made after the preview
+   * in progress; a preview asked later supersedes it (the press did not give
+   * that tick, or it would have been used), and so does a third foresight
+   * (at most two are kept).
    */
   renderHandout: { args: [options: HandoutOptions, purpose: HandoutPurpose]; result: RenderedHandoutResult }
   /** Asks where to save, then writes the PDF. */
@@ -36,7 +40,7 @@ export interface MolletContract {
   applyContentChange: { args: [token: string, confirmed: boolean]; result: ContentChangeResult }
 }
 
-export const HANDOUT_PURPOSES = ['preview', 'print'] as const
+export const HANDOUT_PURPOSES = ['preview', 'foresee', 'print'] as const
 export type HandoutPurpose = (typeof HANDOUT_PURPOSES)[number]
 
 export type RenderedHandoutResult =

@@ -97,6 +97,26 @@ describe('handout methods', () => {
     expect(pdfText(print!.pdf)).toContain('impression')
   }, 60_000)
 
+  it('renderHandout: a foreseen tick never supersedes the preview in progress; a later preview or a third foresight supersedes it', async () => {
+    await rendered(OPTIONS, 'preview')
+    const answer = (note: string, purpose: string) => ok<RenderedHandoutResult>('renderHandout', { ...OPTIONS, note }, purpose)
+    // The preview in progress is made, and so is the press's.
+    const kept = await Promise.all([answer('en cours', 'preview'), answer('pressée', 'foresee')])
+    expect(kept.map((a) => a.status)).toEqual(['rendered', 'rendered'])
+    expect(pdfText((kept[1] as { pdf: Uint8Array }).pdf)).toContain('pressée')
+    // A preview asked after presses: the presses were let go elsewhere (a tick released takes its PDF instead of asking).
+    const dropped = await Promise.all([answer('un', 'foresee'), answer('deux', 'foresee'), answer('trois', 'preview')])
+    expect(dropped.map((a) => a.status)).toEqual(['superseded', 'superseded', 'rendered'])
+    // Two foresights at most: the oldest gives way to a third, a print never does.
+    const bounded = await Promise.all([
+      answer('a', 'foresee'),
+      answer('b', 'foresee'),
+      answer('c', 'foresee'),
+      answer('impression', 'print'),
+    ])
+    expect(bounded.map((a) => a.status)).toEqual(['superseded', 'rendered', 'rendered', 'rendered'])
+  }, 60_000)
+
   it('print and save refuse, in French, a handout with characters the font cannot draw; the preview shows it', async () => {
     const withSymbols = { ...OPTIONS, note: 'Paracétamol : ≤ 3 g/j, ≥ 6 h entre deux prises' }
     expect(await ok<RenderedHandoutResult>('renderHandout', withSymbols, 'preview')).toMatchObject({

@@ -12,7 +12,8 @@ import { useSettings, type SaveOutcome, type SettingsState } from '../lib/useSet
 import { selectionOf, type HandoutChoice } from '@shared/handout/selection'
 import { patientHandout, type PatientHandout } from '@shared/handout/from-orientation'
 import { noteProblem, type HandoutOptions, type Letterhead } from '@shared/handout/options'
-import type { PatientText } from '@shared/consultation/desk'
+import { deskReducer, type DeskAction, type PatientText } from '@shared/consultation/desk'
+import type { KnowledgeOutline } from '@shared/kb/types'
 import { useConsultation } from '../consultation'
 import type { MenuCommand } from '@shared/ipc/contract'
 import type { GivenHandout } from '@shared/orientation/record-note'
@@ -42,6 +43,8 @@ export interface HandoutContextValue {
   plan: PatientHandout
   defaults: HandoutDefaults
   settings: SettingsState
+  /** What the options would be after `change` (nothing is changed): a tick foreseen while it is pressed. */
+  optionsAfter: (change: HandoutChange) => HandoutOptions
   /** Ticks or unticks a cause or differential (its advice follows). The detail's « Ajouter à la fiche patient » ticks it too. */
   setCause: (id: string, on: boolean) => void
   /** Ticks or unticks an advice by hand. */
@@ -66,6 +69,18 @@ export interface HandoutContextValue {
   active: boolean
   /** The handout printed or saved last for this patient, for the record note; null before any. */
   given: GivenHandout | null
+}
+
+/** What a tick box of the form changes. */
+export type HandoutChange = Extract<DeskAction, { type: 'edit' | 'large-print' }>
+
+/** What is sent to main for this plan and this patient. */
+function optionsOf(
+  kb: KnowledgeOutline,
+  plan: PatientHandout,
+  patient: Pick<HandoutOptions, 'patientName' | 'note' | 'largePrint'>,
+): HandoutOptions {
+  return { ...selectionOf(kb, plan.choice), ...patient, alerts: plan.alerts }
 }
 
 const HandoutContext = createContext<HandoutContextValue | null>(null)
@@ -98,8 +113,16 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
   const plan = useMemo(() => patientHandout(kb, findings, defaults.choice, edits), [kb, findings, defaults, edits])
   const largePrint = consultation.largePrint ?? defaults.largePrint
   const options = useMemo<HandoutOptions>(
-    () => ({ ...selectionOf(kb, plan.choice), patientName, note, largePrint, alerts: plan.alerts }),
+    () => optionsOf(kb, plan, { patientName, note, largePrint }),
     [kb, plan, patientName, note, largePrint],
+  )
+  const optionsAfter = useCallback(
+    (change: HandoutChange) => {
+      const next = deskReducer({ current: consultation, previous: null, issued: consultation.id }, change).current
+      const nextPlan = patientHandout(kb, next.findings, defaults.choice, next.edits)
+      return optionsOf(kb, nextPlan, { patientName: next.patientName, note: next.note, largePrint: next.largePrint ?? defaults.largePrint })
+    },
+    [kb, consultation, defaults],
   )
   const latest = useRef(options)
   latest.current = options
@@ -211,6 +234,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
       plan,
       defaults,
       settings,
+      optionsAfter,
       setCause,
       setAdvice,
       setText,
@@ -233,6 +257,7 @@ export function HandoutProvider({ view, onOpen, children }: HandoutProviderProps
       plan,
       defaults,
       settings,
+      optionsAfter,
       setCause,
       setAdvice,
       setText,

@@ -3,7 +3,7 @@
 // the clinic's letterhead; a live preview of the very PDF main makes, and
 // "Imprimer" / "Enregistrer en PDF…".
 import { useKbIndex } from '../lib/useKbIndex'
-import { memo, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
 import {
   LETTERHEAD_LIMITS,
   NOTE_LINES_MAX,
@@ -23,7 +23,7 @@ import type { ConditionSummary } from '@shared/kb/types'
 import type { KbIndex } from '../lib/kbIndex'
 import { NBSP, guillemets } from '@shared/text/french'
 import { HANDOUT_SECTIONS } from '@shared/kb/vocabulary'
-import { useHandout } from './HandoutContext'
+import { useHandout, type HandoutChange } from './HandoutContext'
 import type { SaveOutcome } from '../lib/useSettings'
 import { PdfPreview } from './PdfPreview'
 import { usePreview } from './usePreview'
@@ -82,6 +82,21 @@ function PlanSummary({ plan, index }: { plan: PatientHandout; index: KbIndex }) 
   )
 }
 
+/**
+ * A tick box's press: the primary button or Space going down on it, which
+ * ticks it when released. Its preview is asked for then (usePreview).
+ */
+function pressing(foresee: (change: HandoutChange) => void, change: HandoutChange) {
+  return {
+    onPointerDown: (e: PointerEvent) => {
+      if (e.button === 0) foresee(change)
+    },
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === ' ' && !e.repeat) foresee(change)
+    },
+  }
+}
+
 /** The conditions grouped as a clinician thinks of them: common and harmless, to evaluate, differentials. */
 function conditionGroups(index: KbIndex): { label: string; entries: ConditionSummary[] }[] {
   return [
@@ -95,6 +110,10 @@ export function HandoutView() {
   const handout = useHandout()
   const { options, action, noteTooLong } = handout
   const preview = usePreview(options, noteTooLong !== null, handout.letterheadRevision, handout.active)
+  // Stable, so that the form is not drawn again when the preview's state changes.
+  const foreseeIn = useRef({ foresee: preview.foresee, optionsAfter: handout.optionsAfter })
+  foreseeIn.current = { foresee: preview.foresee, optionsAfter: handout.optionsAfter }
+  const foresee = useCallback((change: HandoutChange) => foreseeIn.current.foresee(foreseeIn.current.optionsAfter(change)), [])
   // The last PDF the preview settled on, and whether its pages could be drawn: « à jour » only once the current one is.
   const [shown, setShown] = useState<{ pdf: Uint8Array; drawn: boolean } | null>(null)
   const onSettled = useCallback((pdf: Uint8Array, drawn: boolean) => setShown({ pdf, drawn }), [])
@@ -102,7 +121,7 @@ export function HandoutView() {
 
   return (
     <div className="handout">
-      <HandoutForm unprintable={preview.unprintable} />
+      <HandoutForm unprintable={preview.unprintable} foresee={foresee} />
       <div className="handout-side">
         {/* The actions and what they say: beside the preview, or at narrow widths a bar that stays in sight (handout.css). */}
         <div className="handout-bar">
@@ -145,7 +164,13 @@ export function HandoutView() {
  * The form: drawn again when what it shows changes (a tick, a key), not when
  * the preview's state does (a PDF asked for, arrived, drawn).
  */
-const HandoutForm = memo(function HandoutForm({ unprintable }: { unprintable: readonly string[] }) {
+const HandoutForm = memo(function HandoutForm({
+  unprintable,
+  foresee,
+}: {
+  unprintable: readonly string[]
+  foresee: (change: HandoutChange) => void
+}) {
   const index = useKbIndex()
   const handout = useHandout()
   const { options, settings, noteTooLong } = handout
@@ -222,7 +247,7 @@ const HandoutForm = memo(function HandoutForm({ unprintable }: { unprintable: re
         <p className="field-hint" id={`${id}-private`}>
           Le nom et la note ne sont enregistrés nulle part{NBSP}: ils ne figurent que sur la fiche imprimée ou enregistrée.
         </p>
-        <label className="check">
+        <label className="check" {...pressing(foresee, { type: 'large-print', on: !options.largePrint })}>
           <input type="checkbox" checked={options.largePrint} onChange={(e) => handout.setLargePrint(e.target.checked)} />
           <span>Gros caractères (14{NBSP}pt)</span>
         </label>
@@ -239,7 +264,12 @@ const HandoutForm = memo(function HandoutForm({ unprintable }: { unprintable: re
               const reason = causeReason(handout.plan, editOf(consultation.edits, 'cause', c.id)?.on, c.id, on)
               const hintId = `${id}-cause-${c.id}`
               return (
-                <label key={c.id} className="check" data-cause={c.id}>
+                <label
+                  key={c.id}
+                  className="check"
+                  data-cause={c.id}
+                  {...pressing(foresee, { type: 'edit', edit: { kind: 'cause', id: c.id, on: !on } })}
+                >
                   <input
                     type="checkbox"
                     checked={on}
@@ -269,7 +299,12 @@ const HandoutForm = memo(function HandoutForm({ unprintable }: { unprintable: re
           const on = options.advice.includes(a.id)
           const hintId = `${id}-advice-${a.id}`
           return (
-            <label key={a.id} className="check" data-advice={a.id}>
+            <label
+              key={a.id}
+              className="check"
+              data-advice={a.id}
+              {...pressing(foresee, { type: 'edit', edit: { kind: 'advice', id: a.id, on: !on } })}
+            >
               <input type="checkbox" checked={on} aria-describedby={hintId} onChange={(e) => handout.setAdvice(a.id, e.target.checked)} />
               <span>
                 {a.label}

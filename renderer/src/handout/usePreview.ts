@@ -1,11 +1,15 @@
 // The preview's PDF: the real handout, made by main from the current options
 // (renderHandout), asked again at once after a tick, 100 ms after the last key
-// typed in the name or the note. An answer that
+// typed in the name or the note. A tick is foreseen while it is pressed: the
+// button or Space goes down 90–140 ms before the release that ticks the box, and
+// main makes the PDF of the options the tick will give meanwhile; the tick then
+// takes that answer instead of asking. An answer that
 // arrives after a newer request is dropped (main drops a superseded preview
 // too); a failure keeps the last good PDF and says why in French. A note past
 // its limits is not sent: the preview says it is not current (the form says why).
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../api'
+import type { IpcResult, RenderedHandoutResult } from '@shared/ipc/contract'
 import type { HandoutOptions } from '@shared/handout/options'
 
 /**
@@ -29,31 +33,42 @@ export interface PreviewState {
   stale: boolean
 }
 
+type Answer = Promise<IpcResult<RenderedHandoutResult>>
+
+/** One key for "the same handout": the options' values, not their identity. */
+const keyOf = (options: HandoutOptions, revision: number): string =>
+  JSON.stringify([options.causes, options.advice, options.alerts, options.patientName, options.note, options.largePrint, revision])
+
+export interface Preview extends PreviewState {
+  /**
+   * A tick is being pressed: `next` is what the options will be once it is
+   * released. Its PDF is asked for now, and taken if the next options are those.
+   */
+  foresee: (next: HandoutOptions) => void
+}
+
 /**
  * @param noteTooLong the note passes its limits (the context says why): no PDF is asked for
  * @param active only while the view is shown (no PDF is made for a hidden view)
  * @param revision changes when something main reads on its side changed (the saved letterhead)
  */
-export function usePreview(options: HandoutOptions, noteTooLong: boolean, revision: number, active: boolean): PreviewState {
+export function usePreview(options: HandoutOptions, noteTooLong: boolean, revision: number, active: boolean): Preview {
   const [state, setState] = useState<PreviewState>({ pdf: null, error: null, pending: false, unprintable: [], stale: false })
   const sequence = useRef(0)
-  // One key for "the same handout": the options' values, not their identity.
-  const key = JSON.stringify([
-    options.causes,
-    options.advice,
-    options.alerts,
-    options.patientName,
-    options.note,
-    options.largePrint,
-    revision,
-  ])
+  const key = keyOf(options, revision)
   const latest = useRef(options)
   latest.current = options
   /** The name and note of the last preview asked for: a change elsewhere is a tick. */
   const askedText = useRef<string | null>(null)
+  /** The PDF of the tick being pressed, asked for ahead; only the next change may take it. */
+  const foreseen = useRef<{ key: string; answer: Answer } | null>(null)
+  const now = useRef({ key, revision, active, noteTooLong })
+  now.current = { key, revision, active, noteTooLong }
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the options' values; the effect reads them through `latest`
+  // `key` stands for the options' values; the effect reads them through `latest`.
   useEffect(() => {
+    const ahead = foreseen.current
+    foreseen.current = null
     if (!active) return
     const ticket = ++sequence.current
     if (noteTooLong) {
@@ -63,9 +78,8 @@ export function usePreview(options: HandoutOptions, noteTooLong: boolean, revisi
     setState((s) => (s.pending ? s : { ...s, pending: true }))
     const text = JSON.stringify([latest.current.patientName, latest.current.note])
     const typing = askedText.current !== null && askedText.current !== text
-    const ask = () => {
-      askedText.current = text
-      api.renderHandout(latest.current, 'preview').then((result) => {
+    const settle = (answer: Answer) => {
+      answer.then((result) => {
         if (ticket !== sequence.current) return
         if (!result.ok) setState((s) => ({ ...s, error: result.error.message, pending: false }))
         else if (result.value.status === 'rendered') {
@@ -77,8 +91,13 @@ export function usePreview(options: HandoutOptions, noteTooLong: boolean, revisi
             pending: false,
             stale: false,
           }))
-        }
+          // A foreseen PDF taken, then superseded by a later press that was let go: asked again.
+        } else settle(api.renderHandout(latest.current, 'preview'))
       })
+    }
+    const ask = () => {
+      askedText.current = text
+      settle(ahead?.key === key ? ahead.answer : api.renderHandout(latest.current, 'preview'))
     }
     // A tick is asked for at once, not a task later: that task waited behind the frame
     // that draws the tick.
@@ -90,7 +109,15 @@ export function usePreview(options: HandoutOptions, noteTooLong: boolean, revisi
     return () => window.clearTimeout(timer)
   }, [key, active, noteTooLong])
 
-  return state
+  const foresee = useCallback((next: HandoutOptions) => {
+    const { key: current, revision, active, noteTooLong } = now.current
+    if (!active || noteTooLong) return
+    const nextKey = keyOf(next, revision)
+    if (nextKey === current || foreseen.current?.key === nextKey) return
+    foreseen.current = { key: nextKey, answer: api.renderHandout(next, 'foresee') }
+  }, [])
+
+  return { ...state, foresee }
 }
 
 /** The same characters: the form's notice about them then stays as it is, not drawn again. */
