@@ -561,6 +561,26 @@ test.describe('a tick box pressed: its preview is made before the release', () =
       })
     },
   })
+  /** The pages as shown, each as a digest of its pixels. */
+  const shownPixels = (view: Locator) =>
+    view.locator('.pdf-pages canvas').evaluateAll((canvases: HTMLCanvasElement[]) =>
+      Promise.all(
+        canvases.map(async (c) => {
+          const { data } = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height)
+          const digest = await crypto.subtle.digest('SHA-256', data)
+          return `${c.width}×${c.height} ${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`
+        }),
+      ),
+    )
+  /** The pages as drawn when `id` is ticked by a click released at once (nothing drawn ahead), then unticked. */
+  async function drawnWhenClicked(view: Locator, id: string): Promise<string[]> {
+    await causeBox(view, id).click()
+    await previewSettled(view)
+    const pixels = await shownPixels(view)
+    await causeBox(view, id).click()
+    await previewSettled(view)
+    return pixels
+  }
   const explains = (doc: HandoutDocument | undefined, id: string) =>
     JSON.stringify(doc?.sections).includes(frenchTypography(byId(id).patientExplanation))
   /** Marks the first page's canvas shown now: `redrawn` then tells whether the preview swapped it for a new PDF's. */
@@ -590,14 +610,21 @@ test.describe('a tick box pressed: its preview is made before the release', () =
       await press()
       await expect.poll(() => made.length).toBe(before + 1)
       expect(explains(made.at(-1), id)).toBe(true)
-      // Until the release, nothing changed on screen.
+      // Held until its page in view is drawn out of sight; until the release, nothing changed on screen.
+      await expect(view.locator('.pdf-pages[data-drawn-ahead]')).toBeAttached()
       await expect(box).not.toBeChecked()
       expect(await redrawn(view)).toBe(false)
       await release()
+      await expect(view.locator('.pdf-pages[data-drawn-ahead]')).not.toBeAttached()
       await expect(box).toBeChecked()
       await expect.poll(() => redrawn(view)).toBe(true)
       await previewSettled(view)
       expect(made).toHaveLength(before + 1)
+      // What was drawn during the press is the page of the PDF now made for it.
+      const pressed = await shownPixels(view)
+      await causeBox(view, id).click()
+      await previewSettled(view)
+      expect(await drawnWhenClicked(view, id)).toEqual(pressed)
     }
   })
 
@@ -610,6 +637,7 @@ test.describe('a tick box pressed: its preview is made before the release', () =
     const before = made.length
     await mollet.mouse.down()
     await expect.poll(() => made.length).toBe(before + 1)
+    await expect(view.locator('.pdf-pages[data-drawn-ahead]')).toBeAttached()
     await view.getByRole('heading', { name: 'Fiche patient' }).hover()
     await mollet.mouse.up()
     await expect(box).not.toBeChecked()
@@ -622,6 +650,11 @@ test.describe('a tick box pressed: its preview is made before the release', () =
     await mollet.keyboard.press('Control+p')
     await expect.poll(() => desktop.printed.length, PRINTING).toBe(1)
     expect(pdfText(desktop.printed[0] as Uint8Array)).not.toContain(inPdf(byId('tics').patientExplanation))
+    // Nothing of the page drawn during the press let go (« Tics ») is shown.
+    const shownNow = await shownPixels(view)
+    await causeBox(view, 'compression-nerveuse').click()
+    await previewSettled(view)
+    expect(await drawnWhenClicked(view, 'compression-nerveuse')).toEqual(shownNow)
   })
 
   test('a released tick whose PDF was dropped for later presses is asked for again: the preview is never left behind', async ({

@@ -154,7 +154,7 @@ export function HandoutView() {
             </p>
           )}
         </div>
-        <PdfPreview pdf={preview.pdf} label="Aperçu de la fiche patient" onSettled={onSettled} />
+        <PdfPreview pdf={preview.pdf} upcoming={preview.upcoming} label="Aperçu de la fiche patient" onSettled={onSettled} />
       </div>
     </div>
   )

@@ -9,16 +9,25 @@ import { PreviewPages } from './previewPages'
 /** The widest a page is shown, in CSS pixels (handout.css, .pdf-page). */
 const MAX_PAGE_WIDTH = 720
 
+/**
+ * Pages are drawn for the most pixels they take on screen (their widest CSS
+ * width times the device's pixel ratio, which zoom raises): sharp at any window
+ * size, no pixel more to draw.
+ */
+const pageWidth = () => MAX_PAGE_WIDTH * window.devicePixelRatio
+
 interface Props {
   /** PDF bytes; null while the first one is being made. */
   pdf: Uint8Array | null
+  /** A PDF that may be shown next (a tick being pressed): drawn ahead, out of sight. */
+  upcoming?: Uint8Array | null
   /** Accessible name of the preview region. */
   label: string
   /** Told of each PDF once all its pages are on screen (`drawn`) or could not be drawn: until then it is not shown. */
   onSettled?: (pdf: Uint8Array, drawn: boolean) => void
 }
 
-export function PdfPreview({ pdf, label, onSettled }: Props) {
+export function PdfPreview({ pdf, upcoming = null, label, onSettled }: Props) {
   const section = useRef<HTMLElement>(null)
   const container = useRef<HTMLDivElement>(null)
   const pages = useRef<PreviewPages | null>(null)
@@ -36,10 +45,7 @@ export function PdfPreview({ pdf, label, onSettled }: Props) {
     pages.current ??= new PreviewPages(host, viewport)
     const abort = new AbortController()
     setDrawing(true)
-    // Drawn for the most pixels a page takes on screen (its widest CSS width times the
-    // device's pixel ratio, which zoom raises): sharp at any window size, no pixel more to draw.
-    const width = MAX_PAGE_WIDTH * window.devicePixelRatio
-    pages.current.show(pdf, { scaleOf: (widthPt) => width / widthPt, signal: abort.signal, onInView: setPageCount }).then(
+    pages.current.show(pdf, { width: pageWidth(), signal: abort.signal, onInView: setPageCount }).then(
       (drawn) => {
         if (!drawn) return
         setFailed(false)
@@ -56,6 +62,16 @@ export function PdfPreview({ pdf, label, onSettled }: Props) {
     return () => abort.abort()
   }, [pdf])
 
+  // The upcoming PDF whose pages in view are drawn behind the shown ones.
+  const [drawnAhead, setDrawnAhead] = useState<Uint8Array | null>(null)
+  useEffect(() => {
+    // Once the pages of a first PDF are there: before, there is nothing to draw behind.
+    if (!upcoming || !pages.current) return
+    void pages.current.drawAhead(upcoming, pageWidth()).then((drawn) => drawn && setDrawnAhead(upcoming))
+  }, [upcoming])
+
+  useEffect(() => () => pages.current?.dropAhead(), [])
+
   return (
     // Focusable: it scrolls, and the keyboard must be able to scroll it.
     <section ref={section} className="pdf-preview" aria-label={label} aria-busy={pdf === null || drawing} tabIndex={0}>
@@ -64,7 +80,12 @@ export function PdfPreview({ pdf, label, onSettled }: Props) {
           L’aperçu n’a pas pu être affiché. La fiche peut tout de même être imprimée ou enregistrée.
         </p>
       )}
-      <div ref={container} className="pdf-pages" data-pages={pageCount} />
+      <div
+        ref={container}
+        className="pdf-pages"
+        data-pages={pageCount}
+        data-drawn-ahead={drawnAhead !== null && drawnAhead === upcoming && drawnAhead !== pdf ? '' : undefined}
+      />
     </section>
   )
 }

@@ -41,6 +41,11 @@ const keyOf = (options: HandoutOptions, revision: number): string =>
 
 export interface Preview extends PreviewState {
   /**
+   * The PDF of the tick being pressed, once made and before the release: the
+   * preview draws it out of sight, ready to show if the release gives it.
+   */
+  upcoming: Uint8Array | null
+  /**
    * A tick is being pressed: `next` is what the options will be once it is
    * released. Its PDF is asked for now, and taken if the next options are those.
    */
@@ -54,6 +59,7 @@ export interface Preview extends PreviewState {
  */
 export function usePreview(options: HandoutOptions, noteTooLong: boolean, revision: number, active: boolean): Preview {
   const [state, setState] = useState<PreviewState>({ pdf: null, error: null, pending: false, unprintable: [], stale: false })
+  const [upcoming, setUpcoming] = useState<Uint8Array | null>(null)
   const sequence = useRef(0)
   const key = keyOf(options, revision)
   const latest = useRef(options)
@@ -69,6 +75,7 @@ export function usePreview(options: HandoutOptions, noteTooLong: boolean, revisi
   useEffect(() => {
     const ahead = foreseen.current
     foreseen.current = null
+    setUpcoming(null)
     if (!active) return
     const ticket = ++sequence.current
     if (noteTooLong) {
@@ -114,10 +121,15 @@ export function usePreview(options: HandoutOptions, noteTooLong: boolean, revisi
     if (!active || noteTooLong) return
     const nextKey = keyOf(next, revision)
     if (nextKey === current || foreseen.current?.key === nextKey) return
-    foreseen.current = { key: nextKey, answer: api.renderHandout(next, 'foresee') }
+    const foresight = { key: nextKey, answer: api.renderHandout(next, 'foresee') }
+    foreseen.current = foresight
+    foresight.answer.then((result) => {
+      // Still pressed (no change took it yet): drawn ahead. Taken already: drawn as the preview.
+      if (foreseen.current === foresight && result.ok && result.value.status === 'rendered') setUpcoming(result.value.pdf)
+    })
   }, [])
 
-  return { ...state, foresee }
+  return { ...state, upcoming, foresee }
 }
 
 /** The same characters: the form's notice about them then stays as it is, not drawn again. */
