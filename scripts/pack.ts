@@ -374,11 +374,11 @@ function manifestLine(m: Manifest): string {
 }
 
 /**
- * How a Mollet that has stored these trust versions (none: a new install)
+ * How a Mollet that has stored these trust chains (none: a new install)
  * would judge a pack to install today: on top of the trust file this
  * Mollet ships.
  */
-async function freshMollet(roots: readonly TrustedKey[], stored: TrustFile['versions'] = []): Promise<PackTrust> {
+async function freshMollet(roots: readonly TrustedKey[], stored: PackTrust['stored'] = []): Promise<PackTrust> {
   return { roots, shipped: await shippedTrust(resourcesDir), stored, today: isoDay(new Date()), purpose: 'install' }
 }
 
@@ -395,7 +395,7 @@ async function trustedKeys(values: Values, io: Io): Promise<TrustedKey[]> {
   return keys
 }
 
-async function verifiedPack(path: string, keys: TrustedKey[], stored: TrustFile['versions'] = []) {
+async function verifiedPack(path: string, keys: TrustedKey[], stored: PackTrust['stored'] = []) {
   const file = await readPackFile(resolve(path))
   if (!file.ok) throw new PackCliError(`Paquet refusé${NBSP}:`, [file.problem])
   const verdict = verifyPack(file.bytes, await freshMollet(keys, stored), basename(path))
@@ -409,7 +409,8 @@ async function verifiedPack(path: string, keys: TrustedKey[], stored: TrustFile[
 }
 
 async function verifyCommand(path: string, values: Values, io: Io): Promise<number> {
-  const stored = values.trust === undefined ? [] : (await readTrustFile(values.trust)).versions
+  // A trust file given: the one chain such a Mollet would have stored.
+  const stored = values.trust === undefined ? [] : [(await readTrustFile(values.trust)).versions]
   const pack = await verifiedPack(path, await trustedKeys(values, io), stored)
   const m = pack.manifest
   io.out(

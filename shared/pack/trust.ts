@@ -21,6 +21,8 @@ export const TRUST_LIMITS = {
   revoked: 256,
   /** Versions a file holds. */
   versions: 64,
+  /** Root lineages Mollet keeps a chain of (Mollet's, an administrator's…). */
+  lineages: 16,
   /** The file, in bytes (64 versions of 64 editors each fit in well under this). */
   fileBytes: 1024 * 1024,
 } as const

@@ -4,7 +4,7 @@
 // removed), forever, until the test kills it. Says "ready" after its first install.
 // Each state stores the trust versions its pack was installed under (its trust file's).
 import { readFileSync } from 'node:fs'
-import { createInstalledFiles, type InstalledState } from '../../electron/main/pack/installed'
+import { STATE_VERSION, createInstalledFiles, type InstalledState } from '../../electron/main/pack/installed'
 import { sha256Hex } from '../../electron/main/pack/manifest'
 import { trustFileSchema } from '../../shared/pack/trust'
 
@@ -25,12 +25,12 @@ const files = createInstalledFiles(dir)
 function stateFor(n: number): InstalledState {
   const pack = packs[n % 2] as (typeof packs)[number]
   return {
-    version: 1,
+    version: STATE_VERSION,
     current: { sha256: pack.sha256, version: { title: 'Contractions musculaires au mollet', edition: pack.edition, revision: '' } },
     previous: { pack: null },
     lastChange: null,
     changedAt: new Date().toISOString(),
-    trust: pack.versions,
+    trust: [pack.versions],
   }
 }
 

@@ -6,7 +6,7 @@
 // valid is fine; a far-future revision signed with a leaked key holds back no
 // genuine pack once the root has revoked that key.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildPack } from '../../electron/main/pack/build'
@@ -33,18 +33,28 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true })
 })
 
-async function store(): Promise<{ dir: string; open: () => ContentStore }> {
+async function store(roots: () => TestKey[] = () => [root]): Promise<{ dir: string; open: () => ContentStore }> {
   const dir = await mkdtemp(join(tmpdir(), 'mollet-trust-'))
   dirs.push(dir)
   const open = () =>
     createContentStore({
       bundled: bundledKnowledge(RESOURCES),
       userDataDir: dir,
-      rootKeys: async () => [root.trusted],
+      rootKeys: async () => roots().map((k) => k.trusted),
       shippedTrust: async () => [],
       thread: packWorkHere,
     })
   return { dir, open }
+}
+
+/** The trust versions state.json keeps, per root lineage, as their root's name and number. */
+async function storedVersions(dir: string, named = false): Promise<(number | string)[][]> {
+  const state = JSON.parse(await readFile(join(dir, CONTENT_DIR, STATE_FILE), 'utf8')) as {
+    version: number
+    trust: { signed: { version: number; root: { name: string } } }[][]
+  }
+  expect(state.version).toBe(2)
+  return state.trust.map((chain) => chain.map((v) => (named ? `${v.signed.root.name} ${v.signed.version}` : v.signed.version)))
 }
 
 function ready(preview: ContentChangePreview): Extract<ContentChangePreview, { status: 'ready' }> {
@@ -89,8 +99,7 @@ describe('the stored trust state', () => {
     // A newer pack by b, under version 2, which revokes a.
     const byB = await pack(b, { revision: '2027-01-10', edition: '3' }, trustFile(v1(), v2()))
     await first.apply(ready(await first.previewPack(byB, 'b.mollet')).token, false)
-    const state = JSON.parse(await readFile(join(dir, CONTENT_DIR, STATE_FILE), 'utf8')) as { trust: { signed: { version: number } }[] }
-    expect(state.trust.map((v) => v.signed.version)).toEqual([1, 2])
+    expect(await storedVersions(dir)).toEqual([[1, 2]])
 
     // After a restart: b's pack verifies against the stored versions; a's, the previous content, no longer does.
     const restarted = open()
@@ -137,5 +146,59 @@ describe('the stored trust state', () => {
     expect(preview.older).toBeNull()
     await s.apply(preview.token, false)
     expect((await open().info()).version?.edition).toBe('3')
+  })
+
+  it('an administrator’s root beside Mollet’s: each lineage keeps its own chain, packs of both install and go back', async () => {
+    const admin = testKey('racine-cabinet')
+    const c = testKey('editeur-cabinet')
+    const { dir, open } = await store(() => [root, admin])
+    const s = open()
+    const ours = await pack(
+      b,
+      { revision: '2026-12-15', edition: '2' },
+      trustFile(v1(), trustVersion({ version: 2, root, editors: [{ key: b }] })),
+    )
+    await s.apply(ready(await s.previewPack(ours, 'mollet.mollet')).token, false)
+    // The clinic's own pack, under its administrator's root: refused before, while one chain was kept.
+    const theirs = await pack(c, { revision: '2027-01-10', edition: '3' }, trustFile(trustVersion({ root: admin, editors: [{ key: c }] })))
+    await s.apply(ready(await s.previewPack(theirs, 'cabinet.mollet')).token, false)
+    expect(await storedVersions(dir, true)).toEqual([['racine 1', 'racine 2'], ['racine-cabinet 1']])
+    // After a restart both verify: the current one, and the previous one to go back to.
+    const restarted = open()
+    expect((await restarted.info()).notice).toBeNull()
+    expect((await restarted.info()).version?.edition).toBe('3')
+    await restarted.apply(ready(await restarted.previewRevert('previous')).token, true)
+    expect((await open().info()).version?.edition).toBe('2')
+    // Mollet's lineage still judges Mollet's packs: its revocation of a holds, the administrator's chain stays.
+    const leaked = await pack(a, { revision: '2027-02-01', edition: '4' }, trustFile(v1()))
+    const s2 = open()
+    const revoking = await pack(
+      b,
+      { revision: '2027-01-20', edition: '3' },
+      trustFile(v1(), trustVersion({ version: 3, root, editors: [{ key: b }], revoked: [a] })),
+    )
+    await s2.apply(ready(await s2.previewPack(revoking, 'revocation.mollet')).token, false)
+    expect(refusal(await open().previewPack(leaked, 'fuite.mollet'))).toMatch(/est révoquée par la version 3/u)
+    expect(await storedVersions(dir, true)).toEqual([['racine 1', 'racine 2', 'racine 3'], ['racine-cabinet 1']])
+  })
+
+  it('a state.json of version 1 (one chain) is read as version 2, its chain kept', async () => {
+    const { dir, open } = await store()
+    const s = open()
+    const installed = await pack(a, { revision: '2026-12-15', edition: '2' }, trustFile(v1()))
+    await s.apply(ready(await s.previewPack(installed, 'a.mollet')).token, false)
+    // Written as Mollet wrote it before: one chain, version 1.
+    const path = join(dir, CONTENT_DIR, STATE_FILE)
+    const state = JSON.parse(await readFile(path, 'utf8')) as { version: number; trust: unknown[][] }
+    await writeFile(path, JSON.stringify({ ...state, version: 1, trust: state.trust[0] }))
+    const restarted = open()
+    expect((await restarted.info()).notice).toBeNull()
+    expect((await restarted.info()).version?.edition).toBe('2')
+    // The next pack of its lineage continues that chain, written as version 2; its revocation then holds.
+    const byB = await pack(b, { revision: '2027-01-10', edition: '3' }, trustFile(v1(), v2()))
+    await restarted.apply(ready(await restarted.previewPack(byB, 'b.mollet')).token, false)
+    expect(await storedVersions(dir)).toEqual([[1, 2]])
+    const replayed = await pack(a, { revision: '2027-02-01', edition: '4' }, trustFile(v1()))
+    expect(refusal(await open().previewPack(replayed, 'a-2.mollet'))).toMatch(/est révoquée par la version 2/u)
   })
 })

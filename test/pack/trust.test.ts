@@ -107,9 +107,9 @@ describe('who may sign a pack', () => {
   it('a newer version only when the current root signs it; versions may be skipped while the root stays', () => {
     const v1 = trustVersion({ root, editors: [{ key: a }] })
     const v3 = trustVersion({ version: 3, root, editors: [{ key: a }, { key: b }] })
-    expect(ask({ stored: [v1], candidate: [v1, v3] }, b)).toMatchObject({ ok: true, version: 3 })
+    expect(ask({ stored: [[v1]], candidate: [v1, v3] }, b)).toMatchObject({ ok: true, version: 3 })
     const forged = trustVersion({ version: 2, root, editors: [{ key: b }], signers: [root2] })
-    expect(reason(ask({ stored: [v1], candidate: [v1, forged] }, b))).toBe(
+    expect(reason(ask({ stored: [[v1]], candidate: [v1, forged] }, b))).toBe(
       'Fichier de confiance refusé\u00a0: la version 2 du fichier de confiance n’est pas signée par la clé racine en vigueur («\u00a0racine\u00a0», version 1).',
     )
   })
@@ -117,16 +117,16 @@ describe('who may sign a pack', () => {
   it('a change of root: exactly the next version, signed by the old root and the new one', () => {
     const v1 = trustVersion({ root, editors: [{ key: a }] })
     const both = trustVersion({ version: 2, root: root2, editors: [{ key: b }], signers: [root, root2] })
-    expect(ask({ stored: [v1], candidate: [v1, both] }, b)).toMatchObject({ ok: true, version: 2 })
+    expect(ask({ stored: [[v1]], candidate: [v1, both] }, b)).toMatchObject({ ok: true, version: 2 })
     // Then the new root alone signs the next one.
     const v3 = trustVersion({ version: 3, root: root2, editors: [{ key: a }] })
-    expect(ask({ stored: [v1], candidate: [v1, both, v3] })).toMatchObject({ ok: true, version: 3 })
+    expect(ask({ stored: [[v1]], candidate: [v1, both, v3] })).toMatchObject({ ok: true, version: 3 })
     const oldOnly = trustVersion({ version: 2, root: root2, editors: [{ key: b }], signers: [root] })
-    expect(reason(ask({ stored: [v1], candidate: [v1, oldOnly] }, b))).toMatch(/n’est pas signée par sa nouvelle clé racine/u)
+    expect(reason(ask({ stored: [[v1]], candidate: [v1, oldOnly] }, b))).toMatch(/n’est pas signée par sa nouvelle clé racine/u)
     const newOnly = trustVersion({ version: 2, root: root2, editors: [{ key: b }], signers: [root2] })
-    expect(reason(ask({ stored: [v1], candidate: [v1, newOnly] }, b))).toMatch(/n’est pas signée par la clé racine en vigueur/u)
+    expect(reason(ask({ stored: [[v1]], candidate: [v1, newOnly] }, b))).toMatch(/n’est pas signée par la clé racine en vigueur/u)
     const skipped = trustVersion({ version: 3, root: root2, editors: [{ key: b }], signers: [root, root2] })
-    expect(reason(ask({ stored: [v1], candidate: [v1, skipped] }, b))).toMatch(
+    expect(reason(ask({ stored: [[v1]], candidate: [v1, skipped] }, b))).toMatch(
       /change de clé racine sans suivre immédiatement la version 1/u,
     )
   })
@@ -137,14 +137,49 @@ describe('who may sign a pack', () => {
     expect(ask({ roots: [root2.trusted], candidate: [v1, v2] })).toMatchObject({ ok: true, version: 2 })
   })
 
+  it('each root lineage has its own chain: a pack is judged by its own, and accepting it keeps the others', () => {
+    const roots = [root.trusted, root2.trusted]
+    // Mollet's lineage revoked a at version 2; an administrator's root lists a.
+    const ours = [
+      trustVersion({ root, editors: [{ key: a }, { key: b }] }),
+      trustVersion({ version: 2, root, editors: [{ key: b }], revoked: [a] }),
+    ]
+    const theirs1 = trustVersion({ root: root2, editors: [{ key: a }] })
+    const theirs = ask({ roots, stored: [ours], candidate: [theirs1] })
+    expect(theirs).toMatchObject({ ok: true, version: 1 })
+    if (!theirs.ok) return
+    expect(theirs.lineages).toEqual([ours, [theirs1]])
+    // Mollet's lineage still judges Mollet's packs: a stays revoked there, whatever the administrator's says.
+    expect(reason(ask({ roots, stored: theirs.lineages, candidate: [ours[0] as TrustVersion] }))).toMatch(/est révoquée par la version 2/u)
+    const newer = ask({ roots, stored: theirs.lineages, candidate: ours }, b)
+    expect(newer).toMatchObject({ ok: true, version: 2 })
+    expect(newer.ok && newer.lineages).toEqual([ours, [theirs1]])
+    // An administrator's newer version is stored in its chain, in its place.
+    const theirs2 = trustVersion({ version: 2, root: root2, editors: [{ key: a }, { key: b }] })
+    const next = ask({ roots, stored: theirs.lineages, candidate: [theirs1, theirs2] }, b)
+    expect(next.ok && next.lineages).toEqual([ours, [theirs1, theirs2]])
+    // A replay of the administrator's version 1 is judged by its stored version 2, not taken for a new lineage.
+    expect(ask({ roots, stored: next.ok ? next.lineages : [], candidate: [theirs1] }, b)).toMatchObject({ ok: true, version: 2 })
+  })
+
+  it('a pack carrying only the versions after a change of root is judged by the chain it extends', () => {
+    const v1 = trustVersion({ root, editors: [{ key: a }] })
+    const both = trustVersion({ version: 2, root: root2, editors: [{ key: b }], signers: [root, root2] })
+    const v3 = trustVersion({ version: 3, root: root2, editors: [{ key: b }], revoked: [a] })
+    const other = trustVersion({ root: testKey('racine-3'), editors: [{ key: a }] })
+    const decision = ask({ stored: [[other], [v1]], candidate: [both, v3] }, b)
+    expect(decision).toMatchObject({ ok: true, version: 3 })
+    expect(decision.ok && decision.lineages).toEqual([[other], [v1, both, v3]])
+  })
+
   it('an older version is a replay: the stored newest still judges the key', () => {
     const v1 = trustVersion({ root, editors: [{ key: a }, { key: b }] })
     const v2 = trustVersion({ version: 2, root, editors: [{ key: b }], revoked: [a] })
-    expect(reason(ask({ stored: [v1, v2], candidate: [v1] }))).toMatch(
+    expect(reason(ask({ stored: [[v1, v2]], candidate: [v1] }))).toMatch(
       /^La clé qui a signé ce paquet \(empreinte [0-9a-f]{4}(\u00a0[0-9a-f]{4}){3}\) est révoquée par la version 2 du fichier de confiance\u00a0: paquet refusé\.$/u,
     )
     // A pack signed under the older version by a key still valid: fine, and the stored versions stay.
-    const decision = ask({ stored: [v1, v2], candidate: [v1] }, b)
+    const decision = ask({ stored: [[v1, v2]], candidate: [v1] }, b)
     expect(decision).toMatchObject({ ok: true, version: 2 })
     expect(decision.ok && decision.chain).toHaveLength(2)
   })
@@ -152,7 +187,7 @@ describe('who may sign a pack', () => {
   it('the same version with another content is refused', () => {
     const v1 = trustVersion({ root, editors: [{ key: a }] })
     const other = trustVersion({ root, editors: [{ key: a }, { key: b }] })
-    expect(reason(ask({ stored: [v1], candidate: [other] }))).toBe(
+    expect(reason(ask({ stored: [[v1]], candidate: [other] }))).toBe(
       'Fichier de confiance refusé\u00a0: deux versions 1 différentes du fichier de confiance.',
     )
   })
@@ -160,7 +195,7 @@ describe('who may sign a pack', () => {
   it('a key dropped from the editors is refused, and so is one never listed', () => {
     const v1 = trustVersion({ root, editors: [{ key: a }, { key: b }] })
     const v2 = trustVersion({ version: 2, root, editors: [{ key: b }] })
-    expect(reason(ask({ stored: [v1], candidate: [v1, v2] }))).toMatch(
+    expect(reason(ask({ stored: [[v1]], candidate: [v1, v2] }))).toMatch(
       /^La clé qui a signé ce paquet \(empreinte .+\) n’est pas une clé d’éditeur de la version 2 du fichier de confiance \(retirée, ou jamais admise\)\u00a0: paquet refusé\.$/u,
     )
     expect(reason(ask({ candidate: [trustVersion({ root, editors: [{ key: b }] })] }))).toMatch(/n’est pas une clé d’éditeur/u)
@@ -186,9 +221,9 @@ describe('who may sign a pack', () => {
   it('a version that takes a key away from the editors resets the revision to exceed; adding one does not', () => {
     const v1 = trustVersion({ root, editors: [{ key: a }] })
     const added = trustVersion({ version: 2, root, editors: [{ key: a }, { key: b }] })
-    expect(ask({ stored: [v1], candidate: [v1, added] }, b)).toMatchObject({ ok: true, keysChanged: false })
+    expect(ask({ stored: [[v1]], candidate: [v1, added] }, b)).toMatchObject({ ok: true, keysChanged: false })
     const revoked = trustVersion({ version: 2, root, editors: [{ key: b }], revoked: [a] })
-    expect(ask({ stored: [v1], candidate: [v1, revoked] }, b)).toMatchObject({ ok: true, keysChanged: true })
+    expect(ask({ stored: [[v1]], candidate: [v1, revoked] }, b)).toMatchObject({ ok: true, keysChanged: true })
     // Nothing stored: nothing to reset.
     expect(ask({ candidate: [v1, revoked] }, b)).toMatchObject({ ok: true, keysChanged: false })
   })
@@ -201,14 +236,14 @@ describe('who may sign a pack', () => {
     expect(reason(ask({ shipped: [v1, v2], candidate: [v1] }))).toMatch(/est révoquée par la version 2/u)
     // … and with a stored chain that does not follow the shipped one (a planted state.json).
     const planted = trustVersion({ version: 2, root, editors: [{ key: a }] })
-    expect(reason(ask({ shipped: [v1, v2], stored: [v1, planted], candidate: [v1] }))).toMatch(/est révoquée par la version 2/u)
+    expect(reason(ask({ shipped: [v1, v2], stored: [[v1, planted]], candidate: [v1] }))).toMatch(/est révoquée par la version 2/u)
     // The key still listed signs as before, and the shipped versions are stored with the pack's.
     const decision = ask({ shipped: [v1, v2], candidate: [v1] }, b)
     expect(decision).toMatchObject({ ok: true, version: 2, keysChanged: false })
     expect(decision.ok && decision.chain).toEqual([v1, v2])
     // A stored chain newer than the shipped one still counts on top of it.
     const v3 = trustVersion({ version: 3, root, editors: [{ key: a }, { key: b }] })
-    expect(ask({ shipped: [v1], stored: [v1, v2, v3], candidate: [v1] })).toMatchObject({ ok: true, version: 3 })
+    expect(ask({ shipped: [v1], stored: [[v1, v2, v3]], candidate: [v1] })).toMatchObject({ ok: true, version: 3 })
     // A shipped file that does not start from a shipped root adds nothing.
     expect(ask({ shipped: [trustVersion({ root: root2, editors: [{ key: b }] })], candidate: [v1] })).toMatchObject({
       ok: true,
@@ -223,7 +258,7 @@ describe('who may sign a pack', () => {
   it('stored versions that no shipped root starts are counted as none', () => {
     const foreign = trustVersion({ root: root2, editors: [{ key: b }] })
     const v1 = trustVersion({ root, editors: [{ key: a }] })
-    const decision = ask({ stored: [foreign], candidate: [v1] })
+    const decision = ask({ stored: [[foreign]], candidate: [v1] })
     expect(decision).toMatchObject({ ok: true, version: 1 })
     expect(decision.ok && decision.chain.map((v) => v.signed.root.name)).toEqual(['racine'])
   })
@@ -400,7 +435,7 @@ describe('fast-check: trust decisions against the reference model', () => {
             const got = decideTrust({
               roots: [(roots[0] as TestKey).trusted],
               shipped: [],
-              stored: storedReal,
+              stored: storedReal.length > 0 ? [storedReal] : [],
               candidate: carried.map(realVersion),
               key: (editors[p.editor] as TestKey).trusted.fingerprint,
               signed: p.signed,

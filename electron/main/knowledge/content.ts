@@ -34,7 +34,15 @@ import type {
   ContentTarget,
   ContentVersion,
 } from '../../../shared/pack/types'
-import { INITIAL_STATE, createInstalledFiles, refVersion, storedDiff, type InstalledState, type PackRef } from '../pack/installed'
+import {
+  INITIAL_STATE,
+  STATE_VERSION,
+  createInstalledFiles,
+  refVersion,
+  storedDiff,
+  type InstalledState,
+  type PackRef,
+} from '../pack/installed'
 import type { TrustedKey } from '../pack/keys'
 import type { Manifest } from '../pack/manifest'
 import type { PackTrust } from '../pack/verify'
@@ -97,8 +105,8 @@ interface Pending {
   bytes: Uint8Array | null
   diff: ContentDiff
   older: string | null
-  /** The trust versions to store with the change. */
-  trust: TrustVersion[]
+  /** The trust versions to store with the change, one chain per root lineage. */
+  trust: TrustVersion[][]
 }
 
 const REFUSED = 'Ce paquet est refusé\u00a0: le contenu actuel est conservé.'
@@ -178,7 +186,7 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
       // The change is still recorded, without its details.
     }
     const next: InstalledState = {
-      version: 1,
+      version: STATE_VERSION,
       current: null,
       previous: { pack: ref },
       lastChange,
@@ -234,7 +242,7 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
     diff: ContentDiff,
     bytes: Uint8Array | null,
     older: string | null,
-    trust: TrustVersion[] = state.trust,
+    trust: TrustVersion[][] = state.trust,
   ): ContentChangePreview {
     pending = {
       token: randomUUID(),
@@ -312,7 +320,7 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
         manifest.revision <= now
           ? `Ce paquet n’est pas plus récent que le contenu actuel (révisé le ${revisionDate(manifest.revision)}, contre le ${revisionDate(now)})\u00a0: il ne s’installe que si vous confirmez revenir en arrière.`
           : null
-      return propose(current, 'pack', { snapshot, pack: { manifest, signer, sha256 } }, diff, bytes, older, trust.chain)
+      return propose(current, 'pack', { snapshot, pack: { manifest, signer, sha256 } }, diff, bytes, older, trust.lineages)
     },
 
     async previewRevert(target) {
@@ -352,7 +360,7 @@ export function createContentStore(deps: ContentStoreDeps): ContentStore {
         }
         if (change.older && !confirmed) throw new ContentChangeError(change.older)
         const next: InstalledState = {
-          version: 1,
+          version: STATE_VERSION,
           current: refOf(change),
           previous: { pack: refOf(current) },
           lastChange: storedDiff(change.diff),

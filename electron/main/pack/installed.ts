@@ -56,8 +56,10 @@ const diffSchema = z.strictObject({
   articleChanged: z.boolean(),
 })
 
-export const stateSchema = z.strictObject({
-  version: z.literal(1),
+/** The format state.json is written in; one of version 1 is read as its version 2. */
+export const STATE_VERSION = 2
+
+const stateFields = {
   /** Null: the bundled content. */
   current: packRefSchema.nullable(),
   /** What « Revenir au contenu précédent » goes back to: null, nothing; { pack: null }, the bundled content. */
@@ -65,16 +67,36 @@ export const stateSchema = z.strictObject({
   lastChange: diffSchema.nullable(),
   /** When the current content was chosen (ISO); null when it never was (the bundled content from the start). */
   changedAt: z.string().nullable(),
-  /**
-   * The trust file versions accepted, oldest first: the current and the
-   * previous packs are judged by them, at start as when installed. Never fewer
-   * than before (a pack signed under an older version does not take them back).
-   */
-  trust: z.array(trustVersionSchema).max(TRUST_LIMITS.versions).default([]),
-})
-export type InstalledState = z.infer<typeof stateSchema>
+}
+const trustChain = z.array(trustVersionSchema).min(1).max(TRUST_LIMITS.versions)
 
-export const INITIAL_STATE: InstalledState = { version: 1, current: null, previous: null, lastChange: null, changedAt: null, trust: [] }
+export const stateSchema = z.union([
+  z.strictObject({
+    ...stateFields,
+    version: z.literal(STATE_VERSION),
+    /**
+     * The trust file versions accepted, one chain per root lineage (Mollet's, an
+     * administrator's), each oldest first: the current and the previous packs are
+     * judged by them, at start as when installed. Never fewer than before (a pack
+     * signed under an older version does not take them back).
+     */
+    trust: z.array(trustChain).max(TRUST_LIMITS.lineages).default([]),
+  }),
+  // Version 1 kept a single chain: the lineage of the last pack installed.
+  z
+    .strictObject({ ...stateFields, version: z.literal(1), trust: z.array(trustVersionSchema).max(TRUST_LIMITS.versions).default([]) })
+    .transform(({ trust, ...rest }) => ({ ...rest, version: STATE_VERSION, trust: trust.length > 0 ? [trust] : [] })),
+])
+export type InstalledState = z.output<typeof stateSchema>
+
+export const INITIAL_STATE: InstalledState = {
+  version: STATE_VERSION,
+  current: null,
+  previous: null,
+  lastChange: null,
+  changedAt: null,
+  trust: [],
+}
 
 export type StateRead = { ok: true; state: InstalledState } | { ok: false; notice: string }
 

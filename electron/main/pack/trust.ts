@@ -20,7 +20,10 @@
 //     installed while its key was valid is still used offline after that day);
 //   - a version that takes a key away from the editors (revoked or dropped)
 //     resets the revision new packs must exceed: a far-future revision
-//     signed with a leaked key cannot hold back the genuine packs after it.
+//     signed with a leaked key cannot hold back the genuine packs after it;
+//   - each root's lineage (Mollet's, an administrator's) has its own stored
+//     chain, found by the roots it shares with the pack's versions: a pack
+//     is judged by its lineage's chain, and accepting it leaves the others'.
 import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto'
 import { TRUST_LIMITS, canonicalJson, trustBodyBytes, type TrustBody, type TrustVersion } from '../../../shared/pack/trust'
 import { revisionDate } from '../../../shared/pack/describe'
@@ -31,8 +34,8 @@ export interface TrustQuestion {
   roots: readonly TrustedKey[]
   /** The versions shipped with the app, oldest first: the least it accepts. */
   shipped: readonly TrustVersion[]
-  /** The versions Mollet accepted so far, oldest first (state.json). */
-  stored: readonly TrustVersion[]
+  /** The versions Mollet accepted so far (state.json): one chain per root lineage, each oldest first. */
+  stored: readonly (readonly TrustVersion[])[]
   /** The versions the pack carries, oldest first. */
   candidate: readonly TrustVersion[]
   /** The fingerprint of the key the pack says signed it, and the day it says it was signed (AAAA-MM-JJ). */
@@ -54,8 +57,10 @@ export interface TrustedEditor {
 export type TrustDecision =
   | {
       ok: true
-      /** The versions to store: the stored ones and those the pack brought, never fewer. */
+      /** The pack's lineage's versions: the stored ones and those the pack brought, never fewer. */
       chain: TrustVersion[]
+      /** Every lineage's chain to store: the pack's as `chain`, the others as they were. */
+      lineages: TrustVersion[][]
       /** The newest version accepted, which judged the key. */
       version: number
       editor: TrustedEditor
@@ -153,8 +158,38 @@ function follow(roots: readonly TrustedKey[], chain: readonly TrustVersion[], ve
 
 /** Whether the pack's versions are of the shipped ones' lineage: one of them names a root the shipped chain names. */
 function sameLineage(shipped: readonly TrustVersion[], candidate: readonly TrustVersion[]): boolean {
-  const roots = new Set(shipped.map((v) => v.signed.root.publicKey))
-  return candidate.length === 0 || candidate.some((v) => roots.has(v.signed.root.publicKey))
+  return candidate.length === 0 || sharesRoot(shipped, candidate)
+}
+
+/** Whether a version of `a` names a root a version of `b` names. */
+function sharesRoot(a: readonly TrustVersion[], b: readonly TrustVersion[]): boolean {
+  const roots = new Set(a.map((v) => v.signed.root.publicKey))
+  return b.some((v) => roots.has(v.signed.root.publicKey))
+}
+
+/**
+ * The stored chain the pack's versions belong to (its index; -1 for a lineage
+ * not stored yet): the first that shares a root with them (or with the shipped
+ * chain under them), or that they extend (a root changed since); else, when
+ * they start a chain of their own, none. Versions that do neither — replays
+ * under roots no chain names — prove nothing: the pack is judged by the first
+ * chain whose newest version lists its key, or by the first chain.
+ */
+function lineageOf(q: TrustQuestion, floor: readonly TrustVersion[]): number {
+  const shared = q.stored.findIndex((chain) => sharesRoot(chain, [...floor, ...q.candidate]))
+  if (shared >= 0) return shared
+  const extended = q.stored.findIndex((chain) => {
+    const followed = follow(q.roots, chain, q.candidate)
+    return followed.ok && followed.chain.length > chain.length
+  })
+  if (extended >= 0) return extended
+  const own = follow(q.roots, floor, q.candidate)
+  if (!own.ok || own.chain.length > 0) return -1
+  const listing = q.stored.findIndex((chain) => {
+    const head = chain.at(-1)?.signed
+    return head !== undefined && editorKeys(head).has(q.key)
+  })
+  return listing >= 0 ? listing : q.stored.length > 0 ? 0 : -1
 }
 
 /** Fingerprints of the keys a version lets sign (listed, not revoked). */
@@ -171,7 +206,8 @@ export function decideTrust(q: TrustQuestion): TrustDecision {
   // no longer follows them counts as none stored, and the shipped ones stay.
   const shipped = follow(q.roots, [], q.shipped)
   const floor = shipped.ok && sameLineage(shipped.chain, q.candidate) ? shipped.chain : []
-  const stored = follow(q.roots, floor, q.stored)
+  const mine = lineageOf(q, floor)
+  const stored = follow(q.roots, floor, q.stored[mine] ?? [])
   const base = stored.ok ? stored.chain : floor
   const followed = follow(q.roots, base, q.candidate)
   if (!followed.ok) return refuse(`Fichier de confiance refusé${NBSP}: ${followed.reason}.`)
@@ -205,9 +241,18 @@ export function decideTrust(q: TrustQuestion): TrustDecision {
   const before = base.at(-1)?.signed
   const after = editorKeys(head)
   const keysChanged = before !== undefined && [...editorKeys(before)].some((k) => !after.has(k))
+  const lineages = q.stored.map((chain, i) => (i === mine ? followed.chain : [...chain]))
+  if (mine < 0) lineages.push(followed.chain)
+  // Kept even while their root is gone from this Mollet: put back, it finds its chain (no replay).
+  if (lineages.length > TRUST_LIMITS.lineages) {
+    return refuse(
+      `Plus de ${TRUST_LIMITS.lineages} clés racines différentes dans les fichiers de confiance acceptés${NBSP}: paquet refusé.`,
+    )
+  }
   return {
     ok: true,
     chain: followed.chain,
+    lineages,
     version: head.version,
     editor: {
       name: editor.name,

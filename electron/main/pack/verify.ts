@@ -43,7 +43,7 @@ export interface VerifiedPack {
   /** The editor key that signed it, named as the trust file names it. */
   signer: { name: string; fingerprint: string }
   /** What the trust decision gave (null when only the integrity was checked). */
-  trust: { chain: TrustVersion[]; version: number; keysChanged: boolean } | null
+  trust: { lineages: TrustVersion[][]; version: number; keysChanged: boolean } | null
   /** The content, valid as a whole (no problem). */
   snapshot: KnowledgeBaseSnapshot
   /** SHA-256 of the whole .mollet file: how the installed copy is named. */
@@ -58,8 +58,8 @@ export interface PackTrust {
   roots: readonly TrustedKey[]
   /** The trust versions shipped with the app (resources/keys/mollet-confiance.json): the least it accepts. */
   shipped: readonly TrustVersion[]
-  /** The trust versions Mollet stored (state.json). */
-  stored: readonly TrustVersion[]
+  /** The trust versions Mollet stored (state.json), one chain per root lineage. */
+  stored: readonly (readonly TrustVersion[])[]
   /** AAAA-MM-JJ (UTC). */
   today: string
   purpose: 'install' | 'start'
@@ -173,7 +173,7 @@ export function verifyPack(bytes: Uint8Array, trust: PackTrust | 'integrity-only
       ])
     }
     signer = { name: key.name, fingerprint: key.fingerprint }
-    trusted = { chain: decision.chain, version: decision.version, keysChanged: decision.keysChanged }
+    trusted = { lineages: decision.lineages, version: decision.version, keysChanged: decision.keysChanged }
   }
 
   // 4. Versions: a newer format or schema is this Mollet's to catch up with; an older format, the editor's to rebuild.
