@@ -182,6 +182,37 @@ describe('the stored trust state', () => {
     expect(await storedVersions(dir, true)).toEqual([['racine 1', 'racine 2', 'racine 3'], ['racine-cabinet 1']])
   })
 
+  it('a revoked key does not install by naming another root in its trust file, and the other lineage’s chain stays', async () => {
+    const admin = testKey('racine-cabinet')
+    const c = testKey('editeur-cabinet')
+    const m1 = trustVersion({ root, editors: [{ key: a }, { key: b }] })
+    const m2 = trustVersion({ version: 2, root, editors: [{ key: a }, { key: b }] })
+    const m3 = trustVersion({ version: 3, root, editors: [{ key: b }], revoked: [a] })
+    const dir = await mkdtemp(join(tmpdir(), 'mollet-trust-'))
+    dirs.push(dir)
+    // This app ships Mollet's versions 1 and 2; version 3, revoking a, came with a pack.
+    const open = () =>
+      createContentStore({
+        bundled: bundledKnowledge(RESOURCES),
+        userDataDir: dir,
+        rootKeys: async () => [root.trusted, admin.trusted],
+        shippedTrust: async () => [m1, m2],
+        thread: packWorkHere,
+      })
+    const s = open()
+    const theirs = await pack(c, { revision: '2026-12-10', edition: '2' }, trustFile(trustVersion({ root: admin, editors: [{ key: c }] })))
+    await s.apply(ready(await s.previewPack(theirs, 'cabinet.mollet')).token, false)
+    await s.apply(
+      ready(await s.previewPack(await pack(b, { revision: '2026-12-20', edition: '3' }, trustFile(m1, m2, m3)), 'mollet.mollet')).token,
+      false,
+    )
+    // a's leaked key, with a version naming the clinic's root that this root never signed.
+    const forged = trustVersion({ version: 1, root: admin, editors: [], signers: [a] })
+    const evil = await pack(a, { revision: '2027-02-01', edition: '4' }, trustFile(forged, m2))
+    expect(refusal(await open().previewPack(evil, 'fuite.mollet'))).toMatch(/est révoquée par la version 3/u)
+    expect(await storedVersions(dir, true)).toEqual([['racine-cabinet 1'], ['racine 1', 'racine 2', 'racine 3']])
+  })
+
   it('a state.json of version 1 (one chain) is read as version 2, its chain kept', async () => {
     const { dir, open } = await store()
     const s = open()

@@ -73,13 +73,13 @@ describe('the trust file Mollet ships', () => {
       roots: keys,
       shipped: versions,
       stored: [],
-      candidate: [],
+      candidate: versions,
       key: '0'.repeat(64),
       signed: '2027-01-01',
       today: '2027-01-02',
       purpose: 'install',
     })
-    // Judged with nothing carried: the shipped versions alone, from the shipped root, name the editors.
+    // A pack carrying the shipped file: its versions, from the shipped root, name the editors.
     expect(reason(decision)).toMatch(/n’est pas une clé d’éditeur de la version \d+ du fichier de confiance/u)
     expect(versions.at(-1)?.signed.editors.map((e) => e.name)).toContain('mollet')
   })
@@ -139,27 +139,57 @@ describe('who may sign a pack', () => {
 
   it('each root lineage has its own chain: a pack is judged by its own, and accepting it keeps the others', () => {
     const roots = [root.trusted, root2.trusted]
-    // Mollet's lineage revoked a at version 2; an administrator's root lists a.
+    const c = testKey('editeur-c')
+    // Mollet's lineage revoked a at version 2; an administrator's root lists its own editor, c.
     const ours = [
       trustVersion({ root, editors: [{ key: a }, { key: b }] }),
       trustVersion({ version: 2, root, editors: [{ key: b }], revoked: [a] }),
     ]
-    const theirs1 = trustVersion({ root: root2, editors: [{ key: a }] })
-    const theirs = ask({ roots, stored: [ours], candidate: [theirs1] })
+    const theirs1 = trustVersion({ root: root2, editors: [{ key: c }] })
+    const theirs = ask({ roots, stored: [ours], candidate: [theirs1] }, c)
     expect(theirs).toMatchObject({ ok: true, version: 1 })
     if (!theirs.ok) return
     expect(theirs.lineages).toEqual([ours, [theirs1]])
-    // Mollet's lineage still judges Mollet's packs: a stays revoked there, whatever the administrator's says.
+    // Mollet's lineage still judges Mollet's packs.
     expect(reason(ask({ roots, stored: theirs.lineages, candidate: [ours[0] as TrustVersion] }))).toMatch(/est révoquée par la version 2/u)
     const newer = ask({ roots, stored: theirs.lineages, candidate: ours }, b)
     expect(newer).toMatchObject({ ok: true, version: 2 })
     expect(newer.ok && newer.lineages).toEqual([ours, [theirs1]])
+    // A key one lineage revoked is held as leaked: no other root's lineage vouches for it again.
+    const listsA = trustVersion({ version: 2, root: root2, editors: [{ key: a }, { key: c }] })
+    expect(reason(ask({ roots, stored: theirs.lineages, candidate: [theirs1, listsA] }))).toMatch(
+      /est révoquée par la version 2 du fichier de confiance de la clé racine «\u00a0racine\u00a0»/u,
+    )
     // An administrator's newer version is stored in its chain, in its place.
-    const theirs2 = trustVersion({ version: 2, root: root2, editors: [{ key: a }, { key: b }] })
-    const next = ask({ roots, stored: theirs.lineages, candidate: [theirs1, theirs2] }, b)
+    const theirs2 = trustVersion({ version: 2, root: root2, editors: [{ key: b }, { key: c }] })
+    const next = ask({ roots, stored: theirs.lineages, candidate: [theirs1, theirs2] }, c)
     expect(next.ok && next.lineages).toEqual([ours, [theirs1, theirs2]])
     // A replay of the administrator's version 1 is judged by its stored version 2, not taken for a new lineage.
     expect(ask({ roots, stored: next.ok ? next.lineages : [], candidate: [theirs1] }, b)).toMatchObject({ ok: true, version: 2 })
+  })
+
+  it('a pack’s versions choose its lineage only by what they prove: a root field, versions of two roots, versions proving nothing', () => {
+    const roots = [root.trusted, root2.trusted]
+    const c = testKey('editeur-c')
+    const m1 = trustVersion({ root, editors: [{ key: a }, { key: b }] })
+    const m2 = trustVersion({ version: 2, root, editors: [{ key: a }, { key: b }] })
+    const m3 = trustVersion({ version: 3, root, editors: [{ key: b }], revoked: [a] })
+    const a1 = trustVersion({ root: root2, editors: [{ key: c }] })
+    // The administrator's chain stored first, Mollet's second, Mollet's revocation of a not shipped.
+    const stored = [[a1], [m1, m2, m3]]
+    const q = { roots, shipped: [m1, m2], stored }
+    // A version naming the administrator's root, signed by a, not by that root: it proves nothing.
+    const forged = trustVersion({ version: 1, root: root2, editors: [], signers: [a] })
+    expect(reason(ask({ ...q, candidate: [forged, m2] }))).toMatch(/est révoquée par la version 3/u)
+    // Genuine versions of both roots: one lineage's file does not hold another's.
+    expect(reason(ask({ ...q, candidate: [a1, m2] }))).toMatch(/mêle les versions de plusieurs clés racines/u)
+    // Versions under a root this Mollet does not have prove nothing: with several lineages, none judges them.
+    const junk = trustVersion({ root: testKey('racine-inconnue'), editors: [{ key: a }] })
+    expect(reason(ask({ ...q, candidate: [junk] }))).toMatch(/ne part d’aucune clé racine/u)
+    // With one lineage, they are judged by it: the shipped revocation holds whatever was stored before it.
+    const alone = { shipped: [m1, m2, m3], stored: [[m1, m2]], candidate: [junk] }
+    expect(ask(alone, b)).toMatchObject({ ok: true, version: 3 })
+    expect(reason(ask(alone))).toMatch(/ne part d’aucune clé racine/u)
   })
 
   it('a pack carrying only the versions after a change of root is judged by the chain it extends', () => {
@@ -250,9 +280,11 @@ describe('who may sign a pack', () => {
       version: 1,
     })
     // Another root's pack (an administrator's, in the system folder) has its own lineage: the
-    // shipped file is not its floor.
-    const theirs = trustVersion({ root: root2, editors: [{ key: a }] })
-    expect(ask({ roots: [root.trusted, root2.trusted], shipped: [v1, v2], candidate: [theirs] })).toMatchObject({ ok: true, version: 1 })
+    // shipped file is not its floor, but the key it revoked stays revoked.
+    const theirs = trustVersion({ root: root2, editors: [{ key: a }, { key: b }] })
+    const both = { roots: [root.trusted, root2.trusted], shipped: [v1, v2], candidate: [theirs] }
+    expect(ask(both, b)).toMatchObject({ ok: true, version: 1 })
+    expect(reason(ask(both))).toMatch(/est révoquée par la version 2 du fichier de confiance de la clé racine/u)
   })
 
   it('stored versions that no shipped root starts are counted as none', () => {
@@ -459,6 +491,80 @@ describe('fast-check: trust decisions against the reference model', () => {
         },
       ),
       { numRuns: 400 },
+    )
+  })
+})
+
+describe('fast-check: several root lineages', () => {
+  it('an accepted pack loses no stored lineage’s versions, and no lineage’s newest version revokes its key', () => {
+    const roots = [testKey('r0'), testKey('r1')]
+    const editors = [testKey('e0'), testKey('e1'), testKey('e2')]
+    const forger = testKey('forger')
+    const made = new Map<string, TrustVersion>()
+    const version = (v: number, r: number, listed: number[], revoked: number[], forged = false): TrustVersion => {
+      const id = JSON.stringify([v, r, listed, revoked, forged])
+      const known = made.get(id)
+      if (known) return known
+      const t = trustVersion({
+        version: v,
+        root: roots[r] as TestKey,
+        editors: listed.map((e) => ({ key: editors[e] as TestKey })),
+        revoked: revoked.map((e) => editors[e] as TestKey),
+        signers: forged ? [forger] : undefined,
+      })
+      made.set(id, t)
+      return t
+    }
+    // A lineage: versions 1…n under its root, each with editors and revocations drawn.
+    const lineage = (r: number) =>
+      fc.array(fc.tuple(fc.subarray([0, 1, 2]), fc.subarray([0, 1, 2])), { minLength: 1, maxLength: 4 }).map((steps) =>
+        steps.map(([listed, revoked], i) =>
+          version(
+            i + 1,
+            r,
+            listed.filter((e) => !revoked.includes(e)),
+            revoked,
+          ),
+        ),
+      )
+    fc.assert(
+      fc.property(
+        lineage(0),
+        lineage(1),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 2 }),
+        (mollet, admin, adminFirst, shippedCount, picks, editor) => {
+          const stored = adminFirst ? [admin, mollet] : [mollet, admin]
+          const shipped = mollet.slice(0, shippedCount)
+          // Genuine versions of either lineage, or forged ones naming either root.
+          const candidate = picks
+            .map(([r, i, forged]) => {
+              const g = (r === 0 ? mollet : admin)[i % (r === 0 ? mollet : admin).length] as TrustVersion
+              return forged ? version(g.signed.version, r, [0, 1, 2], [], true) : g
+            })
+            .sort((x, y) => x.signed.version - y.signed.version)
+          const key = (editors[editor] as TestKey).trusted.fingerprint
+          const d = decideTrust({
+            roots: roots.map((r) => r.trusted),
+            shipped,
+            stored,
+            candidate,
+            key,
+            signed: '2027-01-01',
+            today: '2027-01-02',
+            purpose: 'install',
+          })
+          if (!d.ok) return
+          for (const chain of stored) {
+            expect(d.lineages.some((l) => chain.every((v, i) => canonicalJson(l[i]?.signed) === canonicalJson(v.signed)))).toBe(true)
+          }
+          // Each stored chain is its lineage whole (the shipped versions are a beginning of Mollet's).
+          for (const chain of stored) expect(chain.at(-1)?.signed.revoked ?? []).not.toContain(key)
+        },
+      ),
+      { numRuns: 1000 },
     )
   })
 })

@@ -22,8 +22,12 @@
 //     resets the revision new packs must exceed: a far-future revision
 //     signed with a leaked key cannot hold back the genuine packs after it;
 //   - each root's lineage (Mollet's, an administrator's) has its own stored
-//     chain, found by the roots it shares with the pack's versions: a pack
-//     is judged by its lineage's chain, and accepting it leaves the others'.
+//     chain; a pack is judged by its lineage's, found from what its versions
+//     prove (signed by a root of that lineage, held word for word by it, or
+//     continuing it), never from a root they merely name; accepting it leaves
+//     the others' chains as they were. Versions of two lineages are refused;
+//   - a key revoked by the newest version of any lineage is refused, whoever
+//     lists it: a revoked key is held as leaked.
 import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto'
 import { TRUST_LIMITS, canonicalJson, trustBodyBytes, type TrustBody, type TrustVersion } from '../../../shared/pack/trust'
 import { revisionDate } from '../../../shared/pack/describe'
@@ -106,6 +110,7 @@ function signedBy(version: TrustVersion, publicKey: string): boolean {
 }
 
 const NBSP = '\u00a0'
+const NO_ROOT = `Le fichier de confiance de ce paquet ne part d’aucune clé racine de Mollet (celles livrées avec l’application ou du dossier système)${NBSP}: paquet refusé.`
 
 /** Why `next` cannot follow `head`; null when it can. */
 function stepProblem(head: TrustBody, next: TrustVersion): string | null {
@@ -156,40 +161,38 @@ function follow(roots: readonly TrustedKey[], chain: readonly TrustVersion[], ve
   return { ok: true, chain: out }
 }
 
-/** Whether the pack's versions are of the shipped ones' lineage: one of them names a root the shipped chain names. */
-function sameLineage(shipped: readonly TrustVersion[], candidate: readonly TrustVersion[]): boolean {
-  return candidate.length === 0 || sharesRoot(shipped, candidate)
-}
-
-/** Whether a version of `a` names a root a version of `b` names. */
+/** Whether a version of `a` names a root a version of `b` names (both verified: a root field alone proves nothing). */
 function sharesRoot(a: readonly TrustVersion[], b: readonly TrustVersion[]): boolean {
   const roots = new Set(a.map((v) => v.signed.root.publicKey))
   return b.some((v) => roots.has(v.signed.root.publicKey))
 }
 
+/** A lineage Mollet knows: its versions, verified from a root, and where its chain is stored (-1: not stored). */
+interface Lineage {
+  base: TrustVersion[]
+  stored: number
+}
+
 /**
- * The stored chain the pack's versions belong to (its index; -1 for a lineage
- * not stored yet): the first that shares a root with them (or with the shipped
- * chain under them), or that they extend (a root changed since); else, when
- * they start a chain of their own, none. Versions that do neither — replays
- * under roots no chain names — prove nothing: the pack is judged by the first
- * chain whose newest version lists its key, or by the first chain.
+ * The lineages Mollet knows, each verified from its roots: the shipped one,
+ * continued by its stored chain (one that no longer follows it counts as none),
+ * then the other stored chains. A stored chain that verifies from no root, or
+ * that repeats a lineage already known, counts as none.
  */
-function lineageOf(q: TrustQuestion, floor: readonly TrustVersion[]): number {
-  const shared = q.stored.findIndex((chain) => sharesRoot(chain, [...floor, ...q.candidate]))
-  if (shared >= 0) return shared
-  const extended = q.stored.findIndex((chain) => {
-    const followed = follow(q.roots, chain, q.candidate)
-    return followed.ok && followed.chain.length > chain.length
+function knownLineages(q: TrustQuestion, shipped: TrustVersion[]): Lineage[] {
+  const known: Lineage[] = shipped.length > 0 ? [{ base: shipped, stored: -1 }] : []
+  q.stored.forEach((chain, i) => {
+    const own = follow(q.roots, [], chain)
+    if (!own.ok || own.chain.length === 0) return
+    const same = known.find((k) => sharesRoot(k.base, own.chain))
+    if (!same) known.push({ base: own.chain, stored: i })
+    else if (same.stored === -1) {
+      const continued = follow(q.roots, same.base, chain)
+      if (continued.ok) same.base = continued.chain
+      same.stored = i
+    }
   })
-  if (extended >= 0) return extended
-  const own = follow(q.roots, floor, q.candidate)
-  if (!own.ok || own.chain.length > 0) return -1
-  const listing = q.stored.findIndex((chain) => {
-    const head = chain.at(-1)?.signed
-    return head !== undefined && editorKeys(head).has(q.key)
-  })
-  return listing >= 0 ? listing : q.stored.length > 0 ? 0 : -1
+  return known
 }
 
 /** Fingerprints of the keys a version lets sign (listed, not revoked). */
@@ -200,27 +203,53 @@ function editorKeys(body: TrustBody): Set<string> {
 
 /** Who may have signed a pack: the question's answer, with a French reason when it is no. */
 export function decideTrust(q: TrustQuestion): TrustDecision {
-  const refuse = (reason: string): TrustDecision => ({ ok: false, reason })
-  // What was stored is checked again from the shipped roots and on top of the shipped versions
-  // (for a pack of their lineage: another root's, an administrator's, has its own): a chain that
-  // no longer follows them counts as none stored, and the shipped ones stay.
   const shipped = follow(q.roots, [], q.shipped)
-  const floor = shipped.ok && sameLineage(shipped.chain, q.candidate) ? shipped.chain : []
-  const mine = lineageOf(q, floor)
-  const stored = follow(q.roots, floor, q.stored[mine] ?? [])
-  const base = stored.ok ? stored.chain : floor
+  const known = knownLineages(q, shipped.ok ? shipped.chain : [])
+  // The pack's lineage, from what its versions prove: a version signed by the root it names
+  // (one of this Mollet's), or one a lineage holds word for word, is of that lineage; versions
+  // that follow a lineage's newest one (a root changed since) continue it.
+  const anchors = new Set(q.roots.map((r) => r.fingerprint))
+  const vouched = q.candidate.filter(
+    (v) => anchors.has(fingerprintOfBase64(v.signed.root.publicKey)) && signedBy(v, v.signed.root.publicKey),
+  )
+  const carried = new Set(q.candidate.map((v) => canonicalJson(v.signed)))
+  const matched = known.filter((k) => {
+    if (sharesRoot(k.base, vouched) || k.base.some((v) => carried.has(canonicalJson(v.signed)))) return true
+    const continued = follow(q.roots, k.base, q.candidate)
+    return continued.ok && continued.chain.length > k.base.length
+  })
+  if (matched.length > 1) {
+    return { ok: false, reason: `Le fichier de confiance de ce paquet mêle les versions de plusieurs clés racines${NBSP}: paquet refusé.` }
+  }
+  // None: a lineage of its own when its versions start one from a root; versions that prove
+  // nothing are judged by the one lineage Mollet knows (they cannot set it aside), and with
+  // several, by none (refused below).
+  const startsOwn = (() => {
+    const own = follow(q.roots, [], q.candidate)
+    return own.ok && own.chain.length > 0
+  })()
+  const unproven = matched.length === 0 && !startsOwn
+  const lineage: Lineage = matched[0] ?? (unproven && known.length === 1 ? (known[0] as Lineage) : { base: [], stored: -1 })
+  // Refused, a pack whose versions prove nothing is said to start from no root: what is wrong is its file.
+  const refuse = (reason: string): TrustDecision => ({ ok: false, reason: unproven ? NO_ROOT : reason })
+  const base = lineage.base
   const followed = follow(q.roots, base, q.candidate)
   if (!followed.ok) return refuse(`Fichier de confiance refusé${NBSP}: ${followed.reason}.`)
   const head = followed.chain.at(-1)?.signed
-  if (!head) {
-    return refuse(
-      'Le fichier de confiance de ce paquet ne part d’aucune clé racine de Mollet (celles livrées avec l’application ou du dossier système)\u00a0: paquet refusé.',
-    )
-  }
+  if (!head) return refuse(NO_ROOT)
   const where = `la version ${head.version} du fichier de confiance`
   const short = shortFingerprint(q.key)
   if (head.revoked.includes(q.key)) {
     return refuse(`La clé qui a signé ce paquet (empreinte ${short}) est révoquée par ${where}${NBSP}: paquet refusé.`)
+  }
+  // A key revoked is held as leaked, whoever revoked it: no other root's lineage vouches for it again.
+  for (const k of known) {
+    const other = k.base.at(-1)?.signed
+    if (k !== lineage && other?.revoked.includes(q.key)) {
+      return refuse(
+        `La clé qui a signé ce paquet (empreinte ${short}) est révoquée par la version ${other.version} du fichier de confiance de la clé racine «${NBSP}${other.root.name}${NBSP}»${NBSP}: paquet refusé.`,
+      )
+    }
   }
   const editor = head.editors.find((e) => fingerprintOfBase64(e.publicKey) === q.key)
   if (!editor) {
@@ -241,8 +270,8 @@ export function decideTrust(q: TrustQuestion): TrustDecision {
   const before = base.at(-1)?.signed
   const after = editorKeys(head)
   const keysChanged = before !== undefined && [...editorKeys(before)].some((k) => !after.has(k))
-  const lineages = q.stored.map((chain, i) => (i === mine ? followed.chain : [...chain]))
-  if (mine < 0) lineages.push(followed.chain)
+  const lineages = q.stored.map((chain, i) => (i === lineage.stored ? followed.chain : [...chain]))
+  if (lineage.stored < 0) lineages.push(followed.chain)
   // Kept even while their root is gone from this Mollet: put back, it finds its chain (no replay).
   if (lineages.length > TRUST_LIMITS.lineages) {
     return refuse(
