@@ -186,6 +186,8 @@ describe('who may sign a pack', () => {
     // Versions under a root this Mollet does not have prove nothing: with several lineages, none judges them.
     const junk = trustVersion({ root: testKey('racine-inconnue'), editors: [{ key: a }] })
     expect(reason(ask({ ...q, candidate: [junk] }))).toMatch(/ne part d’aucune clé racine/u)
+    // A planted state.json listing a shorter copy of a lineage first does not hide its later revocation.
+    expect(reason(ask({ stored: [[m1], [m1, m2, m3]], candidate: [m1] }))).toMatch(/est révoquée par la version 3/u)
     // With one lineage, they are judged by it: the shipped revocation holds whatever was stored before it.
     const alone = { shipped: [m1, m2, m3], stored: [[m1, m2]], candidate: [junk] }
     expect(ask(alone, b)).toMatchObject({ ok: true, version: 3 })

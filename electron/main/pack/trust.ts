@@ -176,8 +176,8 @@ interface Lineage {
 /**
  * The lineages Mollet knows, each verified from its roots: the shipped one,
  * continued by its stored chain (one that no longer follows it counts as none),
- * then the other stored chains. A stored chain that verifies from no root, or
- * that repeats a lineage already known, counts as none.
+ * then the other stored chains. A stored chain that verifies from no root counts
+ * as none; one of a lineage already known continues it as far as it verifies.
  */
 function knownLineages(q: TrustQuestion, shipped: TrustVersion[]): Lineage[] {
   const known: Lineage[] = shipped.length > 0 ? [{ base: shipped, stored: -1 }] : []
@@ -185,12 +185,17 @@ function knownLineages(q: TrustQuestion, shipped: TrustVersion[]): Lineage[] {
     const own = follow(q.roots, [], chain)
     if (!own.ok || own.chain.length === 0) return
     const same = known.find((k) => sharesRoot(k.base, own.chain))
-    if (!same) known.push({ base: own.chain, stored: i })
-    else if (same.stored === -1) {
-      const continued = follow(q.roots, same.base, chain)
-      if (continued.ok) same.base = continued.chain
-      same.stored = i
+    if (!same) {
+      known.push({ base: own.chain, stored: i })
+      return
     }
+    // The same lineage again (the shipped one's stored chain, or a planted copy): the furthest
+    // it verifies to counts, so a shorter copy listed first cannot hide a later revocation.
+    const continued = follow(q.roots, same.base, chain)
+    if (continued.ok && continued.chain.length > same.base.length) {
+      same.base = continued.chain
+      same.stored = i
+    } else if (same.stored === -1) same.stored = i
   })
   return known
 }
